@@ -1,0 +1,127 @@
+/**
+ * The one typed contract between the renderer and main/: every call is `domain:verb` with
+ * one argument object, validated by its zod schema where it enters main/. Electron IPC and
+ * the loopback HTTP server are thin transports over `dispatch` in main/services/handlers.ts;
+ * the renderer's client is typed from this map.
+ */
+import type { z } from 'zod';
+import type { Page } from './schemas/common';
+import { ById, NoInput } from './schemas/common';
+import {
+  BranchCreate,
+  BranchList,
+  BranchUpdate,
+  RegionCreate,
+  RegionUpdate,
+  type Branch,
+  type Region,
+} from './schemas/organisation';
+import { StandardByCode, StandardCreate, StandardList, StandardUpdate, type Standard } from './schemas/standard';
+import {
+  InspectionCreate,
+  InspectionList,
+  InspectionSetStatus,
+  InspectionUpdate,
+  MeasurementList,
+  MeasurementUpsert,
+  type Inspection,
+  type Measurement,
+} from './schemas/inspection';
+import {
+  ActionCreate,
+  ActionList,
+  ActionSetStatus,
+  ActionUpdate,
+  FindingList,
+  ObservationCreate,
+  type CorrectiveAction,
+  type Finding,
+} from './schemas/action';
+import {
+  AuditList,
+  BatchUndo,
+  ScoreQuery,
+  SeedStandards,
+  SettingsSet,
+  type AuditEntry,
+  type BranchScore,
+  type ImportBatch,
+  type SeedResult,
+  type Settings,
+  type SystemInfo,
+} from './schemas/system';
+import type { DIMENSIONS } from './domain/dimensions';
+
+interface Call<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+const call = <O>() => <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+
+export const contract = {
+  'system:info': call<SystemInfo>()(NoInput),
+  'settings:get': call<Settings>()(NoInput),
+  'settings:set': call<Settings>()(SettingsSet),
+
+  'dimensions:list': call<typeof DIMENSIONS>()(NoInput),
+
+  'regions:list': call<Region[]>()(NoInput),
+  'regions:create': call<Region>()(RegionCreate),
+  'regions:update': call<Region>()(RegionUpdate),
+  'regions:delete': call<{ deleted: true }>()(ById),
+
+  'branches:list': call<Page<Branch>>()(BranchList),
+  'branches:create': call<Branch>()(BranchCreate),
+  'branches:update': call<Branch>()(BranchUpdate),
+  'branches:delete': call<{ deleted: true }>()(ById),
+
+  'standards:list': call<Standard[]>()(StandardList),
+  'standards:history': call<Standard[]>()(StandardByCode),
+  'standards:create': call<Standard>()(StandardCreate),
+  'standards:update': call<Standard>()(StandardUpdate),
+  'standards:seed': call<SeedResult>()(SeedStandards),
+
+  'inspections:list': call<Page<Inspection>>()(InspectionList),
+  'inspections:get': call<Inspection>()(ById),
+  'inspections:create': call<Inspection>()(InspectionCreate),
+  'inspections:update': call<Inspection>()(InspectionUpdate),
+  'inspections:setStatus': call<Inspection>()(InspectionSetStatus),
+  'inspections:delete': call<{ deleted: true }>()(ById),
+
+  'measurements:list': call<Page<Measurement>>()(MeasurementList),
+  'measurements:upsert': call<Measurement>()(MeasurementUpsert),
+  'measurements:delete': call<{ deleted: true }>()(ById),
+
+  'findings:list': call<Page<Finding>>()(FindingList),
+  'findings:createObservation': call<Finding>()(ObservationCreate),
+
+  'actions:list': call<Page<CorrectiveAction>>()(ActionList),
+  'actions:get': call<CorrectiveAction>()(ById),
+  'actions:create': call<CorrectiveAction>()(ActionCreate),
+  'actions:update': call<CorrectiveAction>()(ActionUpdate),
+  'actions:setStatus': call<CorrectiveAction>()(ActionSetStatus),
+  'actions:delete': call<{ deleted: true }>()(ById),
+
+  'scores:branches': call<BranchScore[]>()(ScoreQuery),
+
+  'audit:list': call<Page<AuditEntry>>()(AuditList),
+  'imports:list': call<ImportBatch[]>()(NoInput),
+  'imports:undo': call<{ rowsRestored: number }>()(BatchUndo),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

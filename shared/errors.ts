@@ -1,0 +1,45 @@
+import { formatMessage, type Lang, type MessageKey, type MessageParams } from './messages';
+
+/**
+ * What can go wrong at the contract boundary. `invalid` is the user's input (exit 1),
+ * `unsupported` and `too_new` mean the request cannot run at all (exit 2).
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unsupported' | 'too_new' | 'cancelled' | 'internal';
+
+export interface ErrorPayload {
+  kind: ErrorKind;
+  key: MessageKey;
+  params: MessageParams;
+  /** The input field the error is about, as a dotted path (`dueDate`, `rows.3.value`). */
+  field?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+    readonly field?: string,
+  ) {
+    super(formatMessage(key, params, 'en'));
+    this.name = 'AppError';
+  }
+
+  localized(lang: Lang): string {
+    return formatMessage(this.key, this.params, lang);
+  }
+
+  toPayload(): ErrorPayload {
+    return { kind: this.kind, key: this.key, params: this.params, field: this.field, message: this.message };
+  }
+
+  static fromPayload(p: ErrorPayload): AppError {
+    return new AppError(p.kind, p.key, p.params, p.field);
+  }
+}
+
+/** An invalid value in one named field: the message names the field, as the issue asks. */
+export function invalidField(field: string, detail: string): AppError {
+  return new AppError('invalid', 'invalidField', { field, detail }, field);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { isPeriod } from '../domain/period';
+import { SCOPE_TYPES } from '../domain/enums';
+
+export const Id = z.uuid();
+/** Codes people type into spreadsheets: letters, digits, dashes, underscores, dots. */
+export const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.\-]*$/u, 'letters, digits, "-", "_" or "." only');
+export const Name = z.string().trim().min(1).max(200);
+export const Text = z.string().trim().max(4000);
+export const IsoDate = z.iso.date();
+export const Period = z.string().refine(isPeriod, 'a period is YYYY-MM or YYYY-Qn');
+export const FiniteNumber = z.number().finite();
+
+export const SortSpec = z.object({ field: z.string(), dir: z.enum(['asc', 'desc']).default('asc') });
+export const Paging = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(100),
+  sort: z.array(SortSpec).max(4).default([]),
+});
+export type PagingInput = z.input<typeof Paging>;
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export const Scope = z.object({ type: z.enum(SCOPE_TYPES), code: Code.optional() }).refine(
+  (s) => s.type === 'all' || !!s.code,
+  { message: 'a region or branch scope needs a code', path: ['code'] },
+);
+export type Scope = z.infer<typeof Scope>;
+
+/** Every entity that travels between installations carries these (exchange-format.md). */
+export interface Stamped {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ById = z.object({ id: Id });
+export const NoInput = z.object({}).default({});
