@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import type { CliEnv } from '../env';
+import { CliError, EXIT } from '../errors';
+import { backupDatabase, checkDatabase } from '../../db/backup';
+import { schemaVersion } from '../../db/migrate';
+import { LATEST_VERSION } from '../../db/migrations';
+import type { Output } from '../../../shared/contract';
+
+/** init, seed, check, backup: the database's own life. */
+export function registerDatabaseCommands(program: Command, env: () => CliEnv): void {
+  program
+    .command('init')
+    .description('create or migrate the database, print its schema version')
+    .action(() => {
+      const e = env();
+      const wb = e.workbench();
+      e.out.write(`${e.dbPath}\nschema version ${schemaVersion(wb.db)} (latest ${LATEST_VERSION})\n`);
+    });
+
+  const seed = program.command('seed').description('load built-in data');
+  seed
+    .command('standards')
+    .description('load the built-in telecom standards library (codes already present are kept)')
+    .option('--effective-from <date>', 'effective date of the loaded versions (YYYY-MM-DD)')
+    .action(async (opts: { effectiveFrom?: string }) => {
+      const e = env();
+      const result = (await e.workbench().dispatch('standards:seed', {
+        effectiveFrom: opts.effectiveFrom,
+      })) as Output<'standards:seed'>;
+      e.out.write(
+        e.lang === 'zh'
+          ? `已载入 ${result.created} 项标准，跳过已存在的 ${result.skipped} 项\n`
+          : `loaded ${result.created} standards, kept ${result.skipped} already present\n`,
+      );
+    });
+
+  program
+    .command('check')
+    .description('integrity check, foreign keys, schema version')
+    .action(() => {
+      const e = env();
+      const report = checkDatabase(e.workbench().db);
+      e.out.write(
+        `integrity: ${report.integrity.join('; ')}\nforeign keys: ${report.foreignKeys} violations\nschema version: ${report.schemaVersion} (latest ${LATEST_VERSION})\n`,
+      );
+      if (!report.ok) {
+        throw new CliError(EXIT.rejected, 'the database failed its integrity check. Restore the latest backup (qms backup)', e.dbPath);
+      }
+    });
+
+  program
+    .command('backup')
+    .description('a consistent copy of the database while in use')
+    .requiredOption('--out <file>', 'where to write the copy')
+    .action((opts: { out: string }) => {
+      const e = env();
+      const result = backupDatabase(e.workbench().db, opts.out);
+      e.out.write(`${result.path} (${result.bytes} bytes)\n`);
+    });
+}

@@ -1,0 +1,42 @@
+import { AppError } from '../../shared/errors';
+import type { Lang } from '../../shared/messages';
+
+/** Exit codes of cli.md: 1 input rejected, 2 cannot run, 3 internal error. */
+export const EXIT = { ok: 0, rejected: 1, cannotRun: 2, internal: 3 } as const;
+
+/** An error the CLI reports as `qms: <file>: <what>. <what to do>` and exits with. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof CliError) return e.exitCode;
+  if (e instanceof AppError) {
+    if (e.kind === 'unsupported' || e.kind === 'too_new') return EXIT.cannotRun;
+    if (e.kind === 'internal') return EXIT.internal;
+    return EXIT.rejected;
+  }
+  return EXIT.internal;
+}
+
+export function errorLine(e: unknown, lang: Lang, file?: string): string {
+  const where = (e instanceof CliError && e.file) || file;
+  let text: string;
+  if (e instanceof AppError) text = e.localized(lang);
+  else if (e instanceof CliError) text = e.message;
+  else {
+    const detail = e instanceof Error ? e.message : String(e);
+    text =
+      lang === 'zh'
+        ? `内部错误：${detail}。请设置 QMS_DEBUG=1 重试并报告此问题`
+        : `internal error: ${detail}. Run again with QMS_DEBUG=1 and report it`;
+  }
+  const line = text.replace(/\s*\n\s*/g, ' ').replace(/[.。]?$/, lang === 'zh' ? '。' : '.');
+  return `qms: ${where ? `${where}: ` : ''}${line}`;
+}

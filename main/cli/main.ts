@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../version';
+import { createEnv, langFrom, type CliEnv } from './env';
+import { CliError, EXIT, errorLine, exitCodeOf } from './errors';
+import { registerDatabaseCommands } from './commands/database';
+import { registerBatchCommands } from './commands/imports';
+
+export interface CliIo {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/** Later features add their commands here, each from its own module. */
+const REGISTRARS = [registerDatabaseCommands, registerBatchCommands];
+
+export function buildProgram(getEnv: () => CliEnv): Command {
+  const program = new Command('qms')
+    .description('Quality Workbench (质量工作台) without a window: the same services the desktop app calls')
+    .version(APP_VERSION)
+    .option('--db <file>', 'the database (default: the desktop app\'s own; QMS_DB overrides)')
+    .option('--lang <lang>', 'message language: en or zh (default: from the locale)')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  for (const register of REGISTRARS) register(program, getEnv);
+  return program;
+}
+
+/** Runs one command line and returns the exit code; never throws, never prints a stack. */
+export async function runCli(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  // Created on first use, so `--help` and usage errors never open a database.
+  const holder: { env: CliEnv | null } = { env: null };
+  const program = buildProgram(() => (holder.env ??= createEnv(program.opts(), io)));
+  program.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => {} });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+        return EXIT.ok;
+      }
+      const message = e.message.replace(/^error: /, '');
+      io.err.write(`qms: ${message}. Run qms --help\n`);
+      return EXIT.cannotRun;
+    }
+    const lang = holder.env?.lang ?? langFrom(program.opts().lang, process.env);
+    io.err.write(`${errorLine(e, lang, holder.env?.dbPath)}\n`);
+    if (process.env.QMS_DEBUG === '1' && e instanceof Error && e.stack) io.err.write(`${e.stack}\n`);
+    return exitCodeOf(e);
+  } finally {
+    holder.env?.close();
+  }
+}
+
+export { CliError };

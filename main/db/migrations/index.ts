@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+import { migration0001 } from './0001-initial';
+
+/** Every migration in order; version N is at index N-1 (checked by tests). */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS.length;

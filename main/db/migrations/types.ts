@@ -1,0 +1,6 @@
+/** One numbered schema step. `up` is SQL, or a function for steps that must move data. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((db: import('better-sqlite3').Database) => void);
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { migrate } from './migrate';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /**
+   * Path of the better_sqlite3.node to load. The Electron app passes its Electron build
+   * here, so the Node build in node_modules (tests, CLI) is never swapped back and forth.
+   */
+  nativeBinding?: string;
+  /** Where migration backups go; default beside the database file. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating if need be) and migrates a workbench database. WAL so readers never block
+ * the writer; synchronous FULL because the user's data outranks a few milliseconds a commit.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  const binding = options.nativeBinding ?? process.env.QMS_SQLITE_BINDING;
+  let db: DB;
+  try {
+    db = new Database(file, binding ? { nativeBinding: binding } : {});
+  } catch (e) {
+    throw new AppError('unsupported', 'dbNotDatabase', { detail: (e as Error).message });
+  }
+  try {
+    configure(db);
+    migrate(db, { file: existed ? file : null, backupDir: options.backupDir, now: options.now });
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof AppError) throw e;
+    const message = (e as Error).message;
+    if (/file is not a database|malformed/i.test(message)) {
+      throw new AppError('unsupported', 'dbNotDatabase', { detail: message });
+    }
+    throw e;
+  }
+}
+
+function configure(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}

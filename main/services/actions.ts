@@ -1,0 +1,154 @@
+import type { ParsedInput } from '../../shared/contract';
+import type { CorrectiveAction, Finding } from '../../shared/schemas/action';
+import { AppError } from '../../shared/errors';
+import { ACTION_TRANSITIONS, canTransition } from '../../shared/domain/enums';
+import * as repo from '../repositories/actions';
+import { afterCreate, auditedDelete, auditedUpdate } from './audited';
+import { inTransaction, newId, nowIso, today, type ServiceContext } from './context';
+import { requireBranch } from './organisation';
+import { requireStandard } from './standards';
+import { statusJump } from './inspections';
+
+export function getAction(ctx: ServiceContext, id: string): CorrectiveAction {
+  const a = repo.getAction(ctx.db, id, today(ctx));
+  if (!a) throw new AppError('not_found', 'notFound', { entity: 'action', id }, 'id');
+  return a;
+}
+
+function checkDueDate(dueDate: string, createdOn: string): void {
+  if (dueDate < createdOn) {
+    throw new AppError('invalid', 'dueBeforeCreation', { due: dueDate, created: createdOn }, 'dueDate');
+  }
+}
+
+function checkLinks(ctx: ServiceContext, input: { standardCode?: string | null; findingId?: string | null; measurementId?: string | null }): void {
+  if (input.standardCode) requireStandard(ctx, input.standardCode);
+  if (input.findingId && !repo.getFinding(ctx.db, input.findingId)) {
+    throw new AppError('invalid', 'notFound', { entity: 'finding', id: input.findingId }, 'findingId');
+  }
+  if (input.measurementId && !repo.getFinding(ctx.db, input.measurementId)) {
+    throw new AppError('invalid', 'notFound', { entity: 'finding', id: input.measurementId }, 'measurementId');
+  }
+}
+
+const actionKey = (branchCode: string, standardCode: string | null | undefined, action: string) =>
+  `${branchCode}/${standardCode ?? ''}/${action}`;
+
+export function createAction(ctx: ServiceContext, input: ParsedInput<'actions:create'>): CorrectiveAction {
+  return inTransaction(ctx, () => {
+    const branch = requireBranch(ctx, input.branchCode);
+    checkLinks(ctx, input);
+    checkDueDate(input.dueDate, today(ctx));
+    const id = newId();
+    const at = nowIso(ctx);
+    repo.insertAction(ctx.db, {
+      id,
+      branchId: branch.id,
+      standardCode: input.standardCode ?? null,
+      findingId: input.findingId && !input.measurementId ? input.findingId : null,
+      measurementId: input.measurementId ?? null,
+      finding: input.finding ?? null,
+      rootCauseCategory: input.rootCauseCategory ?? null,
+      rootCause: input.rootCause ?? null,
+      action: input.action,
+      department: input.department,
+      owner: input.owner,
+      dueDate: input.dueDate,
+      status: 'open',
+      verifiedOn: null,
+      verificationNote: null,
+      verificationMet: null,
+      planId: input.planId ?? null,
+      createdAt: at,
+      updatedAt: at,
+      batchId: ctx.batchId ?? null,
+    });
+    afterCreate(ctx, 'actions', id, actionKey(branch.code, input.standardCode, input.action));
+    return getAction(ctx, id);
+  });
+}
+
+export function updateAction(ctx: ServiceContext, input: ParsedInput<'actions:update'>): CorrectiveAction {
+  return inTransaction(ctx, () => {
+    const a = getAction(ctx, input.id);
+    checkLinks(ctx, input);
+    const pick = <K extends keyof typeof input & keyof CorrectiveAction>(k: K) =>
+      (input[k] === undefined ? a[k] : input[k]) as CorrectiveAction[K];
+    const dueDate = pick('dueDate');
+    if (input.dueDate !== undefined) checkDueDate(dueDate, a.createdAt.slice(0, 10));
+    auditedUpdate(ctx, 'actions', a.id, actionKey(a.branchCode, a.standardCode, a.action), () =>
+      repo.updateAction(ctx.db, {
+        ...a,
+        standardCode: pick('standardCode'),
+        findingId: pick('findingId'),
+        measurementId: pick('measurementId'),
+        finding: pick('finding'),
+        rootCauseCategory: pick('rootCauseCategory'),
+        rootCause: pick('rootCause'),
+        action: pick('action'),
+        department: pick('department'),
+        owner: pick('owner'),
+        dueDate,
+        planId: pick('planId'),
+        verificationMet: a.verificationMet === null ? null : Number(a.verificationMet),
+        updatedAt: nowIso(ctx),
+      }),
+    );
+    return getAction(ctx, a.id);
+  });
+}
+
+/** Moves an action one step along open -> in progress -> done -> verified | reopened. */
+export function setActionStatus(ctx: ServiceContext, input: ParsedInput<'actions:setStatus'>): CorrectiveAction {
+  return inTransaction(ctx, () => {
+    const a = getAction(ctx, input.id);
+    if (!canTransition(ACTION_TRANSITIONS, a.status, input.status)) {
+      throw statusJump(a.status, input.status, ACTION_TRANSITIONS[a.status]);
+    }
+    const verifying = input.status === 'verified' || input.status === 'reopened';
+    auditedUpdate(ctx, 'actions', a.id, actionKey(a.branchCode, a.standardCode, a.action), () =>
+      repo.updateAction(ctx.db, {
+        ...a,
+        status: input.status,
+        verifiedOn: verifying ? (input.verifiedOn ?? today(ctx)) : a.verifiedOn,
+        verificationNote: verifying ? (input.verificationNote ?? null) : a.verificationNote,
+        verificationMet: verifying
+          ? Number(input.verificationMet ?? input.status === 'verified')
+          : a.verificationMet === null
+            ? null
+            : Number(a.verificationMet),
+        updatedAt: nowIso(ctx),
+      }),
+    );
+    return getAction(ctx, a.id);
+  });
+}
+
+export function deleteAction(ctx: ServiceContext, id: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    const a = getAction(ctx, id);
+    auditedDelete(ctx, 'actions', id, actionKey(a.branchCode, a.standardCode, a.action), () => repo.deleteAction(ctx.db, id));
+    return { deleted: true };
+  });
+}
+
+export function createObservation(ctx: ServiceContext, input: ParsedInput<'findings:createObservation'>): Finding {
+  return inTransaction(ctx, () => {
+    const branch = requireBranch(ctx, input.branchCode);
+    if (input.standardCode) requireStandard(ctx, input.standardCode);
+    const id = newId();
+    const at = nowIso(ctx);
+    repo.insertObservation(ctx.db, {
+      id,
+      branchId: branch.id,
+      period: input.period,
+      standardCode: input.standardCode ?? null,
+      description: input.description,
+      createdAt: at,
+      updatedAt: at,
+      batchId: ctx.batchId ?? null,
+    });
+    afterCreate(ctx, 'findings', id, `${branch.code}/${input.period}`);
+    return repo.getFinding(ctx.db, id)!;
+  });
+}

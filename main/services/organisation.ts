@@ -1,0 +1,108 @@
+import type { ParsedInput } from '../../shared/contract';
+import type { Branch, Region } from '../../shared/schemas/organisation';
+import { AppError } from '../../shared/errors';
+import * as repo from '../repositories/organisation';
+import { afterCreate, auditedDelete, auditedUpdate } from './audited';
+import { inTransaction, newId, nowIso, type ServiceContext } from './context';
+
+export function requireRegion(ctx: ServiceContext, code: string, field = 'regionCode'): Region {
+  const region = repo.getRegion(ctx.db, { code });
+  if (!region) throw new AppError('invalid', 'unknownRegion', { code }, field);
+  return region;
+}
+
+export function requireBranch(ctx: ServiceContext, code: string, field = 'branchCode'): Branch {
+  const branch = repo.getBranch(ctx.db, { code });
+  if (!branch) throw new AppError('invalid', 'unknownBranch', { code }, field);
+  return branch;
+}
+
+export function createRegion(ctx: ServiceContext, input: ParsedInput<'regions:create'>): Region {
+  return inTransaction(ctx, () => {
+    if (repo.getRegion(ctx.db, { code: input.code })) {
+      throw new AppError('conflict', 'duplicate', { entity: 'region', key: input.code }, 'code');
+    }
+    const id = newId();
+    const at = nowIso(ctx);
+    repo.insertRegion(ctx.db, { id, ...input, createdAt: at, updatedAt: at, batchId: ctx.batchId ?? null });
+    afterCreate(ctx, 'regions', id, input.code);
+    return repo.getRegion(ctx.db, { id })!;
+  });
+}
+
+export function updateRegion(ctx: ServiceContext, input: ParsedInput<'regions:update'>): Region {
+  return inTransaction(ctx, () => {
+    const region = repo.getRegion(ctx.db, { id: input.id });
+    if (!region) throw new AppError('not_found', 'notFound', { entity: 'region', id: input.id }, 'id');
+    const code = input.code ?? region.code;
+    const clash = code !== region.code && repo.getRegion(ctx.db, { code });
+    if (clash) throw new AppError('conflict', 'duplicate', { entity: 'region', key: code }, 'code');
+    auditedUpdate(ctx, 'regions', region.id, code, () =>
+      repo.updateRegion(ctx.db, { id: region.id, code, name: input.name ?? region.name, updatedAt: nowIso(ctx) }),
+    );
+    return repo.getRegion(ctx.db, { id: region.id })!;
+  });
+}
+
+export function deleteRegion(ctx: ServiceContext, id: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    const region = repo.getRegion(ctx.db, { id });
+    if (!region) throw new AppError('not_found', 'notFound', { entity: 'region', id }, 'id');
+    if (region.branchCount > 0) {
+      throw new AppError('conflict', 'inUse', { entity: 'region', key: region.code, count: region.branchCount, by: 'branches' });
+    }
+    auditedDelete(ctx, 'regions', id, region.code, () => repo.deleteRegion(ctx.db, id));
+    return { deleted: true };
+  });
+}
+
+export function createBranch(ctx: ServiceContext, input: ParsedInput<'branches:create'>): Branch {
+  return inTransaction(ctx, () => {
+    const region = requireRegion(ctx, input.regionCode);
+    if (repo.getBranch(ctx.db, { code: input.code })) {
+      throw new AppError('conflict', 'duplicate', { entity: 'branch', key: input.code }, 'code');
+    }
+    const id = newId();
+    const at = nowIso(ctx);
+    repo.insertBranch(ctx.db, {
+      id,
+      code: input.code,
+      name: input.name,
+      regionId: region.id,
+      createdAt: at,
+      updatedAt: at,
+      batchId: ctx.batchId ?? null,
+    });
+    afterCreate(ctx, 'branches', id, input.code);
+    return repo.getBranch(ctx.db, { id })!;
+  });
+}
+
+export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:update'>): Branch {
+  return inTransaction(ctx, () => {
+    const branch = repo.getBranch(ctx.db, { id: input.id });
+    if (!branch) throw new AppError('not_found', 'notFound', { entity: 'branch', id: input.id }, 'id');
+    const code = input.code ?? branch.code;
+    if (code !== branch.code && repo.getBranch(ctx.db, { code })) {
+      throw new AppError('conflict', 'duplicate', { entity: 'branch', key: code }, 'code');
+    }
+    const regionId = input.regionCode ? requireRegion(ctx, input.regionCode).id : branch.regionId;
+    auditedUpdate(ctx, 'branches', branch.id, code, () =>
+      repo.updateBranch(ctx.db, { id: branch.id, code, name: input.name ?? branch.name, regionId, updatedAt: nowIso(ctx) }),
+    );
+    return repo.getBranch(ctx.db, { id: branch.id })!;
+  });
+}
+
+export function deleteBranch(ctx: ServiceContext, id: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    const branch = repo.getBranch(ctx.db, { id });
+    if (!branch) throw new AppError('not_found', 'notFound', { entity: 'branch', id }, 'id');
+    const refs = repo.countBranchReferences(ctx.db, id);
+    if (refs > 0) {
+      throw new AppError('conflict', 'inUse', { entity: 'branch', key: branch.code, count: refs, by: 'records' });
+    }
+    auditedDelete(ctx, 'branches', id, branch.code, () => repo.deleteBranch(ctx.db, id));
+    return { deleted: true };
+  });
+}

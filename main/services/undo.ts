@@ -1,0 +1,45 @@
+import { AppError } from '../../shared/errors';
+import { getBatch, setBatchStatus } from '../repositories/system';
+import { AUDITED_TABLES, DELETE_ORDER, deleteBatchRows, deleteRaw, restoreRaw, type AuditedTable, type RawRow } from '../repositories/rows';
+import { inTransaction, type ServiceContext, audit } from './context';
+
+interface BatchAuditRow {
+  entityType: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  beforeJson: string | null;
+}
+
+/**
+ * Undoes one import batch exactly, in one transaction: the rows it overwrote get their old
+ * values back (from the audit trail), the rows it created go. The undo is itself audited.
+ */
+export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: number } {
+  return inTransaction(ctx, () => {
+    const batch = getBatch(ctx.db, id);
+    if (!batch) throw new AppError('not_found', 'notFound', { entity: 'import batch', id }, 'id');
+    if (batch.status === 'undone') return { rowsRestored: 0 };
+    const entries = ctx.db
+      .prepare(
+        `SELECT entity_type AS entityType, entity_id AS entityId, action, before_json AS beforeJson
+           FROM audit_log WHERE batch_id = ? ORDER BY id DESC`,
+      )
+      .all(id) as BatchAuditRow[];
+    let restored = 0;
+    for (const e of entries) {
+      const table = e.entityType as AuditedTable;
+      if (!AUDITED_TABLES.includes(table)) continue;
+      if (e.action === 'create') {
+        deleteRaw(ctx.db, table, e.entityId);
+      } else if (e.beforeJson) {
+        restoreRaw(ctx.db, table, JSON.parse(e.beforeJson) as RawRow);
+        restored++;
+      }
+    }
+    // Bulk imports may create rows without one audit entry each; they carry the batch id.
+    for (const table of DELETE_ORDER) deleteBatchRows(ctx.db, table, id);
+    setBatchStatus(ctx.db, id, 'undone');
+    audit(ctx, { entityType: 'import_batches', entityId: id, entityKey: batch.fileName, action: 'update', before: { status: 'committed' }, after: { status: 'undone' } });
+    return { rowsRestored: restored };
+  });
+}
