@@ -57,9 +57,11 @@ interface Call<I extends z.ZodType, O> {
   /** Phantom: carries the output type only. */
   output?: O;
 }
-const call = <O>() => <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+/** Declares one call: `call<Output>()(InputSchema)`. */
+export const call = <O>() => <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
 
-export const contract = {
+/** The workbench's core calls; features declare theirs in shared/contracts/ and join below. */
+const coreContract = {
   'system:info': call<SystemInfo>()(NoInput),
   'settings:get': call<Settings>()(NoInput),
   'settings:set': call<Settings>()(SettingsSet),
@@ -110,6 +112,10 @@ export const contract = {
   'imports:undo': call<{ rowsRestored: number }>()(BatchUndo),
 } as const;
 
+export const contract = {
+  ...coreContract,
+} as const;
+
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 /** What a caller passes (defaults may be omitted). */
@@ -118,6 +124,8 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
 
+/** Handlers for a subset of the contract: each feature module supplies its own part. */
+export type HandlersOf<K extends Channel> = { [C in K]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
 export const CHANNELS = Object.keys(contract) as Channel[];

@@ -21,6 +21,12 @@ import { getSettings, setSettings, systemInfo } from './system';
 /** Every contract call, bound to one service context. Transports call `dispatch`, not these. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
+    ...coreHandlers(ctx),
+  };
+}
+
+function coreHandlers(ctx: ServiceContext) {
+  return {
     'system:info': () => systemInfo(ctx),
     'settings:get': () => getSettings(ctx),
     'settings:set': (i) => setSettings(ctx, i),
@@ -68,7 +74,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'audit:list': (i) => listAudit(ctx.db, i),
     'imports:list': () => listBatches(ctx.db),
     'imports:undo': (i) => undoBatch(ctx, i.id),
-  };
+  } satisfies Partial<Handlers>;
 }
 
 /**
