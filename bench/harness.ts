@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CACHE_DIR = path.join(ROOT, 'bench', '.cache');
+fs.mkdirSync(CACHE_DIR, { recursive: true });
+
+export interface Suite {
+  name: string;
+  description: string;
+  run(): Promise<void>;
+}
+
+export interface Measurement {
+  seconds: number;
+  peakRssMb: number;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Node running a TypeScript task from bench/tasks (or any .ts) through tsx. */
+export const tsNode = (script: string, ...args: string[]): string[] => [
+  process.execPath,
+  '--import',
+  'tsx',
+  path.isAbsolute(script) ? script : path.join(ROOT, 'bench', 'tasks', script),
+  ...args,
+];
+
+/** The Debian interpreter, which has python3-pandas and python3-openpyxl (the peers). */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+/**
+ * Runs a command to completion under GNU time: wall-clock seconds and the peak resident
+ * set of the process (children included where they are waited for), as the OS counted it.
+ */
+export function measure(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measurement> {
+  const timeFile = path.join(os.tmpdir(), `qw-bench-time-${process.pid}-${Date.now()}.txt`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...argv], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const [seconds, kb] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+      fs.rmSync(timeFile, { force: true });
+      resolve({ seconds: seconds!, peakRssMb: Math.round(kb! / 1024), exitCode: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a measurement and fails the whole bench loudly if the command itself failed. */
+export async function measureOk(label: string, argv: string[], options?: Parameters<typeof measure>[1]): Promise<Measurement> {
+  const m = await measure(argv, options);
+  if (m.exitCode !== 0) {
+    throw new Error(`${label} exited ${m.exitCode}:\n${m.stderr.slice(-2000)}`);
+  }
+  return m;
+}
+
+export interface Row {
+  case: string;
+  size: number | string;
+  seconds: number;
+  peakRssMb?: number;
+  /** e.g. "6.1x faster than pandas" */
+  note?: string;
+}
+
+export function ratio(ours: number, peer: number): string {
+  return `${(peer / ours).toFixed(1)}x`;
+}
+
+export function report(title: string, rows: Row[]): void {
+  const lines = [
+    `\n## ${title}`,
+    '| case | size | seconds | peak RSS (MB) | note |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.case} | ${typeof r.size === 'number' ? r.size.toLocaleString('en') : r.size} | ${r.seconds.toFixed(2)} | ${r.peakRssMb ?? ''} | ${r.note ?? ''} |`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function sizes(defaults: number[]): number[] {
+  const env = process.env.BENCH_SIZES;
+  return env ? env.split(',').map((s) => Number(s.replace(/_/g, ''))) : defaults;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `qw-bench-${prefix}-`));
+}
