@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
 
 export interface MigrateOptions {
   /** The database file when it existed before this run: it is backed up before any change. */
@@ -11,6 +12,8 @@ export interface MigrateOptions {
   now?: () => Date;
   /** Stop at this version (tests migrate step by step). */
   to?: number;
+  /** The migration list; tests pass the real list plus a step of their own. */
+  migrations?: readonly Migration[];
 }
 
 export interface MigrateResult {
@@ -28,10 +31,12 @@ export function schemaVersion(db: Database.Database): number {
  * migration applies or none does. A database newer than this program is refused untouched.
  */
 export function migrate(db: Database.Database, options: MigrateOptions): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length;
   const from = schemaVersion(db);
-  const to = options.to ?? LATEST_VERSION;
-  if (from > LATEST_VERSION) {
-    throw new AppError('too_new', 'dbTooNew', { found: from, known: LATEST_VERSION });
+  const to = options.to ?? latest;
+  if (from > latest) {
+    throw new AppError('too_new', 'dbTooNew', { found: from, known: latest });
   }
   if (from >= to) return { from, to: from, backup: null };
   if (from === 0 && hasForeignTables(db)) {
@@ -39,7 +44,7 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrate
   }
   const backup = options.file && from > 0 ? backupBeforeMigration(db, options.file, from, options) : null;
   db.transaction(() => {
-    for (const m of MIGRATIONS.slice(from, to)) {
+    for (const m of migrations.slice(from, to)) {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
       db.pragma(`user_version = ${m.version}`);

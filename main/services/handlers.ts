@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Handlers, type Output } from '../../shared/contract';
 import { AppError, invalidField } from '../../shared/errors';
+import type { Envelope } from '../../shared/transport';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import * as org from '../repositories/organisation';
 import * as standardsRepo from '../repositories/standards';
@@ -105,7 +106,7 @@ export async function dispatchEnvelope(
   handlers: Handlers,
   channel: string,
   rawInput: unknown,
-): Promise<import('../../shared/transport').Envelope<unknown>> {
+): Promise<Envelope<unknown>> {
   try {
     return { ok: true, value: await dispatch(handlers, channel, rawInput) };
   } catch (e) {

@@ -9,7 +9,7 @@ export const Code = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.\-]*$/u, 'letters, digits, "-", "_" or "." only');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'letters, digits, "-", "_" or "." only');
 export const Name = z.string().trim().min(1).max(200);
 export const Text = z.string().trim().max(4000);
 export const IsoDate = z.iso.date();

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../../main/db/migrations';
+import { STANDARDS_LIBRARY } from '../../../main/seed/standards-library';
+import { qms, tempDir } from '../../helpers/workbench';
+
+describe('qms init, seed standards, check, backup', () => {
+  it('runs the set-up sequence on a new file, each step exiting 0', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    const init = qms(['--db', db, 'init']);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(`schema version ${LATEST_VERSION}`);
+
+    const seed = qms(['--db', db, 'seed', 'standards']);
+    expect(seed.status).toBe(0);
+    expect(seed.stdout).toContain(`loaded ${STANDARDS_LIBRARY.length} standards`);
+
+    const check = qms(['--db', db, 'check']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/integrity: ok\nforeign keys: 0 violations/);
+
+    const backup = qms(['--db', db, 'backup', '--out', path.join(dir, 'copy.db')]);
+    expect(backup.status).toBe(0);
+    const copy = new Database(path.join(dir, 'copy.db'), { readonly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM standards').get() as { n: number }).n).toBe(STANDARDS_LIBRARY.length);
+    copy.close();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('takes the database from QMS_DB and speaks Chinese when asked', () => {
+    const db = path.join(tempDir(), 'env.db');
+    const r = qms(['--lang', 'zh', 'seed', 'standards'], { QMS_DB: db });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`已载入 ${STANDARDS_LIBRARY.length} 项标准`);
+    expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('answers bad usage with one line and exit 2, and help with exit 0', () => {
+    const unknown = qms(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe("qms: unknown command 'frobnicate'. Run qms --help\n");
+    const missing = qms(['--db', path.join(tempDir(), 'y.db'), 'backup']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^qms: required option '--out <file>' not specified\. Run qms --help\n$/);
+    const help = qms(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: qms');
+  });
+});
