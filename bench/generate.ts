@@ -6,7 +6,16 @@ import { shiftPeriod } from '../shared/domain/period';
 import { CACHE_DIR } from './harness';
 
 const SURNAMES = ['陈静', '王芳', '黄强', '刘洋', '张伟', '李娜'];
-const CITIES = ['上海浦东', '杭州西湖', '南京鼓楼', '苏州园区', '宁波海曙', '合肥蜀山', '福州鼓楼', '济南历下'];
+const CITIES = [
+  '上海浦东',
+  '杭州西湖',
+  '南京鼓楼',
+  '苏州园区',
+  '宁波海曙',
+  '合肥蜀山',
+  '福州鼓楼',
+  '济南历下',
+];
 export const BENCH_LAST_PERIOD = '2026-10';
 export const BENCH_PERIODS = 12;
 
@@ -58,14 +67,28 @@ export function* benchRows(count: number): Generator<BenchRow> {
   }
 }
 
-export const LONG_HEADERS = ['区域编码', '区域', '网点编码', '网点名称', '统计周期', '指标编码', '实测值', '检查人', '检查日期'];
+export const LONG_HEADERS = [
+  '区域编码',
+  '区域',
+  '网点编码',
+  '网点名称',
+  '统计周期',
+  '指标编码',
+  '实测值',
+  '检查人',
+  '检查日期',
+];
 
 /** A long-format measurements workbook of `count` rows, written once and cached. */
 export async function measurementsWorkbook(count: number): Promise<string> {
   const file = path.join(CACHE_DIR, `measurements-long-${count}.xlsx`);
   if (fs.existsSync(file)) return file;
   const temp = `${file}.tmp`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: true, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temp,
+    useSharedStrings: true,
+    useStyles: false,
+  });
   const ws = wb.addWorksheet('检查数据');
   ws.addRow(LONG_HEADERS).commit();
   for (const r of benchRows(count)) {

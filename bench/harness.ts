@@ -38,7 +38,10 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
  * Runs a command to completion under GNU time: wall-clock seconds and the peak resident
  * set of the process (children included where they are waited for), as the OS counted it.
  */
-export function measure(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measurement> {
+export function measure(
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Measurement> {
   const timeFile = path.join(os.tmpdir(), `qw-bench-time-${process.pid}-${Date.now()}.txt`);
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...argv], {
@@ -60,7 +63,11 @@ export function measure(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?
 }
 
 /** Runs a measurement and fails the whole bench loudly if the command itself failed. */
-export async function measureOk(label: string, argv: string[], options?: Parameters<typeof measure>[1]): Promise<Measurement> {
+export async function measureOk(
+  label: string,
+  argv: string[],
+  options?: Parameters<typeof measure>[1],
+): Promise<Measurement> {
   const m = await measure(argv, options);
   if (m.exitCode !== 0) {
     throw new Error(`${label} exited ${m.exitCode}:\n${m.stderr.slice(-2000)}`);

@@ -4,7 +4,8 @@ import { formatMessage, type Lang, type MessageKey, type MessageParams } from '.
  * What can go wrong at the contract boundary. `invalid` is the user's input (exit 1),
  * `unsupported` and `too_new` mean the request cannot run at all (exit 2).
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unsupported' | 'too_new' | 'cancelled' | 'internal';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'unsupported' | 'too_new' | 'cancelled' | 'internal';
 
 export interface ErrorPayload {
   kind: ErrorKind;

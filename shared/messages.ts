@@ -29,7 +29,10 @@ export const MESSAGES = {
     en: 'standard {code} already has a version effective {date} with measurements judged by it; give a later effective date',
     zh: '标准 {code} 在 {date} 生效的版本已被检查数据引用，请指定更晚的生效日期',
   },
-  inUse: { en: '{entity} {key} is still referenced by {count} {by}', zh: '{entity} {key} 仍被 {count} 条{by}引用' },
+  inUse: {
+    en: '{entity} {key} is still referenced by {count} {by}',
+    zh: '{entity} {key} 仍被 {count} 条{by}引用',
+  },
   dbTooNew: {
     en: 'the database is schema version {found}, newer than this program understands ({known}). Install the newer Quality Workbench, or open another database',
     zh: '数据库结构版本为 {found}，高于本程序支持的版本（{known}）。请安装更新的质量工作台，或打开其他数据库',

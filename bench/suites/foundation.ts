@@ -13,7 +13,12 @@ const suite: Suite = {
     for (const n of sizes([10_000, 50_000])) {
       const floor = await measureOk('raw', tsNode('insert-measurements.ts', 'raw', String(n)));
       const service = await measureOk('service', tsNode('insert-measurements.ts', 'service', String(n)));
-      rows.push({ case: 'raw prepared inserts, one transaction', size: n, seconds: floor.seconds, peakRssMb: floor.peakRssMb });
+      rows.push({
+        case: 'raw prepared inserts, one transaction',
+        size: n,
+        seconds: floor.seconds,
+        peakRssMb: floor.peakRssMb,
+      });
       rows.push({
         case: 'contract calls (measurements:upsert)',
         size: n,

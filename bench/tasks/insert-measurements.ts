@@ -25,13 +25,21 @@ if (mode === 'service') {
       regions.add(r.regionCode);
     }
     if (!branches.has(r.branchCode)) {
-      await wb.dispatch('branches:create', { code: r.branchCode, name: r.branchName, regionCode: r.regionCode });
+      await wb.dispatch('branches:create', {
+        code: r.branchCode,
+        name: r.branchName,
+        regionCode: r.regionCode,
+      });
       branches.add(r.branchCode);
     }
     const key = `${r.branchCode}/${r.period}`;
     let inspectionId = inspections.get(key);
     if (!inspectionId) {
-      inspectionId = ((await wb.dispatch('inspections:create', { branchCode: r.branchCode, period: r.period })) as { id: string }).id;
+      inspectionId = (
+        (await wb.dispatch('inspections:create', { branchCode: r.branchCode, period: r.period })) as {
+          id: string;
+        }
+      ).id;
       inspections.set(key, inspectionId);
     }
     await wb.dispatch('measurements:upsert', { inspectionId, standardCode: r.standardCode, value: r.value });
@@ -39,10 +47,15 @@ if (mode === 'service') {
 } else {
   const db = wb.db;
   const standardIds = new Map(
-    (db.prepare('SELECT code, id FROM standards').all() as { code: string; id: string }[]).map((s) => [s.code, s.id]),
+    (db.prepare('SELECT code, id FROM standards').all() as { code: string; id: string }[]).map((s) => [
+      s.code,
+      s.id,
+    ]),
   );
   const now = new Date().toISOString();
-  const insRegion = db.prepare('INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const insRegion = db.prepare(
+    'INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const insBranch = db.prepare(
     'INSERT INTO branches (id, region_id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -63,14 +76,29 @@ if (mode === 'service') {
       }
       if (!branchIds.has(r.branchCode)) {
         branchIds.set(r.branchCode, crypto.randomUUID());
-        insBranch.run(branchIds.get(r.branchCode), regionIds.get(r.regionCode), r.branchCode, r.branchName, now, now);
+        insBranch.run(
+          branchIds.get(r.branchCode),
+          regionIds.get(r.regionCode),
+          r.branchCode,
+          r.branchName,
+          now,
+          now,
+        );
       }
       const key = `${r.branchCode}/${r.period}`;
       if (!inspections.has(key)) {
         inspections.set(key, crypto.randomUUID());
         insInspection.run(inspections.get(key), branchIds.get(r.branchCode), r.period, now, now);
       }
-      insMeasurement.run(crypto.randomUUID(), inspections.get(key), standardIds.get(r.standardCode), r.standardCode, r.value, now, now);
+      insMeasurement.run(
+        crypto.randomUUID(),
+        inspections.get(key),
+        standardIds.get(r.standardCode),
+        r.standardCode,
+        r.value,
+        now,
+        now,
+      );
     }
   })();
 }

@@ -27,7 +27,9 @@ export interface IntegrityReport {
 }
 
 export function checkDatabase(db: DB): IntegrityReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
+    (r) => r.integrity_check,
+  );
   const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0;

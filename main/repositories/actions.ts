@@ -13,9 +13,13 @@ const ACTION_COLUMNS = `a.id, a.branch_id AS branchId, b.code AS branchCode, b.n
   a.due_date AS dueDate, a.status, a.verified_on AS verifiedOn, a.verification_note AS verificationNote,
   a.verification_met AS verificationMet, a.plan_id AS planId, a.created_at AS createdAt, a.updated_at AS updatedAt,
   (a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) AS overdue`;
-const ACTION_FROM = 'FROM actions a JOIN branches b ON b.id = a.branch_id JOIN regions r ON r.id = b.region_id';
+const ACTION_FROM =
+  'FROM actions a JOIN branches b ON b.id = a.branch_id JOIN regions r ON r.id = b.region_id';
 
-type Row = Omit<CorrectiveAction, 'overdue' | 'verificationMet'> & { overdue: number; verificationMet: number | null };
+type Row = Omit<CorrectiveAction, 'overdue' | 'verificationMet'> & {
+  overdue: number;
+  verificationMet: number | null;
+};
 const toAction = (r: Row): CorrectiveAction => ({
   ...r,
   overdue: r.overdue === 1,
@@ -42,11 +46,19 @@ export function listActions(db: DB, f: ActionFilter, today: string): Page<Correc
     .when(f.status, 'a.status = @status', { status: f.status })
     .when(f.planId, 'a.plan_id = @planId', { planId: f.planId });
   if (f.overdue !== undefined) {
-    where.add(`(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`);
+    where.add(
+      `(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`,
+    );
   }
   const order = orderBy(
     f.sort,
-    { dueDate: 'a.due_date', status: 'a.status', branchCode: 'b.code', owner: 'a.owner', department: 'a.department' },
+    {
+      dueDate: 'a.due_date',
+      status: 'a.status',
+      branchCode: 'b.code',
+      owner: 'a.owner',
+      department: 'a.department',
+    },
     'overdue DESC, a.due_date, b.code',
   );
   const params = { ...where.params, today };
@@ -59,8 +71,7 @@ export function listActions(db: DB, f: ActionFilter, today: string): Page<Correc
 
 export function getAction(db: DB, id: string, today: string): CorrectiveAction | undefined {
   const row = db.prepare(`SELECT ${ACTION_COLUMNS} ${ACTION_FROM} WHERE a.id = @id`).get({ id, today }) as
-    | Row
-    | undefined;
+    Row | undefined;
   return row && toAction(row);
 }
 
@@ -119,32 +130,57 @@ const FINDING_COLUMNS = `f.id, b.code AS branchCode, b.name AS branchName, r.cod
   f.measurement_id AS measurementId, f.severity, coalesce(f.description, '') AS description, f.value, f.target,
   (SELECT count(*) FROM actions a WHERE a.finding_id = f.id OR a.measurement_id = f.id) AS actionCount,
   f.created_at AS createdAt, f.updated_at AS updatedAt`;
-const FINDING_FROM = 'FROM v_findings f JOIN branches b ON b.id = f.branch_id JOIN regions r ON r.id = b.region_id';
+const FINDING_FROM =
+  'FROM v_findings f JOIN branches b ON b.id = f.branch_id JOIN regions r ON r.id = b.region_id';
 
 export function listFindings(
   db: DB,
-  f: { branchCode?: string; regionCode?: string; period?: string; severity?: string; offset: number; limit: number; sort: SortList },
+  f: {
+    branchCode?: string;
+    regionCode?: string;
+    period?: string;
+    severity?: string;
+    offset: number;
+    limit: number;
+    sort: SortList;
+  },
 ): Page<Finding> {
   const where = new Where()
     .when(f.branchCode, 'b.code = @branchCode', { branchCode: f.branchCode })
     .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
     .when(f.period, 'f.period = @period', { period: f.period })
     .when(f.severity, 'f.severity = @severity', { severity: f.severity });
-  const order = orderBy(f.sort, { period: 'f.period', branchCode: 'b.code', severity: 'f.severity' }, 'f.period DESC, b.code');
+  const order = orderBy(
+    f.sort,
+    { period: 'f.period', branchCode: 'b.code', severity: 'f.severity' },
+    'f.period DESC, b.code',
+  );
   const rows = db
     .prepare(`SELECT ${FINDING_COLUMNS} ${FINDING_FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: f.limit, offset: f.offset }) as Finding[];
-  const total = (db.prepare(`SELECT count(*) AS n ${FINDING_FROM} ${where}`).get(where.params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n ${FINDING_FROM} ${where}`).get(where.params) as { n: number }
+  ).n;
   return { rows, total };
 }
 
 export function getFinding(db: DB, id: string): Finding | undefined {
-  return db.prepare(`SELECT ${FINDING_COLUMNS} ${FINDING_FROM} WHERE f.id = ?`).get(id) as Finding | undefined;
+  return db.prepare(`SELECT ${FINDING_COLUMNS} ${FINDING_FROM} WHERE f.id = ?`).get(id) as
+    Finding | undefined;
 }
 
 export function insertObservation(
   db: DB,
-  o: { id: string; branchId: string; period: string; standardCode: string | null; description: string; createdAt: string; updatedAt: string; batchId: string | null },
+  o: {
+    id: string;
+    branchId: string;
+    period: string;
+    standardCode: string | null;
+    description: string;
+    createdAt: string;
+    updatedAt: string;
+    batchId: string | null;
+  },
 ): void {
   db.prepare(
     `INSERT INTO findings (id, branch_id, period, standard_code, description, created_at, updated_at, batch_id)

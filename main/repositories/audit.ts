@@ -59,7 +59,9 @@ export function listAudit(db: DB, f: AuditFilter): Page<AuditEntry> {
     beforeJson: string | null;
     afterJson: string | null;
   })[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(where.params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(where.params) as { n: number }
+  ).n;
   return {
     total,
     rows: rows.map(({ beforeJson, afterJson, ...rest }) => ({

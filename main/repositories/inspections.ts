@@ -13,7 +13,8 @@ const INSPECTION_COLUMNS = `i.id, i.branch_id AS branchId, b.code AS branchCode,
   (SELECT count(*) FROM measurements m WHERE m.inspection_id = i.id) AS measurementCount,
   (SELECT count(*) FROM measurements m WHERE m.inspection_id = i.id AND m.verdict = 'fail') AS failCount,
   (SELECT count(*) FROM measurements m WHERE m.inspection_id = i.id AND m.verdict = 'warning') AS warningCount`;
-const INSPECTION_FROM = 'FROM inspections i JOIN branches b ON b.id = i.branch_id JOIN regions r ON r.id = b.region_id';
+const INSPECTION_FROM =
+  'FROM inspections i JOIN branches b ON b.id = i.branch_id JOIN regions r ON r.id = b.region_id';
 
 export interface InspectionFilter {
   branchCode?: string;
@@ -35,23 +36,39 @@ export function listInspections(db: DB, f: InspectionFilter): Page<Inspection> {
     .when(f.status, 'i.status = @status', { status: f.status });
   const order = orderBy(
     f.sort,
-    { period: 'i.period', branchCode: 'b.code', kind: 'i.kind', status: 'i.status', inspectedOn: 'i.inspected_on' },
+    {
+      period: 'i.period',
+      branchCode: 'b.code',
+      kind: 'i.kind',
+      status: 'i.status',
+      inspectedOn: 'i.inspected_on',
+    },
     'i.period DESC, b.code',
   );
   const rows = db
     .prepare(`SELECT ${INSPECTION_COLUMNS} ${INSPECTION_FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: f.limit, offset: f.offset }) as Inspection[];
-  const total = (db.prepare(`SELECT count(*) AS n ${INSPECTION_FROM} ${where}`).get(where.params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n ${INSPECTION_FROM} ${where}`).get(where.params) as { n: number }
+  ).n;
   return { rows, total };
 }
 
 export function getInspection(db: DB, id: string): Inspection | undefined {
-  return db.prepare(`SELECT ${INSPECTION_COLUMNS} ${INSPECTION_FROM} WHERE i.id = ?`).get(id) as Inspection | undefined;
+  return db.prepare(`SELECT ${INSPECTION_COLUMNS} ${INSPECTION_FROM} WHERE i.id = ?`).get(id) as
+    Inspection | undefined;
 }
 
-export function findInspection(db: DB, branchId: string, period: string, kind: string): Inspection | undefined {
+export function findInspection(
+  db: DB,
+  branchId: string,
+  period: string,
+  kind: string,
+): Inspection | undefined {
   return db
-    .prepare(`SELECT ${INSPECTION_COLUMNS} ${INSPECTION_FROM} WHERE i.branch_id = ? AND i.period = ? AND i.kind = ?`)
+    .prepare(
+      `SELECT ${INSPECTION_COLUMNS} ${INSPECTION_FROM} WHERE i.branch_id = ? AND i.period = ? AND i.kind = ?`,
+    )
     .get(branchId, period, kind) as Inspection | undefined;
 }
 
@@ -116,16 +133,18 @@ export interface MeasurementFilter {
 }
 
 function measurementWhere(f: MeasurementFilter): Where {
-  return new Where()
-    .when(f.inspectionId, 'm.inspection_id = @inspectionId', { inspectionId: f.inspectionId })
-    .when(f.branchCode, 'b.code = @branchCode', { branchCode: f.branchCode })
-    .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
-    .when(f.standardCode, 'm.standard_code = @standardCode', { standardCode: f.standardCode })
-    .when(f.period, 'i.period = @period', { period: f.period })
-    // Periods of one kind order as text (YYYY-MM, YYYY-Qn); a range names periods of one kind.
-    .when(f.periodFrom, 'i.period >= @periodFrom', { periodFrom: f.periodFrom })
-    .when(f.periodTo, 'i.period <= @periodTo', { periodTo: f.periodTo })
-    .when(f.verdict, 'm.verdict = @verdict', { verdict: f.verdict });
+  return (
+    new Where()
+      .when(f.inspectionId, 'm.inspection_id = @inspectionId', { inspectionId: f.inspectionId })
+      .when(f.branchCode, 'b.code = @branchCode', { branchCode: f.branchCode })
+      .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
+      .when(f.standardCode, 'm.standard_code = @standardCode', { standardCode: f.standardCode })
+      .when(f.period, 'i.period = @period', { period: f.period })
+      // Periods of one kind order as text (YYYY-MM, YYYY-Qn); a range names periods of one kind.
+      .when(f.periodFrom, 'i.period >= @periodFrom', { periodFrom: f.periodFrom })
+      .when(f.periodTo, 'i.period <= @periodTo', { periodTo: f.periodTo })
+      .when(f.verdict, 'm.verdict = @verdict', { verdict: f.verdict })
+  );
 }
 
 export const MEASUREMENT_SORT: Record<string, string> = {
@@ -145,22 +164,26 @@ export function listMeasurements(db: DB, f: MeasurementFilter): Page<Measurement
   const where = measurementWhere(f);
   const order = orderBy(f.sort, MEASUREMENT_SORT, 'i.period DESC, b.code, m.standard_code');
   const rows = db
-    .prepare(`SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} ${where} ${order}, m.id LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} ${where} ${order}, m.id LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...where.params, limit: f.limit, offset: f.offset }) as Measurement[];
-  const total = (db.prepare(`SELECT count(*) AS n ${MEASUREMENT_FROM} ${where}`).get(where.params) as { n: number })
-    .n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n ${MEASUREMENT_FROM} ${where}`).get(where.params) as { n: number }
+  ).n;
   return { rows, total };
 }
 
 export function getMeasurement(db: DB, id: string): Measurement | undefined {
   return db.prepare(`SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} WHERE m.id = ?`).get(id) as
-    | Measurement
-    | undefined;
+    Measurement | undefined;
 }
 
 export function findMeasurement(db: DB, inspectionId: string, standardCode: string): Measurement | undefined {
   return db
-    .prepare(`SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} WHERE m.inspection_id = ? AND m.standard_code = ?`)
+    .prepare(
+      `SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} WHERE m.inspection_id = ? AND m.standard_code = ?`,
+    )
     .get(inspectionId, standardCode) as Measurement | undefined;
 }
 
@@ -190,7 +213,10 @@ export function insertMeasurement(db: DB, m: MeasurementRow): void {
 
 export function updateMeasurement(
   db: DB,
-  m: Pick<MeasurementRow, 'id' | 'standardId' | 'value' | 'verdict' | 'gap' | 'attainment' | 'notes' | 'updatedAt'>,
+  m: Pick<
+    MeasurementRow,
+    'id' | 'standardId' | 'value' | 'verdict' | 'gap' | 'attainment' | 'notes' | 'updatedAt'
+  >,
 ): void {
   db.prepare(
     `UPDATE measurements SET standard_id = @standardId, value = @value, verdict = @verdict, gap = @gap,

@@ -12,7 +12,8 @@ export function listRegions(db: DB): Region[] {
 
 export function getRegion(db: DB, by: { id?: string; code?: string; name?: string }): Region | undefined {
   const [column, value] = by.id ? ['r.id', by.id] : by.code ? ['r.code', by.code] : ['r.name', by.name];
-  return db.prepare(`SELECT ${REGION_COLUMNS} FROM regions r WHERE ${column} = ?`).get(value) as Region | undefined;
+  return db.prepare(`SELECT ${REGION_COLUMNS} FROM regions r WHERE ${column} = ?`).get(value) as
+    Region | undefined;
 }
 
 export interface RegionRow {
@@ -45,22 +46,33 @@ const BRANCH_FROM = 'FROM branches b JOIN regions r ON r.id = b.region_id';
 
 export function listBranches(
   db: DB,
-  f: { regionCode?: string; q?: string; offset: number; limit: number; sort: { field: string; dir: 'asc' | 'desc' }[] },
+  f: {
+    regionCode?: string;
+    q?: string;
+    offset: number;
+    limit: number;
+    sort: { field: string; dir: 'asc' | 'desc' }[];
+  },
 ): Page<Branch> {
   const where = new Where()
     .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
-    .when(f.q, "(b.code LIKE @q ESCAPE '\\' OR b.name LIKE @q ESCAPE '\\')", { q: f.q ? likeParam(f.q) : null });
+    .when(f.q, "(b.code LIKE @q ESCAPE '\\' OR b.name LIKE @q ESCAPE '\\')", {
+      q: f.q ? likeParam(f.q) : null,
+    });
   const order = orderBy(f.sort, { code: 'b.code', name: 'b.name', regionCode: 'r.code' }, 'b.code');
   const rows = db
     .prepare(`SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: f.limit, offset: f.offset }) as Branch[];
-  const total = (db.prepare(`SELECT count(*) AS n ${BRANCH_FROM} ${where}`).get(where.params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n ${BRANCH_FROM} ${where}`).get(where.params) as { n: number }
+  ).n;
   return { rows, total };
 }
 
 export function getBranch(db: DB, by: { id?: string; code?: string }): Branch | undefined {
   const [column, value] = by.id ? ['b.id', by.id] : ['b.code', by.code];
-  return db.prepare(`SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE ${column} = ?`).get(value) as Branch | undefined;
+  return db.prepare(`SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE ${column} = ?`).get(value) as
+    Branch | undefined;
 }
 
 export function findBranchByName(db: DB, regionId: string | null, name: string): Branch | undefined {

@@ -46,7 +46,10 @@ export function restoreRaw(db: DB, table: AuditedTable, row: RawRow): void {
   if (!columns.every((c) => /^[a-z_]+$/.test(c))) throw new Error(`unexpected column in ${table} row`);
   db.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+     ON CONFLICT (id) DO UPDATE SET ${columns
+       .filter((c) => c !== 'id')
+       .map((c) => `${c} = excluded.${c}`)
+       .join(', ')}`,
   ).run(row);
 }
 

@@ -13,9 +13,13 @@ const toStandard = (r: Row): Standard => ({ ...r, current: r.current === 1 });
 export function listStandards(db: DB, f: { dimension?: string; q?: string; history: boolean }): Standard[] {
   const where = new Where()
     .when(f.dimension, 's.dimension = @dimension', { dimension: f.dimension })
-    .when(f.q, "(s.code LIKE @q ESCAPE '\\' OR s.name_zh LIKE @q ESCAPE '\\' OR s.name_en LIKE @q ESCAPE '\\')", {
-      q: f.q ? likeParam(f.q) : null,
-    });
+    .when(
+      f.q,
+      "(s.code LIKE @q ESCAPE '\\' OR s.name_zh LIKE @q ESCAPE '\\' OR s.name_en LIKE @q ESCAPE '\\')",
+      {
+        q: f.q ? likeParam(f.q) : null,
+      },
+    );
   if (!f.history) where.add('s.version = (SELECT max(v.version) FROM standards v WHERE v.code = s.code)');
   const rows = db
     .prepare(
@@ -27,9 +31,9 @@ export function listStandards(db: DB, f: { dimension?: string; q?: string; histo
 }
 
 export function standardVersions(db: DB, code: string): Standard[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version`).all(code) as Row[]).map(
-    toStandard,
-  );
+  return (
+    db.prepare(`SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version`).all(code) as Row[]
+  ).map(toStandard);
 }
 
 export function currentStandard(db: DB, code: string): Standard | undefined {
@@ -49,9 +53,9 @@ export function standardForDate(db: DB, code: string, lastDay: string): Standard
       `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? AND s.effective_from <= ? ORDER BY s.version DESC LIMIT 1`,
     )
     .get(code, lastDay) ??
-    db.prepare(`SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version LIMIT 1`).get(code)) as
-    | Row
-    | undefined;
+    db
+      .prepare(`SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version LIMIT 1`)
+      .get(code)) as Row | undefined;
   return row && toStandard(row);
 }
 
@@ -76,6 +80,9 @@ export function updateStandardInPlace(db: DB, s: Omit<StandardRow, 'batchId' | '
 }
 
 export function countMeasurementsOfVersion(db: DB, standardId: string): number {
-  return (db.prepare('SELECT count(*) AS n FROM measurements WHERE standard_id = ?').get(standardId) as { n: number })
-    .n;
+  return (
+    db.prepare('SELECT count(*) AS n FROM measurements WHERE standard_id = ?').get(standardId) as {
+      n: number;
+    }
+  ).n;
 }

@@ -21,13 +21,21 @@ function checkDueDate(dueDate: string, createdOn: string): void {
   }
 }
 
-function checkLinks(ctx: ServiceContext, input: { standardCode?: string | null; findingId?: string | null; measurementId?: string | null }): void {
+function checkLinks(
+  ctx: ServiceContext,
+  input: { standardCode?: string | null; findingId?: string | null; measurementId?: string | null },
+): void {
   if (input.standardCode) requireStandard(ctx, input.standardCode);
   if (input.findingId && !repo.getFinding(ctx.db, input.findingId)) {
     throw new AppError('invalid', 'notFound', { entity: 'finding', id: input.findingId }, 'findingId');
   }
   if (input.measurementId && !repo.getFinding(ctx.db, input.measurementId)) {
-    throw new AppError('invalid', 'notFound', { entity: 'finding', id: input.measurementId }, 'measurementId');
+    throw new AppError(
+      'invalid',
+      'notFound',
+      { entity: 'finding', id: input.measurementId },
+      'measurementId',
+    );
   }
 }
 
@@ -99,7 +107,10 @@ export function updateAction(ctx: ServiceContext, input: ParsedInput<'actions:up
 }
 
 /** Moves an action one step along open -> in progress -> done -> verified | reopened. */
-export function setActionStatus(ctx: ServiceContext, input: ParsedInput<'actions:setStatus'>): CorrectiveAction {
+export function setActionStatus(
+  ctx: ServiceContext,
+  input: ParsedInput<'actions:setStatus'>,
+): CorrectiveAction {
   return inTransaction(ctx, () => {
     const a = getAction(ctx, input.id);
     if (!canTransition(ACTION_TRANSITIONS, a.status, input.status)) {
@@ -127,12 +138,17 @@ export function setActionStatus(ctx: ServiceContext, input: ParsedInput<'actions
 export function deleteAction(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const a = getAction(ctx, id);
-    auditedDelete(ctx, 'actions', id, actionKey(a.branchCode, a.standardCode, a.action), () => repo.deleteAction(ctx.db, id));
+    auditedDelete(ctx, 'actions', id, actionKey(a.branchCode, a.standardCode, a.action), () =>
+      repo.deleteAction(ctx.db, id),
+    );
     return { deleted: true };
   });
 }
 
-export function createObservation(ctx: ServiceContext, input: ParsedInput<'findings:createObservation'>): Finding {
+export function createObservation(
+  ctx: ServiceContext,
+  input: ParsedInput<'findings:createObservation'>,
+): Finding {
   return inTransaction(ctx, () => {
     const branch = requireBranch(ctx, input.branchCode);
     if (input.standardCode) requireStandard(ctx, input.standardCode);

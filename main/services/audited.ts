@@ -7,7 +7,13 @@ import { rawRow, type AuditedTable, type RawRow } from '../repositories/rows';
  * write, so the trail holds exactly what changed, and undo can restore it.
  */
 export function afterCreate(ctx: ServiceContext, table: AuditedTable, id: string, key: string): void {
-  audit(ctx, { entityType: table, entityId: id, entityKey: key, action: 'create', after: rawRow(ctx.db, table, id) });
+  audit(ctx, {
+    entityType: table,
+    entityId: id,
+    entityKey: key,
+    action: 'create',
+    after: rawRow(ctx.db, table, id),
+  });
 }
 
 export function auditedUpdate(

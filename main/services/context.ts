@@ -23,9 +23,6 @@ export function inTransaction<T>(ctx: ServiceContext, work: () => T): T {
   return ctx.db.transaction(work)();
 }
 
-export function audit(
-  ctx: ServiceContext,
-  entry: Omit<AuditRecord, 'at' | 'user' | 'batchId'>,
-): void {
+export function audit(ctx: ServiceContext, entry: Omit<AuditRecord, 'at' | 'user' | 'batchId'>): void {
   insertAudit(ctx.db, { ...entry, at: nowIso(ctx), user: ctx.user, batchId: ctx.batchId ?? null });
 }

@@ -69,7 +69,10 @@ export function updateInspection(ctx: ServiceContext, input: ParsedInput<'inspec
   });
 }
 
-export function setInspectionStatus(ctx: ServiceContext, input: ParsedInput<'inspections:setStatus'>): Inspection {
+export function setInspectionStatus(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspections:setStatus'>,
+): Inspection {
   return inTransaction(ctx, () => {
     const i = requireInspection(ctx, input.id);
     if (!canTransition(INSPECTION_TRANSITIONS, i.status, input.status)) {
@@ -95,7 +98,8 @@ export function statusJump(from: string, to: string, allowed: readonly string[])
 export function deleteInspection(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const i = requireInspection(ctx, id);
-    for (const m of repo.listMeasurements(ctx.db, { inspectionId: id, offset: 0, limit: 1_000_000, sort: [] }).rows) {
+    for (const m of repo.listMeasurements(ctx.db, { inspectionId: id, offset: 0, limit: 1_000_000, sort: [] })
+      .rows) {
       auditedDelete(ctx, 'measurements', m.id, `${inspectionKey(i)}/${m.standardCode}`, () =>
         repo.deleteMeasurement(ctx.db, m.id),
       );
@@ -118,7 +122,10 @@ export function judge(value: number, s: { direction: 'higher' | 'lower'; target:
  * Sets one standard's value in an inspection, judged by the version in force at the end of
  * the inspection's period; a re-entry updates the row and the audit trail keeps the old value.
  */
-export function upsertMeasurement(ctx: ServiceContext, input: ParsedInput<'measurements:upsert'>): Measurement {
+export function upsertMeasurement(
+  ctx: ServiceContext,
+  input: ParsedInput<'measurements:upsert'>,
+): Measurement {
   return inTransaction(ctx, () => {
     const i = requireInspection(ctx, input.inspectionId);
     requireStandard(ctx, input.standardCode);

@@ -38,7 +38,12 @@ export function updateRegion(ctx: ServiceContext, input: ParsedInput<'regions:up
     const clash = code !== region.code && repo.getRegion(ctx.db, { code });
     if (clash) throw new AppError('conflict', 'duplicate', { entity: 'region', key: code }, 'code');
     auditedUpdate(ctx, 'regions', region.id, code, () =>
-      repo.updateRegion(ctx.db, { id: region.id, code, name: input.name ?? region.name, updatedAt: nowIso(ctx) }),
+      repo.updateRegion(ctx.db, {
+        id: region.id,
+        code,
+        name: input.name ?? region.name,
+        updatedAt: nowIso(ctx),
+      }),
     );
     return repo.getRegion(ctx.db, { id: region.id })!;
   });
@@ -49,7 +54,12 @@ export function deleteRegion(ctx: ServiceContext, id: string): { deleted: true }
     const region = repo.getRegion(ctx.db, { id });
     if (!region) throw new AppError('not_found', 'notFound', { entity: 'region', id }, 'id');
     if (region.branchCount > 0) {
-      throw new AppError('conflict', 'inUse', { entity: 'region', key: region.code, count: region.branchCount, by: 'branches' });
+      throw new AppError('conflict', 'inUse', {
+        entity: 'region',
+        key: region.code,
+        count: region.branchCount,
+        by: 'branches',
+      });
     }
     auditedDelete(ctx, 'regions', id, region.code, () => repo.deleteRegion(ctx.db, id));
     return { deleted: true };
@@ -88,7 +98,13 @@ export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:u
     }
     const regionId = input.regionCode ? requireRegion(ctx, input.regionCode).id : branch.regionId;
     auditedUpdate(ctx, 'branches', branch.id, code, () =>
-      repo.updateBranch(ctx.db, { id: branch.id, code, name: input.name ?? branch.name, regionId, updatedAt: nowIso(ctx) }),
+      repo.updateBranch(ctx.db, {
+        id: branch.id,
+        code,
+        name: input.name ?? branch.name,
+        regionId,
+        updatedAt: nowIso(ctx),
+      }),
     );
     return repo.getBranch(ctx.db, { id: branch.id })!;
   });
@@ -100,7 +116,12 @@ export function deleteBranch(ctx: ServiceContext, id: string): { deleted: true }
     if (!branch) throw new AppError('not_found', 'notFound', { entity: 'branch', id }, 'id');
     const refs = repo.countBranchReferences(ctx.db, id);
     if (refs > 0) {
-      throw new AppError('conflict', 'inUse', { entity: 'branch', key: branch.code, count: refs, by: 'records' });
+      throw new AppError('conflict', 'inUse', {
+        entity: 'branch',
+        key: branch.code,
+        count: refs,
+        by: 'records',
+      });
     }
     auditedDelete(ctx, 'branches', id, branch.code, () => repo.deleteBranch(ctx.db, id));
     return { deleted: true };

@@ -76,7 +76,12 @@ export function updateStandard(ctx: ServiceContext, input: ParsedInput<'standard
       return repo.currentStandard(ctx.db, current.code)!;
     }
     if (effectiveFrom <= current.effectiveFrom) {
-      throw new AppError('conflict', 'versionTaken', { code: current.code, date: current.effectiveFrom }, 'effectiveFrom');
+      throw new AppError(
+        'conflict',
+        'versionTaken',
+        { code: current.code, date: current.effectiveFrom },
+        'effectiveFrom',
+      );
     }
     const id = newId();
     const at = nowIso(ctx);
@@ -102,7 +107,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Loads the built-in library; codes already present are left as the user set them. */
-export function seedStandards(ctx: ServiceContext, input: ParsedInput<'standards:seed'>): { created: number; skipped: number } {
+export function seedStandards(
+  ctx: ServiceContext,
+  input: ParsedInput<'standards:seed'>,
+): { created: number; skipped: number } {
   return inTransaction(ctx, () => {
     let created = 0;
     let skipped = 0;

@@ -1,6 +1,14 @@
 import { AppError } from '../../shared/errors';
 import { getBatch, setBatchStatus } from '../repositories/system';
-import { AUDITED_TABLES, DELETE_ORDER, deleteBatchRows, deleteRaw, restoreRaw, type AuditedTable, type RawRow } from '../repositories/rows';
+import {
+  AUDITED_TABLES,
+  DELETE_ORDER,
+  deleteBatchRows,
+  deleteRaw,
+  restoreRaw,
+  type AuditedTable,
+  type RawRow,
+} from '../repositories/rows';
 import { inTransaction, type ServiceContext, audit } from './context';
 
 interface BatchAuditRow {
@@ -39,7 +47,14 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
     // Bulk imports may create rows without one audit entry each; they carry the batch id.
     for (const table of DELETE_ORDER) deleteBatchRows(ctx.db, table, id);
     setBatchStatus(ctx.db, id, 'undone');
-    audit(ctx, { entityType: 'import_batches', entityId: id, entityKey: batch.fileName, action: 'update', before: { status: 'committed' }, after: { status: 'undone' } });
+    audit(ctx, {
+      entityType: 'import_batches',
+      entityId: id,
+      entityKey: batch.fileName,
+      action: 'update',
+      before: { status: 'committed' },
+      after: { status: 'undone' },
+    });
     return { rowsRestored: restored };
   });
 }

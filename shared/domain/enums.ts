@@ -32,15 +32,18 @@ export const ACTION_TRANSITIONS: Record<ActionStatus, readonly ActionStatus[]> =
   verified: [],
 };
 
-export function canTransition<S extends string>(
-  table: Record<S, readonly S[]>,
-  from: S,
-  to: S,
-): boolean {
+export function canTransition<S extends string>(table: Record<S, readonly S[]>, from: S, to: S): boolean {
   return from === to || table[from].includes(to);
 }
 
-export const ROOT_CAUSE_CATEGORIES = ['people', 'process', 'network', 'product', 'environment', 'measurement'] as const;
+export const ROOT_CAUSE_CATEGORIES = [
+  'people',
+  'process',
+  'network',
+  'product',
+  'environment',
+  'measurement',
+] as const;
 export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];
 
 export const STANDARD_SOURCES = ['national', 'industry', 'group', 'local'] as const;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Code, Id, IsoDate, Name, Paging, Period, Text, type Stamped } from './common';
-import { ACTION_STATUSES, ROOT_CAUSE_CATEGORIES, type ActionStatus, type RootCauseCategory } from '../domain/enums';
+import {
+  ACTION_STATUSES,
+  ROOT_CAUSE_CATEGORIES,
+  type ActionStatus,
+  type RootCauseCategory,
+} from '../domain/enums';
 
 export interface CorrectiveAction extends Stamped {
   branchId: string;

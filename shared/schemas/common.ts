@@ -29,10 +29,12 @@ export interface Page<T> {
   total: number;
 }
 
-export const Scope = z.object({ type: z.enum(SCOPE_TYPES), code: Code.optional() }).refine(
-  (s) => s.type === 'all' || !!s.code,
-  { message: 'a region or branch scope needs a code', path: ['code'] },
-);
+export const Scope = z
+  .object({ type: z.enum(SCOPE_TYPES), code: Code.optional() })
+  .refine((s) => s.type === 'all' || !!s.code, {
+    message: 'a region or branch scope needs a code',
+    path: ['code'],
+  });
 export type Scope = z.infer<typeof Scope>;
 
 /** Every entity that travels between installations carries these (exchange-format.md). */

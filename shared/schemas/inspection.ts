@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Code, FiniteNumber, Id, IsoDate, Name, Paging, Period, Text, type Stamped } from './common';
-import { INSPECTION_KINDS, INSPECTION_STATUSES, type InspectionKind, type InspectionStatus } from '../domain/enums';
+import {
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  type InspectionKind,
+  type InspectionStatus,
+} from '../domain/enums';
 import type { Verdict } from '../domain/verdict';
 
 export interface Inspection extends Stamped {

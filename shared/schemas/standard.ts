@@ -44,7 +44,10 @@ export const VERSIONED_FIELDS = ['unit', 'direction', 'target', 'warning'] as co
 
 export const StandardUpdate = z.object({
   code: Code,
-  changes: z.object(StandardFields).partial().refine((c) => Object.keys(c).length > 0, 'nothing to change'),
+  changes: z
+    .object(StandardFields)
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, 'nothing to change'),
   /** When a versioned field changes: the new version's effective date (default today). */
   effectiveFrom: IsoDate.optional(),
 });

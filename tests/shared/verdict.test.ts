@@ -76,7 +76,11 @@ describe('composite score', () => {
   });
 
   it('has no score when nothing was measured', () => {
-    expect(compositeScore([{ weight: 1, attainment: null }])).toEqual({ score: null, measured: 0, missing: 1 });
+    expect(compositeScore([{ weight: 1, attainment: null }])).toEqual({
+      score: null,
+      measured: 0,
+      missing: 1,
+    });
   });
 });
 

@@ -44,7 +44,11 @@ export function registerDatabaseCommands(program: Command, env: () => CliEnv): v
         `integrity: ${report.integrity.join('; ')}\nforeign keys: ${report.foreignKeys} violations\nschema version: ${report.schemaVersion} (latest ${LATEST_VERSION})\n`,
       );
       if (!report.ok) {
-        throw new CliError(EXIT.rejected, 'the database failed its integrity check. Restore the latest backup (qms backup)', e.dbPath);
+        throw new CliError(
+          EXIT.rejected,
+          'the database failed its integrity check. Restore the latest backup (qms backup)',
+          e.dbPath,
+        );
       }
     });
 

@@ -25,7 +25,9 @@ describe('qms init, seed standards, check, backup', () => {
     const backup = qms(['--db', db, 'backup', '--out', path.join(dir, 'copy.db')]);
     expect(backup.status).toBe(0);
     const copy = new Database(path.join(dir, 'copy.db'), { readonly: true });
-    expect((copy.prepare('SELECT count(*) AS n FROM standards').get() as { n: number }).n).toBe(STANDARDS_LIBRARY.length);
+    expect((copy.prepare('SELECT count(*) AS n FROM standards').get() as { n: number }).n).toBe(
+      STANDARDS_LIBRARY.length,
+    );
     copy.close();
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

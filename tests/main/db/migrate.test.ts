@@ -32,7 +32,10 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.length).toBeGreaterThan(10);
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
     db.close();
@@ -43,7 +46,9 @@ describe('migrations', () => {
     const file = path.join(dir, 'old.db');
     openDatabase(file).close();
     const db = new Database(file);
-    db.prepare("INSERT INTO regions (id, code, name, created_at, updated_at) VALUES ('r1', 'EAST', '华东区', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO regions (id, code, name, created_at, updated_at) VALUES ('r1', 'EAST', '华东区', 'x', 'x')",
+    ).run();
 
     const failing: Migration = {
       version: LATEST_VERSION + 1,
@@ -62,7 +67,10 @@ describe('migrations', () => {
     };
     const result = migrate(db, { file, migrations: [...MIGRATIONS, working], backupDir: dir });
     expect(result).toMatchObject({ from: LATEST_VERSION, to: LATEST_VERSION + 1 });
-    expect(db.prepare('SELECT code, manager FROM regions').get()).toEqual({ code: 'EAST', manager: '未指定' });
+    expect(db.prepare('SELECT code, manager FROM regions').get()).toEqual({
+      code: 'EAST',
+      manager: '未指定',
+    });
     db.close();
 
     // The backup is the database as it was before the step, and opens on its own.
@@ -86,7 +94,9 @@ describe('migrations', () => {
     const r = qms(['--db', file, 'check']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^qms: .*future\.db: the database is schema version \d+, newer than this program/);
+    expect(r.stderr).toMatch(
+      /^qms: .*future\.db: the database is schema version \d+, newer than this program/,
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 

@@ -17,8 +17,14 @@ describe('the built-in standards library', () => {
       expect(s.method, s.code).toBeTruthy();
     }
     const wb = testWorkbench();
-    expect(await wb.dispatch('standards:seed', {})).toEqual({ created: STANDARDS_LIBRARY.length, skipped: 0 });
-    expect(await wb.dispatch('standards:seed', {})).toEqual({ created: 0, skipped: STANDARDS_LIBRARY.length });
+    expect(await wb.dispatch('standards:seed', {})).toEqual({
+      created: STANDARDS_LIBRARY.length,
+      skipped: 0,
+    });
+    expect(await wb.dispatch('standards:seed', {})).toEqual({
+      created: 0,
+      skipped: STANDARDS_LIBRARY.length,
+    });
     wb.close();
   });
 });
@@ -27,7 +33,10 @@ describe('standards are versioned', () => {
   it('a target change makes a new version; the audit trail shows old and new value with user and time', async () => {
     const wb = testWorkbench({ user: '王芳', now: '2026-11-02T08:00:00.000Z' });
     await withOrganisation(wb);
-    const inspection = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as { id: string };
+    const inspection = (await wb.dispatch('inspections:create', {
+      branchCode: 'EAST-001',
+      period: '2026-10',
+    })) as { id: string };
     const before = (await wb.dispatch('measurements:upsert', {
       inspectionId: inspection.id,
       standardCode: 'CS-FCR',
@@ -50,14 +59,25 @@ describe('standards are versioned', () => {
     ]);
 
     // The October inspection keeps the version it was judged by.
-    const oct = (await wb.dispatch('measurements:list', { inspectionId: inspection.id })) as Page<Measurement>;
+    const oct = (await wb.dispatch('measurements:list', {
+      inspectionId: inspection.id,
+    })) as Page<Measurement>;
     expect(oct.rows[0]).toMatchObject({ verdict: 'warning', target: 85, standardVersion: 1 });
     // A November inspection is judged by the new target.
-    const nov = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-11' })) as { id: string };
-    const m = (await wb.dispatch('measurements:upsert', { inspectionId: nov.id, standardCode: 'CS-FCR', value: 80 })) as Measurement;
+    const nov = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-11' })) as {
+      id: string;
+    };
+    const m = (await wb.dispatch('measurements:upsert', {
+      inspectionId: nov.id,
+      standardCode: 'CS-FCR',
+      value: 80,
+    })) as Measurement;
     expect(m).toMatchObject({ verdict: 'pass', target: 80, standardVersion: 2 });
 
-    const trail = (await wb.dispatch('audit:list', { entityType: 'standards', entityKey: 'CS-FCR' })) as Page<AuditEntry>;
+    const trail = (await wb.dispatch('audit:list', {
+      entityType: 'standards',
+      entityKey: 'CS-FCR',
+    })) as Page<AuditEntry>;
     const change = trail.rows.find((e) => e.entityId === updated.id)!;
     expect(change).toMatchObject({ user: '王芳', at: '2026-11-20T09:30:00.000Z', action: 'create' });
     expect(change.after).toMatchObject({ target: 80, version: 2 });
@@ -75,7 +95,10 @@ describe('standards are versioned', () => {
       effectiveFrom: '2020-01-01',
     })) as Standard;
     expect(s).toMatchObject({ version: 1, target: 10 });
-    const trail = (await wb.dispatch('audit:list', { entityType: 'standards', entityId: s.id })) as Page<AuditEntry>;
+    const trail = (await wb.dispatch('audit:list', {
+      entityType: 'standards',
+      entityId: s.id,
+    })) as Page<AuditEntry>;
     const update = trail.rows.find((e) => e.action === 'update')!;
     expect(update.user).toBe('陈静');
     expect(update.before).toMatchObject({ target: 8, name_en: 'Training hours per staff' });
@@ -86,10 +109,16 @@ describe('standards are versioned', () => {
   it('refuses a new version dated on or before the one in force when measurements use it', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
-    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as { id: string };
+    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as {
+      id: string;
+    };
     await wb.dispatch('measurements:upsert', { inspectionId: i.id, standardCode: 'NET-DCR', value: 0.4 });
     await expect(
-      wb.dispatch('standards:update', { code: 'NET-DCR', changes: { target: 0.3 }, effectiveFrom: '2020-01-01' }),
+      wb.dispatch('standards:update', {
+        code: 'NET-DCR',
+        changes: { target: 0.3 },
+        effectiveFrom: '2020-01-01',
+      }),
     ).rejects.toMatchObject({ kind: 'conflict', field: 'effectiveFrom' });
     wb.close();
   });

@@ -3,7 +3,16 @@ import type { CorrectiveAction } from '../../../shared/schemas/action';
 import { AppError } from '../../../shared/errors';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
 
-const TABLES = ['regions', 'branches', 'standards', 'inspections', 'measurements', 'actions', 'findings', 'audit_log'];
+const TABLES = [
+  'regions',
+  'branches',
+  'standards',
+  'inspections',
+  'measurements',
+  'actions',
+  'findings',
+  'audit_log',
+];
 const snapshot = (wb: TestWorkbench) => Object.fromEntries(TABLES.map((t) => [t, count(wb, t)]));
 
 async function rejects(wb: TestWorkbench, channel: string, input: unknown, field: string, message: RegExp) {
@@ -31,10 +40,30 @@ describe('services reject bad input, name the field, and write nothing', () => {
   it('wrong types', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
-    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as { id: string };
-    await rejects(wb, 'measurements:upsert', { inspectionId: i.id, standardCode: 'CS-FCR', value: '95.3' }, 'value', /number/);
-    await rejects(wb, 'standards:create', { code: 'X-1', nameZh: '测试', dimension: 'NET', unit: '%', direction: 'up', target: 1, warning: 0 }, 'direction', /direction/);
-    await rejects(wb, 'inspections:create', { branchCode: 'EAST-001', period: '2026-13' }, 'period', /YYYY-MM/);
+    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as {
+      id: string;
+    };
+    await rejects(
+      wb,
+      'measurements:upsert',
+      { inspectionId: i.id, standardCode: 'CS-FCR', value: '95.3' },
+      'value',
+      /number/,
+    );
+    await rejects(
+      wb,
+      'standards:create',
+      { code: 'X-1', nameZh: '测试', dimension: 'NET', unit: '%', direction: 'up', target: 1, warning: 0 },
+      'direction',
+      /direction/,
+    );
+    await rejects(
+      wb,
+      'inspections:create',
+      { branchCode: 'EAST-001', period: '2026-13' },
+      'period',
+      /YYYY-MM/,
+    );
     await rejects(wb, 'actions:create', { ...action, dueDate: '15/12/2026' }, 'dueDate', /dueDate/);
     await rejects(wb, 'regions:create', { code: '', name: '华北区' }, 'code', /code/);
     wb.close();
@@ -43,27 +72,71 @@ describe('services reject bad input, name the field, and write nothing', () => {
   it('unknown codes', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
-    await rejects(wb, 'branches:create', { code: 'N-1', name: '北京', regionCode: 'NOWHERE' }, 'regionCode', /no region with code NOWHERE/);
-    await rejects(wb, 'inspections:create', { branchCode: 'EAST-999', period: '2026-10' }, 'branchCode', /no branch with code EAST-999/);
-    await rejects(wb, 'actions:create', { ...action, standardCode: 'XX-NONE' }, 'standardCode', /no standard with code XX-NONE/);
-    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as { id: string };
-    await rejects(wb, 'measurements:upsert', { inspectionId: i.id, standardCode: 'XX-NONE', value: 1 }, 'standardCode', /XX-NONE/);
+    await rejects(
+      wb,
+      'branches:create',
+      { code: 'N-1', name: '北京', regionCode: 'NOWHERE' },
+      'regionCode',
+      /no region with code NOWHERE/,
+    );
+    await rejects(
+      wb,
+      'inspections:create',
+      { branchCode: 'EAST-999', period: '2026-10' },
+      'branchCode',
+      /no branch with code EAST-999/,
+    );
+    await rejects(
+      wb,
+      'actions:create',
+      { ...action, standardCode: 'XX-NONE' },
+      'standardCode',
+      /no standard with code XX-NONE/,
+    );
+    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as {
+      id: string;
+    };
+    await rejects(
+      wb,
+      'measurements:upsert',
+      { inspectionId: i.id, standardCode: 'XX-NONE', value: 1 },
+      'standardCode',
+      /XX-NONE/,
+    );
     wb.close();
   });
 
   it('a due date before the action was created', async () => {
     const wb = testWorkbench({ now: '2026-11-02T08:00:00.000Z' });
     await withOrganisation(wb);
-    await rejects(wb, 'actions:create', { ...action, dueDate: '2026-11-01' }, 'dueDate', /due date 2026-11-01 is before the action was created \(2026-11-02\)/);
+    await rejects(
+      wb,
+      'actions:create',
+      { ...action, dueDate: '2026-11-01' },
+      'dueDate',
+      /due date 2026-11-01 is before the action was created \(2026-11-02\)/,
+    );
     const a = (await wb.dispatch('actions:create', action)) as CorrectiveAction;
-    await rejects(wb, 'actions:update', { id: a.id, dueDate: '2026-10-30' }, 'dueDate', /before the action was created/);
+    await rejects(
+      wb,
+      'actions:update',
+      { id: a.id, dueDate: '2026-10-30' },
+      'dueDate',
+      /before the action was created/,
+    );
     wb.close();
   });
 
   it('thresholds on the wrong side of the target', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
-    await rejects(wb, 'standards:update', { code: 'CS-FCR', changes: { warning: 90 } }, 'warning', /warning threshold/);
+    await rejects(
+      wb,
+      'standards:update',
+      { code: 'CS-FCR', changes: { warning: 90 } },
+      'warning',
+      /warning threshold/,
+    );
     wb.close();
   });
 
@@ -71,17 +144,39 @@ describe('services reject bad input, name the field, and write nothing', () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
     const a = (await wb.dispatch('actions:create', action)) as CorrectiveAction;
-    await rejects(wb, 'actions:setStatus', { id: a.id, status: 'done' }, 'status', /cannot move from Open to Done; allowed next: In progress/);
-    await rejects(wb, 'actions:setStatus', { id: a.id, status: 'verified' }, 'status', /cannot move from Open to Verified/);
-    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as { id: string };
-    await rejects(wb, 'inspections:setStatus', { id: i.id, status: 'approved' }, 'status', /cannot move from Draft to Approved/);
+    await rejects(
+      wb,
+      'actions:setStatus',
+      { id: a.id, status: 'done' },
+      'status',
+      /cannot move from Open to Done; allowed next: In progress/,
+    );
+    await rejects(
+      wb,
+      'actions:setStatus',
+      { id: a.id, status: 'verified' },
+      'status',
+      /cannot move from Open to Verified/,
+    );
+    const i = (await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-10' })) as {
+      id: string;
+    };
+    await rejects(
+      wb,
+      'inspections:setStatus',
+      { id: i.id, status: 'approved' },
+      'status',
+      /cannot move from Draft to Approved/,
+    );
     wb.close();
   });
 
   it('messages are available in Chinese', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
-    const e = (await wb.dispatch('inspections:create', { branchCode: 'EAST-999', period: '2026-10' }).catch((x) => x)) as AppError;
+    const e = (await wb
+      .dispatch('inspections:create', { branchCode: 'EAST-999', period: '2026-10' })
+      .catch((x) => x)) as AppError;
     expect(e.localized('zh')).toBe('不存在编码为 EAST-999 的网点');
     wb.close();
   });
@@ -104,7 +199,12 @@ describe('corrective action lifecycle', () => {
       status: 'verified',
       verificationNote: '11月首问解决率回升至88%',
     })) as CorrectiveAction;
-    expect(verified).toMatchObject({ status: 'verified', verifiedOn: '2026-12-16', verificationMet: true, overdue: false });
+    expect(verified).toMatchObject({
+      status: 'verified',
+      verifiedOn: '2026-12-16',
+      verificationMet: true,
+      overdue: false,
+    });
     wb.close();
   });
 });
