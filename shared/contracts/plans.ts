@@ -1,0 +1,134 @@
+/**
+ * PDCA improvement plans and management reviews (issue 6): generate a plan from the data,
+ * move it Plan -> Do -> Check -> Act, confirm its actions, record what was standardised,
+ * and the periodic review with the decisions people took. Exports write .xlsx or .pdf.
+ */
+import { z } from 'zod';
+import { ById, Code, FiniteNumber, Id, IsoDate, Name, Period, Scope, Text } from '../schemas/common';
+import { PLAN_STAGES, ROOT_CAUSE_CATEGORIES, type PlanStage } from '../domain/enums';
+import type { CorrectiveAction } from '../schemas/action';
+import type { PlanContent } from '../plans/types';
+import type { ReviewSnapshot } from '../plans/review';
+
+export interface Plan {
+  id: string;
+  scope: Scope;
+  period: string;
+  stage: PlanStage;
+  title: string;
+  previousPlanId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  content: PlanContent;
+  /** Actions created by this plan (confirmed proposals); linked open ones are in the gaps. */
+  actions: CorrectiveAction[];
+}
+
+export interface PlanListItem {
+  id: string;
+  scope: Scope;
+  period: string;
+  stage: PlanStage;
+  title: string;
+  gapCount: number;
+  previousPlanId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Review {
+  id: string;
+  scope: Scope;
+  period: string;
+  title: string;
+  decisions: string;
+  objectives: string;
+  snapshot: ReviewSnapshot;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const PlanGenerate = z.object({ scope: Scope, period: Period, title: Name.optional() });
+export const PlanList = z.object({
+  scope: Scope.optional(),
+  period: Period.optional(),
+  stage: z.enum(PLAN_STAGES).optional(),
+});
+export const PlanAdvance = z.object({ id: Id, to: z.enum(PLAN_STAGES) });
+export const PlanConfirmActions = z.object({
+  id: Id,
+  actions: z
+    .array(
+      z.object({
+        /** The gap's `BRANCH/STANDARD` key. */
+        key: z.string().min(3).max(140),
+        action: Text.min(1).optional(),
+        department: Name,
+        owner: Name,
+        dueDate: IsoDate,
+        rootCauseCategory: z.enum(ROOT_CAUSE_CATEGORIES).optional(),
+        rootCause: Text.optional(),
+      }),
+    )
+    .min(1)
+    .max(20_000),
+});
+export const PlanAct = z.object({
+  id: Id,
+  standardised: z
+    .array(
+      z.object({
+        standardCode: Code,
+        branchCode: Code.optional(),
+        procedure: Text.min(1),
+        /** A new target (and warning threshold) makes a new version of the standard. */
+        newTarget: FiniteNumber.optional(),
+        newWarning: FiniteNumber.optional(),
+        effectiveFrom: IsoDate.optional(),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  /** Carry the gaps that did not close into a next-cycle plan. */
+  carryOver: z.boolean().default(true),
+});
+export const ExportRequest = z.object({
+  id: Id,
+  format: z.enum(['xlsx', 'pdf']),
+  path: z.string().min(1).max(1000),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
+export const ReviewCreate = z.object({ scope: Scope, period: Period, title: Name.optional() });
+export const ReviewUpdate = z.object({ id: Id, decisions: Text.optional(), objectives: Text.optional() });
+export const ReviewList = z.object({ scope: Scope.optional(), period: Period.optional() });
+
+/**
+ * `call` of shared/contract.ts, declared here because importing it from there would be an
+ * import cycle (contract.ts spreads this file's calls at load time, before its own `call`
+ * exists). Same shape: the schema, with the output type as a phantom.
+ */
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
+
+export const plansContract = {
+  'plans:generate': call<Plan>()(PlanGenerate),
+  'plans:list': call<PlanListItem[]>()(PlanList),
+  'plans:get': call<Plan>()(ById),
+  'plans:advance': call<Plan>()(PlanAdvance),
+  'plans:confirmActions': call<Plan>()(PlanConfirmActions),
+  'plans:check': call<Plan>()(ById),
+  'plans:act': call<{ plan: Plan; nextPlan: Plan | null }>()(PlanAct),
+  'plans:export': call<ExportResult>()(ExportRequest),
+  'reviews:create': call<Review>()(ReviewCreate),
+  'reviews:list': call<Review[]>()(ReviewList),
+  'reviews:get': call<Review>()(ById),
+  'reviews:update': call<Review>()(ReviewUpdate),
+  'reviews:export': call<ExportResult>()(ExportRequest),
+} as const;
