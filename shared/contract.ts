@@ -51,6 +51,7 @@ import {
   type SystemInfo,
 } from './schemas/system';
 import type { DIMENSIONS } from './domain/dimensions';
+import { plansContract } from './contracts/plans';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -114,6 +115,7 @@ const coreContract = {
 
 export const contract = {
   ...coreContract,
+  ...plansContract,
 } as const;
 
 export type Contract = typeof contract;

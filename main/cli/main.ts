@@ -4,6 +4,7 @@ import { createEnv, langFrom, type CliEnv } from './env';
 import { CliError, EXIT, errorLine, exitCodeOf } from './errors';
 import { registerDatabaseCommands } from './commands/database';
 import { registerBatchCommands } from './commands/imports';
+import { registerPlanCommands } from './commands/plan';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -11,7 +12,7 @@ export interface CliIo {
 }
 
 /** Later features add their commands here, each from its own module. */
-const REGISTRARS = [registerDatabaseCommands, registerBatchCommands];
+const REGISTRARS = [registerDatabaseCommands, registerBatchCommands, registerPlanCommands];
 
 export function buildProgram(getEnv: () => CliEnv): Command {
   const program = new Command('qms')

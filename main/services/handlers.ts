@@ -17,12 +17,14 @@ import * as inspections from './inspections';
 import * as actions from './actions';
 import { branchScores } from './scores';
 import { undoBatch } from './undo';
+import { plansHandlers } from '../plans/handlers';
 import { getSettings, setSettings, systemInfo } from './system';
 
 /** Every contract call, bound to one service context. Transports call `dispatch`, not these. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...coreHandlers(ctx),
+    ...plansHandlers(ctx),
   };
 }
 

@@ -1,0 +1,296 @@
+/**
+ * The PDCA plan's life: generated for a scope and period, then Plan -> Do -> Check -> Act
+ * (PLAN_TRANSITIONS). Plan content is frozen once the plan leaves the Plan stage, so what a
+ * meeting agreed stays on record; Check and Act add to it.
+ */
+import type { ParsedInput } from '../../shared/contract';
+import type { Plan, PlanListItem } from '../../shared/contracts/plans';
+import type { Scope } from '../../shared/schemas/common';
+import { AppError, invalidField } from '../../shared/errors';
+import { PLAN_TRANSITIONS, canTransition, LABELS, type PlanStage } from '../../shared/domain/enums';
+import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
+import { gapStatement } from '../../shared/plans/texts';
+import type { PlanContent, StandardisedItem } from '../../shared/plans/types';
+import * as repo from '../repositories/plans';
+import { listActions } from '../repositories/actions';
+import { afterCreate, auditedUpdate } from '../services/audited';
+import { inTransaction, newId, nowIso, today, type ServiceContext } from '../services/context';
+import { createAction } from '../services/actions';
+import { updateStandard } from '../services/standards';
+import { statusJump } from '../services/inspections';
+import { gatherContent, currentCheck, type Carried } from './content';
+import { resolveScope } from './scope';
+
+const scopeOf = (r: repo.PlanRow): Scope =>
+  r.scopeType === 'all' ? { type: 'all' } : { type: r.scopeType, code: r.scopeCode ?? '' };
+const planKey = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode' | 'period'>) =>
+  `${r.scopeType}/${r.scopeCode ?? ''}/${r.period}`;
+
+function requirePlanRow(ctx: ServiceContext, id: string): repo.PlanRow {
+  const row = repo.getPlanRow(ctx.db, id);
+  if (!row) throw new AppError('not_found', 'notFound', { entity: 'plan', id }, 'id');
+  return row;
+}
+
+function toPlan(
+  ctx: ServiceContext,
+  row: repo.PlanRow,
+  content: PlanContent = JSON.parse(row.contentJson),
+): Plan {
+  const actions = listActions(
+    ctx.db,
+    { planId: row.id, offset: 0, limit: 1_000_000, sort: [] },
+    today(ctx),
+  ).rows;
+  return {
+    id: row.id,
+    scope: scopeOf(row),
+    period: row.period,
+    stage: row.stage,
+    title: row.title,
+    previousPlanId: row.previousPlanId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    content,
+    actions,
+  };
+}
+
+/** In the Check stage the before/after is pulled from the data on every read. */
+export function getPlan(ctx: ServiceContext, id: string): Plan {
+  const row = requirePlanRow(ctx, id);
+  const content = JSON.parse(row.contentJson) as PlanContent;
+  if (row.stage === 'check') {
+    content.check = {
+      checkedAt: nowIso(ctx),
+      results: currentCheck(ctx, resolveScope(ctx, scopeOf(row)), row.period, content.gaps),
+    };
+  }
+  return toPlan(ctx, row, content);
+}
+
+export function listPlans(ctx: ServiceContext, input: ParsedInput<'plans:list'>): PlanListItem[] {
+  return repo.listPlans(ctx.db, input).map((r) => ({
+    id: r.id,
+    scope: scopeOf({ ...r, contentJson: '' }),
+    period: r.period,
+    stage: r.stage,
+    title: r.title,
+    gapCount: r.gapCount,
+    previousPlanId: r.previousPlanId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+function defaultTitle(name: string, period: string): string {
+  return `${name} ${period} PDCA 改进计划`;
+}
+
+/**
+ * A new plan from the data. A plan for the same scope and period still in the Plan stage is
+ * regenerated in place rather than duplicated: nothing has been committed to it yet.
+ */
+export function generatePlan(
+  ctx: ServiceContext,
+  input: ParsedInput<'plans:generate'>,
+  carried?: Carried,
+): Plan {
+  return inTransaction(ctx, () => {
+    const s = resolveScope(ctx, input.scope);
+    const content = gatherContent(ctx, s, input.period, carried);
+    const title = input.title ?? defaultTitle(s.name, input.period);
+    const draft = carried
+      ? undefined
+      : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
+    const at = nowIso(ctx);
+    if (draft) {
+      const row = requirePlanRow(ctx, draft.id);
+      auditedUpdate(ctx, 'plans', row.id, planKey(row), () =>
+        repo.updatePlan(ctx.db, {
+          id: row.id,
+          stage: 'plan',
+          title,
+          contentJson: JSON.stringify(content),
+          updatedAt: at,
+        }),
+      );
+      return toPlan(ctx, requirePlanRow(ctx, row.id));
+    }
+    const row: repo.PlanRow = {
+      id: newId(),
+      scopeType: s.scope.type,
+      scopeCode: s.scope.code ?? null,
+      period: input.period,
+      stage: 'plan',
+      title,
+      contentJson: JSON.stringify(content),
+      previousPlanId: carried?.fromPlanId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    repo.insertPlan(ctx.db, row);
+    afterCreate(ctx, 'plans', row.id, planKey(row));
+    return toPlan(ctx, row, content);
+  });
+}
+
+function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): Plan {
+  auditedUpdate(ctx, 'plans', row.id, planKey(row), () =>
+    repo.updatePlan(ctx.db, {
+      id: row.id,
+      stage,
+      title: row.title,
+      contentJson: JSON.stringify(content),
+      updatedAt: nowIso(ctx),
+    }),
+  );
+  return getPlan(ctx, row.id);
+}
+
+function requireStage(row: repo.PlanRow, allowed: readonly PlanStage[]): void {
+  if (!allowed.includes(row.stage)) {
+    const label = (s: string) => LABELS[s]?.en ?? s;
+    throw invalidField(
+      'stage',
+      `the plan is in ${label(row.stage)}; this needs ${allowed.map(label).join(' or ')}`,
+    );
+  }
+}
+
+/** One step along the cycle; entering Check or Act freezes the before/after found so far. */
+export function advancePlan(ctx: ServiceContext, input: ParsedInput<'plans:advance'>): Plan {
+  return inTransaction(ctx, () => {
+    const row = requirePlanRow(ctx, input.id);
+    if (!canTransition(PLAN_TRANSITIONS, row.stage, input.to) || row.stage === input.to) {
+      throw statusJump(row.stage, input.to, PLAN_TRANSITIONS[row.stage]);
+    }
+    const content = JSON.parse(row.contentJson) as PlanContent;
+    if (input.to === 'closed' && !content.act) {
+      throw invalidField('stage', 'record what was standardised and carried over (plans:act) before closing');
+    }
+    if (input.to === 'act' || input.to === 'check') {
+      content.check = {
+        checkedAt: nowIso(ctx),
+        results: currentCheck(ctx, resolveScope(ctx, scopeOf(row)), row.period, content.gaps),
+      };
+    }
+    return save(ctx, row, input.to, content);
+  });
+}
+
+/** Pulls the later inspections now and keeps the result (Check stage). */
+export function checkPlan(ctx: ServiceContext, id: string): Plan {
+  return inTransaction(ctx, () => {
+    const row = requirePlanRow(ctx, id);
+    requireStage(row, ['check']);
+    const content = JSON.parse(row.contentJson) as PlanContent;
+    content.check = {
+      checkedAt: nowIso(ctx),
+      results: currentCheck(ctx, resolveScope(ctx, scopeOf(row)), row.period, content.gaps),
+    };
+    return save(ctx, row, row.stage, content);
+  });
+}
+
+/**
+ * Creates the corrective actions the user confirmed for proposed gaps, each tied to the plan.
+ * A gap that already has an open action is linked to it, never given a second one.
+ */
+export function confirmActions(ctx: ServiceContext, input: ParsedInput<'plans:confirmActions'>): Plan {
+  return inTransaction(ctx, () => {
+    const row = requirePlanRow(ctx, input.id);
+    requireStage(row, ['plan', 'do']);
+    const content = JSON.parse(row.contentJson) as PlanContent;
+    const gaps = new Map(content.gaps.map((g) => [g.key, g]));
+    const existing = new Set(
+      toPlan(ctx, row, content).actions.map((a) => `${a.branchCode}/${a.standardCode ?? ''}`),
+    );
+    input.actions.forEach((a, i) => {
+      const gap = gaps.get(a.key);
+      if (!gap) throw invalidField(`actions.${i}.key`, `no gap ${a.key} in this plan`);
+      if (gap.linkedActions.length || existing.has(a.key)) {
+        throw new AppError('conflict', 'duplicate', { entity: 'action', key: a.key }, `actions.${i}.key`);
+      }
+      existing.add(a.key);
+      createAction(ctx, {
+        branchCode: gap.branchCode,
+        standardCode: gap.standardCode,
+        finding: gapStatement(gap, 'zh'),
+        rootCauseCategory: a.rootCauseCategory ?? gap.proposed?.rootCauseCategory ?? null,
+        rootCause: a.rootCause ?? null,
+        action: a.action ?? gap.proposed?.action.zh ?? gapStatement(gap, 'zh'),
+        department: a.department,
+        owner: a.owner,
+        dueDate: a.dueDate,
+        planId: row.id,
+      });
+    });
+    return getPlan(ctx, row.id);
+  });
+}
+
+/**
+ * Act: records what was standardised (a procedure, or a new version of the standard when its
+ * target changes) and carries the gaps that did not close into a next-cycle plan.
+ */
+export function actPlan(
+  ctx: ServiceContext,
+  input: ParsedInput<'plans:act'>,
+): { plan: Plan; nextPlan: Plan | null } {
+  return inTransaction(ctx, () => {
+    const row = requirePlanRow(ctx, input.id);
+    requireStage(row, ['act']);
+    const content = JSON.parse(row.contentJson) as PlanContent;
+    if (content.act) throw new AppError('conflict', 'duplicate', { entity: 'act record', key: row.id }, 'id');
+    const standardised: StandardisedItem[] = input.standardised.map((item, i) => {
+      let newVersion: StandardisedItem['newVersion'] = null;
+      if (item.newTarget !== undefined || item.newWarning !== undefined) {
+        const s = updateStandard(ctx, {
+          code: item.standardCode,
+          changes: { target: item.newTarget, warning: item.newWarning },
+          effectiveFrom: item.effectiveFrom,
+        });
+        newVersion = {
+          version: s.version,
+          target: s.target,
+          warning: s.warning,
+          effectiveFrom: s.effectiveFrom,
+        };
+      } else if (!content.gaps.some((g) => g.standardCode === item.standardCode)) {
+        throw invalidField(`standardised.${i}.standardCode`, `${item.standardCode} has no gap in this plan`);
+      }
+      return {
+        standardCode: item.standardCode,
+        branchCode: item.branchCode ?? null,
+        procedure: item.procedure,
+        newVersion,
+      };
+    });
+    const results = new Map((content.check?.results ?? []).map((r) => [r.key, r]));
+    const open = content.gaps.filter((g) => results.get(g.key)?.status !== 'closed');
+    let nextPlan: Plan | null = null;
+    if (input.carryOver && open.length) {
+      const latestPeriod = [...results.values()]
+        .map((r) => r.afterPeriod)
+        .filter((p): p is string => !!p)
+        .sort(comparePeriods)
+        .at(-1);
+      nextPlan = generatePlan(
+        ctx,
+        { scope: scopeOf(row), period: latestPeriod ?? shiftPeriod(row.period, -1) },
+        {
+          fromPlanId: row.id,
+          gaps: open.map((gap) => ({ gap, latest: results.get(gap.key)?.after ?? gap.value })),
+        },
+      );
+    }
+    content.act = {
+      recordedAt: nowIso(ctx),
+      standardised,
+      carriedOver: input.carryOver ? open.map((g) => g.key) : [],
+      nextPlanId: nextPlan?.id ?? null,
+    };
+    return { plan: save(ctx, row, row.stage, content), nextPlan };
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * HTML to PDF with headless Chromium (the CLI's path; the app prints the same HTML with
+ * Electron's printToPDF). Chromium embeds the subset of each font it uses, so Chinese text
+ * comes out in Noto Sans CJK rather than empty boxes.
+ */
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.QMS_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function htmlToPdf(html: string, file: string): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}; install chromium or set QMS_CHROMIUM`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({
+      path: file,
+      format: 'A4',
+      landscape: true,
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:7pt;color:#888;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      margin: { top: '12mm', bottom: '14mm', left: '10mm', right: '10mm' },
+    });
+  } finally {
+    await browser.close();
+  }
+}
