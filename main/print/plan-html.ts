@@ -79,8 +79,8 @@ export function planHtml(plan: Plan, lang: Lang): string {
       ],
       gaps.map((g) => [
         g.rank,
-        `${g.branchCode} ${g.branchName}`,
-        `${g.standardCode} ${name(g)}`,
+        twoLines(g.branchCode, g.branchName),
+        twoLines(g.standardCode, name(g)),
         formatValue(g.value),
         `${g.direction === 'higher' ? '≥' : '≤'}${formatValue(g.target)}${g.unit}`,
         new Raw(`<span class="${g.verdict}">${esc(label(g.verdict, lang))}</span>`),
@@ -223,5 +223,8 @@ export function planHtml(plan: Plan, lang: Lang): string {
 
   return page(plan.title, lang, header + paretoSection + planSection + doSection + checkSection + actSection);
 }
+
+/** Code over name in one cell: a code never breaks in the middle. */
+const twoLines = (code: string, name: string) => new Raw(`${esc(code)}<br>${esc(name)}`);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

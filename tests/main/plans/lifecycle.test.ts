@@ -1,0 +1,176 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../shared/contracts/plans';
+import type { Standard } from '../../../shared/schemas/standard';
+import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
+import { loadRows } from './samples';
+
+async function setUp(): Promise<TestWorkbench> {
+  const wb = testWorkbench();
+  await withOrganisation(wb);
+  await loadRows(wb, [
+    ['EAST-001', '2026-09', 'CS-FCR', 78],
+    ['EAST-001', '2026-10', 'CS-FCR', 70], // fail: target 85, warning 75
+    ['EAST-001', '2026-10', 'CS-SAT', 92], // pass
+    ['EAST-002', '2026-10', 'NET-DCR', 0.8], // warning: lower is better, target 0.5, warning 1
+  ]);
+  return wb;
+}
+
+const call = <T>(wb: TestWorkbench, channel: string, input: unknown) =>
+  wb.dispatch(channel, input) as Promise<T>;
+
+describe('a plan round the PDCA cycle', () => {
+  it('links open actions, creates confirmed ones, shows closed and open gaps in Check, and carries the open one on', async () => {
+    const wb = await setUp();
+    const existing = await call<{ id: string }>(wb, 'actions:create', {
+      branchCode: 'EAST-002',
+      standardCode: 'NET-DCR',
+      action: '优化切换参数',
+      department: '网络维护中心',
+      owner: '黄强',
+      dueDate: '2026-11-30',
+    });
+
+    const plan = await call<Plan>(wb, 'plans:generate', {
+      scope: { type: 'region', code: 'EAST' },
+      period: '2026-10',
+    });
+    // A warned dropped-call ratio outranks a failed FCR: 2 x 0.3/0.5 = 1.2 against 2 x 15/85 = 0.35.
+    expect(plan.content.gaps.map((g) => [g.key, g.verdict, g.score])).toEqual([
+      ['EAST-002/NET-DCR', 'warning', 1.2],
+      ['EAST-001/CS-FCR', 'fail', 0.3529411765],
+    ]);
+    const [dcr, fcr] = plan.content.gaps;
+    expect(fcr!.history.map((h) => h.value)).toEqual([78, 70]);
+    expect(fcr!.trend).toBe('worsening');
+    expect(fcr!.proposed?.department).toBe('客户服务中心');
+    expect(dcr!.linkedActions.map((a) => a.id)).toEqual([existing.id]);
+    expect(dcr!.proposed).toBeNull();
+
+    // The same data gives the same plan: a draft is regenerated in place, not duplicated.
+    const again = await call<Plan>(wb, 'plans:generate', {
+      scope: { type: 'region', code: 'EAST' },
+      period: '2026-10',
+    });
+    expect(again.id).toBe(plan.id);
+    expect(again.content.gaps).toEqual(plan.content.gaps);
+    expect(count(wb, 'plans')).toBe(1);
+
+    await expect(
+      wb.dispatch('plans:confirmActions', {
+        id: plan.id,
+        actions: [
+          { key: 'EAST-002/NET-DCR', department: '网络维护中心', owner: '黄强', dueDate: '2026-11-30' },
+        ],
+      }),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    const withActions = await call<Plan>(wb, 'plans:confirmActions', {
+      id: plan.id,
+      actions: [{ key: 'EAST-001/CS-FCR', department: '客户服务中心', owner: '陈静', dueDate: '2026-11-30' }],
+    });
+    expect(withActions.actions).toMatchObject([
+      { branchCode: 'EAST-001', standardCode: 'CS-FCR', planId: plan.id, owner: '陈静', status: 'open' },
+    ]);
+    expect(count(wb, 'actions')).toBe(2);
+
+    await expect(wb.dispatch('plans:advance', { id: plan.id, to: 'check' })).rejects.toMatchObject({
+      key: 'statusJump',
+    });
+    await wb.dispatch('plans:advance', { id: plan.id, to: 'do' });
+    await wb.dispatch('plans:advance', { id: plan.id, to: 'check' });
+
+    // November: the first-contact gap closed, the dropped-call one got worse.
+    await loadRows(wb, [
+      ['EAST-001', '2026-11', 'CS-FCR', 88],
+      ['EAST-002', '2026-11', 'NET-DCR', 0.9],
+    ]);
+    const checked = await call<Plan>(wb, 'plans:get', { id: plan.id });
+    expect(checked.content.check!.results).toEqual([
+      {
+        key: 'EAST-002/NET-DCR',
+        beforePeriod: '2026-10',
+        before: 0.8,
+        afterPeriod: '2026-11',
+        after: 0.9,
+        afterVerdict: 'warning',
+        improvement: -0.1,
+        status: 'not_closed',
+      },
+      {
+        key: 'EAST-001/CS-FCR',
+        beforePeriod: '2026-10',
+        before: 70,
+        afterPeriod: '2026-11',
+        after: 88,
+        afterVerdict: 'pass',
+        improvement: 18,
+        status: 'closed',
+      },
+    ]);
+
+    const out = path.join(wb.dir, 'check.xlsx');
+    await wb.dispatch('plans:export', { id: plan.id, format: 'xlsx', path: out, lang: 'zh' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const check = book.getWorksheet('检查 C')!;
+    const rowOf = (code: string) =>
+      [4, 5].map((n) => check.getRow(n)).find((r) => r.getCell(3).value === code)!;
+    expect([
+      rowOf('CS-FCR').getCell(7).value,
+      rowOf('CS-FCR').getCell(9).value,
+      rowOf('CS-FCR').getCell(12).value,
+    ]).toEqual([70, 88, '已关闭']);
+    expect([
+      rowOf('NET-DCR').getCell(7).value,
+      rowOf('NET-DCR').getCell(9).value,
+      rowOf('NET-DCR').getCell(12).value,
+    ]).toEqual([0.8, 0.9, '未关闭']);
+
+    await wb.dispatch('plans:advance', { id: plan.id, to: 'act' });
+    await expect(wb.dispatch('plans:advance', { id: plan.id, to: 'closed' })).rejects.toMatchObject({
+      field: 'stage',
+    });
+    const { plan: acted, nextPlan } = await call<{ plan: Plan; nextPlan: Plan | null }>(wb, 'plans:act', {
+      id: plan.id,
+      standardised: [
+        { standardCode: 'CS-FCR', branchCode: 'EAST-001', procedure: '首问负责制纳入班前会和绩效考核' },
+        {
+          standardCode: 'NET-DCR',
+          procedure: '掉话率目标按新网络条件调整',
+          newTarget: 0.6,
+          newWarning: 1.1,
+          effectiveFrom: '2026-12-01',
+        },
+      ],
+    });
+    expect(acted.content.act).toMatchObject({
+      carriedOver: ['EAST-002/NET-DCR'],
+      nextPlanId: nextPlan!.id,
+      standardised: [
+        { standardCode: 'CS-FCR', newVersion: null },
+        {
+          standardCode: 'NET-DCR',
+          newVersion: { version: 2, target: 0.6, warning: 1.1, effectiveFrom: '2026-12-01' },
+        },
+      ],
+    });
+    const versions = await call<Standard[]>(wb, 'standards:history', { code: 'NET-DCR' });
+    expect(versions.map((v) => v.target)).toEqual([0.5, 0.6]);
+
+    expect(nextPlan).toMatchObject({ period: '2026-11', stage: 'plan', previousPlanId: plan.id });
+    expect(nextPlan!.content.gaps.map((g) => [g.key, g.value, g.carriedFrom])).toEqual([
+      ['EAST-002/NET-DCR', 0.9, plan.id],
+    ]);
+    expect(nextPlan!.content.gaps[0]!.linkedActions.map((a) => a.id)).toEqual([existing.id]);
+
+    const closed = await call<Plan>(wb, 'plans:advance', { id: plan.id, to: 'closed' });
+    expect(closed.stage).toBe('closed');
+    const audit = wb.db
+      .prepare("SELECT action FROM audit_log WHERE entity_type = 'plans' AND entity_id = ?")
+      .all(plan.id);
+    expect(audit.length).toBeGreaterThanOrEqual(6);
+    wb.close();
+  });
+});
