@@ -52,6 +52,7 @@ import {
 } from './schemas/system';
 import type { DIMENSIONS } from './domain/dimensions';
 import { plansContract } from './contracts/plans';
+import { desktopContract } from './contracts/desktop';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -116,6 +117,7 @@ const coreContract = {
 export const contract = {
   ...coreContract,
   ...plansContract,
+  ...desktopContract,
 } as const;
 
 export type Contract = typeof contract;

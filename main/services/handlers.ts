@@ -18,6 +18,7 @@ import * as actions from './actions';
 import { branchScores } from './scores';
 import { undoBatch } from './undo';
 import { plansHandlers } from '../plans/handlers';
+import { desktopUnavailableHandlers } from '../electron/unavailable';
 import { getSettings, setSettings, systemInfo } from './system';
 
 /** Every contract call, bound to one service context. Transports call `dispatch`, not these. */
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...coreHandlers(ctx),
     ...plansHandlers(ctx),
+    ...desktopUnavailableHandlers(),
   };
 }
 
