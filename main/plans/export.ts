@@ -1,32 +1,30 @@
-/** Writes a plan or a review to .xlsx or .pdf (the PDF from the same print view the app shows). */
+/**
+ * Writes a plan or a review to .xlsx or .pdf (the PDF from the same print view the app shows).
+ * The renderers load on first use: echarts, Chromium's driver and exceljs together would add
+ * two seconds to every start of the CLI and the app.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import type { ExportResult } from '../../shared/contracts/plans';
 import type { ServiceContext } from '../services/context';
-import { planHtml } from '../print/plan-html';
-import { reviewHtml } from '../print/review-html';
-import { htmlToPdf } from '../print/pdf';
-import { writeReviewXlsx } from '../reviews/xlsx';
 import { getReview } from '../reviews/service';
-import { writePlanXlsx } from './xlsx';
 import { getPlan } from './service';
 
 type Request = ParsedInput<'plans:export'>;
 
 async function write(
-  file: string,
-  xlsx: (f: string) => Promise<void>,
-  html: () => string,
-  format: Request['format'],
+  input: Request,
+  xlsx: (file: string) => Promise<void>,
+  html: () => Promise<string>,
 ): Promise<ExportResult> {
-  const target = path.resolve(file);
+  const target = path.resolve(input.path);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // Written beside the target and renamed, so a failed export never leaves half a file.
   const temp = `${target}.partial-${process.pid}`;
   try {
-    if (format === 'xlsx') await xlsx(temp);
-    else await htmlToPdf(html(), temp);
+    if (input.format === 'xlsx') await xlsx(temp);
+    else await (await import('../print/pdf')).htmlToPdf(await html(), temp);
     fs.renameSync(temp, target);
   } finally {
     fs.rmSync(temp, { force: true });
@@ -37,10 +35,9 @@ async function write(
 export function exportPlan(ctx: ServiceContext, input: Request): Promise<ExportResult> {
   const plan = getPlan(ctx, input.id);
   return write(
-    input.path,
-    (f) => writePlanXlsx(plan, input.lang, f),
-    () => planHtml(plan, input.lang),
-    input.format,
+    input,
+    async (f) => (await import('./xlsx')).writePlanXlsx(plan, input.lang, f),
+    async () => (await import('../print/plan-html')).planHtml(plan, input.lang),
   );
 }
 
@@ -50,9 +47,8 @@ export function exportReview(
 ): Promise<ExportResult> {
   const review = getReview(ctx, input.id);
   return write(
-    input.path,
-    (f) => writeReviewXlsx(review, input.lang, f),
-    () => reviewHtml(review, input.lang),
-    input.format,
+    input,
+    async (f) => (await import('../reviews/xlsx')).writeReviewXlsx(review, input.lang, f),
+    async () => (await import('../print/review-html')).reviewHtml(review, input.lang),
   );
 }

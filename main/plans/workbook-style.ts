@@ -17,6 +17,8 @@ export interface Column {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 export const FONT = 'Microsoft YaHei';
+const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 10 };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 export const tr = (lang: Lang) => (zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -85,16 +87,20 @@ export function table(
     h.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
   ws.getRow(top).height = 30;
+  // One style object per column, shared by its cells: exceljs then resolves it once, not per
+  // cell (per-cell styles made a 6,000-gap plan take seconds to write).
+  const styles = columns.map((c): Partial<ExcelJS.Style> => ({
+    font: BODY_FONT,
+    border: BORDER,
+    alignment: { vertical: 'top', wrapText: !!c.wrap },
+    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+  }));
   rows.forEach((values, r) => {
     const row = ws.getRow(top + 1 + r);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
-      cell.font = { name: FONT, size: 10 };
-      cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-      const c = columns[i]!;
-      if (c.numFmt) cell.numFmt = c.numFmt;
-      cell.alignment = { vertical: 'top', wrapText: !!c.wrap };
+      cell.style = styles[i]!;
     });
   });
   const last = top + rows.length;
@@ -141,10 +147,16 @@ export function fillWhen(
   last: number,
   fills: Record<string, string>,
 ): void {
+  // The column's cells share one style object: filled cells get a shared copy, never a mutation.
+  const filled = new Map<string, Partial<ExcelJS.Style>>();
   for (let r = first; r <= last; r++) {
     const cell = ws.getCell(r, column);
     const argb = fills[String(cell.value)];
-    if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    if (!argb) continue;
+    if (!filled.has(argb)) {
+      filled.set(argb, { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } });
+    }
+    cell.style = filled.get(argb)!;
   }
 }
 

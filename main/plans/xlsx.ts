@@ -386,9 +386,10 @@ function actSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
   );
   row = heading(ws, std.last + 2, t('转入下一周期的未关闭差距', 'Open gaps carried into the next cycle'));
   const results = new Map((plan.content.check?.results ?? []).map((r) => [r.key, r]));
+  // Before Act: the gaps Check found still open (none listed before any check exists).
   const carried = act
     ? new Set(act.carriedOver)
-    : new Set(plan.content.gaps.filter((g) => results.get(g.key)?.status !== 'closed').map((g) => g.key));
+    : new Set(plan.content.check?.results.filter((r) => r.status !== 'closed').map((r) => r.key) ?? []);
   table(
     ws,
     row,

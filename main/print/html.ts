@@ -1,5 +1,6 @@
 /** Small helpers for the print views: escaping, tables, the page frame and its CSS. */
-import { CJK_FONT } from './pareto-chart';
+/** Noto Sans CJK where the CLI prints (Debian's fonts-noto-cjk); the Windows and macOS faces in the app. */
+export const CJK_FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 export function esc(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -6,8 +6,7 @@
 import * as echarts from 'echarts';
 import type { ParetoRow } from '../../shared/plans/types';
 import type { Lang } from '../../shared/messages';
-
-export const CJK_FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+import { CJK_FONT } from './html';
 
 export function paretoSvg(rows: readonly ParetoRow[], lang: Lang, width = 1000, height = 300): string {
   const shown = rows.slice(0, 15);
