@@ -15,10 +15,7 @@ export function paretoSvg(rows: readonly ParetoRow[], lang: Lang, width = 1000, 
     animation: false,
     textStyle: { fontFamily: CJK_FONT },
     grid: { left: 60, right: 60, top: 30, bottom: 70 },
-    legend: {
-      top: 0,
-      data: [lang === 'zh' ? '加权差距' : 'Weighted gap', lang === 'zh' ? '累计占比' : 'Cumulative'],
-    },
+    legend: { top: 0 },
     xAxis: {
       type: 'category',
       data: shown.map((r) => r.label[lang]),
@@ -30,8 +27,10 @@ export function paretoSvg(rows: readonly ParetoRow[], lang: Lang, width = 1000, 
     ],
     series: [
       {
-        name: lang === 'zh' ? '加权差距' : 'Weighted gap',
+        name: lang === 'zh' ? '加权差距（红：关键少数）' : 'Weighted gap (red: vital few)',
         type: 'bar',
+        // The legend's swatch is the red of the vital few; the rest are drawn muted.
+        itemStyle: { color: '#C0504D' },
         data: shown.map((r) => ({
           value: Number(r.score.toFixed(3)),
           itemStyle: { color: r.vital ? '#C0504D' : '#8EA9C8' },
@@ -48,7 +47,11 @@ export function paretoSvg(rows: readonly ParetoRow[], lang: Lang, width = 1000, 
           symbol: 'none',
           data: [{ yAxis: 80 }],
           lineStyle: { type: 'dashed', color: '#999' },
-          label: { formatter: '80%' },
+          label: {
+            position: 'insideEndTop',
+            formatter: lang === 'zh' ? '80% 分界' : '80% cut',
+            color: '#777',
+          },
         },
         itemStyle: { color: '#ED7D31' },
       },
