@@ -37,9 +37,10 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
     .requiredOption('--period <period>', 'the period the plan starts from (YYYY-MM or YYYY-Qn)')
     .requiredOption('--out <file>', 'where to write the plan: .xlsx or .pdf')
     .action(async (opts: Options) => {
-      const e = env();
+      // Usage is checked before the database opens, so the message names no database.
       const format = formatOf(opts.out);
       checkPeriod(opts.period);
+      const e = env();
       const wb = e.workbench();
       const scope = scopeFromCode(wb.ctx, opts.scope);
       // A plan already past the Plan stage is what people agreed: print it, don't replace it.
@@ -76,9 +77,10 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
     .option('--decisions <text>', 'decisions taken, one per line (kept for the next run)')
     .option('--objectives <text>', 'objectives for the next cycle, one per line')
     .action(async (opts: Options & { decisions?: string; objectives?: string }) => {
-      const e = env();
+      // Usage is checked before the database opens, so the message names no database.
       const format = formatOf(opts.out);
       checkPeriod(opts.period);
+      const e = env();
       const wb = e.workbench();
       const scope = scopeFromCode(wb.ctx, opts.scope);
       let review = (await wb.dispatch('reviews:create', {

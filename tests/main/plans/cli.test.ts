@@ -1,0 +1,44 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { qms, testWorkbench, withOrganisation } from '../../helpers/workbench';
+
+describe('qms plan and qms review on bad input', () => {
+  it('refuses an unknown scope (exit 1), a file type or period it cannot use (exit 2), one line each, no file left', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    wb.close();
+    const out = (name: string) => path.join(wb.dir, name);
+    const cases: [string[], number, RegExp][] = [
+      [
+        ['plan', '--scope', 'NOPE', '--period', '2026-10', '--out', out('a.xlsx')],
+        1,
+        /^qms: .*no region or branch with code NOPE/,
+      ],
+      [
+        ['plan', '--scope', 'EAST', '--period', '2026-10', '--out', out('a.csv')],
+        2,
+        /^qms: .*a\.csv: cannot write \.csv\. Give --out a name ending in \.xlsx or \.pdf/,
+      ],
+      [
+        ['review', '--scope', 'EAST', '--period', '2026-13', '--out', out('r.xlsx')],
+        2,
+        /^qms: --period 2026-13 is not a period\. Write YYYY-MM or YYYY-Qn/,
+      ],
+      [['plan', '--period', '2026-10'], 2, /^qms: .*--out/],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = qms(['--db', wb.dbPath, ...args]);
+      expect({ args, status: r.status, lines: r.stderr.trim().split('\n').length }).toEqual({
+        args,
+        status,
+        lines: 1,
+      });
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.readdirSync(wb.dir).filter((f) => !f.startsWith('test.db'))).toEqual([]);
+    const help = qms(['plan', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--scope <code>');
+  });
+});
