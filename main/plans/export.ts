@@ -52,3 +52,19 @@ export function exportReview(
     async () => (await import('../print/review-html')).reviewHtml(review, input.lang),
   );
 }
+
+export async function planPrintView(
+  ctx: ServiceContext,
+  input: ParsedInput<'plans:printView'>,
+): Promise<{ html: string }> {
+  const plan = getPlan(ctx, input.id);
+  return { html: (await import('../print/plan-html')).planHtml(plan, input.lang) };
+}
+
+export async function reviewPrintView(
+  ctx: ServiceContext,
+  input: ParsedInput<'reviews:printView'>,
+): Promise<{ html: string }> {
+  const review = getReview(ctx, input.id);
+  return { html: (await import('../print/review-html')).reviewHtml(review, input.lang) };
+}

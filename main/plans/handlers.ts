@@ -3,7 +3,7 @@ import type { plansContract } from '../../shared/contracts/plans';
 import type { ServiceContext } from '../services/context';
 import * as plans from './service';
 import * as reviews from '../reviews/service';
-import { exportPlan, exportReview } from './export';
+import { exportPlan, exportReview, planPrintView, reviewPrintView } from './export';
 
 /** The contract calls of PDCA plans and management reviews, bound to one service context. */
 export function plansHandlers(ctx: ServiceContext): HandlersOf<keyof typeof plansContract> {
@@ -16,10 +16,12 @@ export function plansHandlers(ctx: ServiceContext): HandlersOf<keyof typeof plan
     'plans:check': (i) => plans.checkPlan(ctx, i.id),
     'plans:act': (i) => plans.actPlan(ctx, i),
     'plans:export': (i) => exportPlan(ctx, i),
+    'plans:printView': (i) => planPrintView(ctx, i),
     'reviews:create': (i) => reviews.createReview(ctx, i),
     'reviews:list': (i) => reviews.listReviews(ctx, i),
     'reviews:get': (i) => reviews.getReview(ctx, i.id),
     'reviews:update': (i) => reviews.updateReview(ctx, i),
     'reviews:export': (i) => exportReview(ctx, i),
+    'reviews:printView': (i) => reviewPrintView(ctx, i),
   };
 }

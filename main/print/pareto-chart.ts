@@ -57,7 +57,19 @@ export function paretoSvg(rows: readonly ParetoRow[], lang: Lang, width = 1000, 
       },
     ],
   });
-  const svg = chart.renderToSVGString();
+  const svg = stableIds(chart.renderToSVGString());
   chart.dispose();
   return svg;
+}
+
+/**
+ * zrender names CSS classes and ids after per-process counters (`zr1-cls-7`); renumbered in
+ * order of appearance, the same plan prints the same page whatever was drawn before it.
+ */
+function stableIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\bzr\d+-[a-z]+-?\d+\b/g, (id) => {
+    if (!seen.has(id)) seen.set(id, `pareto-${seen.size}`);
+    return seen.get(id)!;
+  });
 }

@@ -99,6 +99,9 @@ export const ExportRequest = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
+/** The print view's HTML, for the app's preview and Electron's printToPDF (the same page the PDF is). */
+export const PrintViewRequest = z.object({ id: Id, lang: z.enum(['zh', 'en']).default('zh') });
+
 export const ReviewCreate = z.object({ scope: Scope, period: Period, title: Name.optional() });
 export const ReviewUpdate = z.object({ id: Id, decisions: Text.optional(), objectives: Text.optional() });
 export const ReviewList = z.object({ scope: Scope.optional(), period: Period.optional() });
@@ -126,9 +129,11 @@ export const plansContract = {
   'plans:check': call<Plan>()(ById),
   'plans:act': call<{ plan: Plan; nextPlan: Plan | null }>()(PlanAct),
   'plans:export': call<ExportResult>()(ExportRequest),
+  'plans:printView': call<{ html: string }>()(PrintViewRequest),
   'reviews:create': call<Review>()(ReviewCreate),
   'reviews:list': call<Review[]>()(ReviewList),
   'reviews:get': call<Review>()(ById),
   'reviews:update': call<Review>()(ReviewUpdate),
   'reviews:export': call<ExportResult>()(ExportRequest),
+  'reviews:printView': call<{ html: string }>()(PrintViewRequest),
 } as const;

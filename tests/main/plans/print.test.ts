@@ -102,6 +102,13 @@ describe('the plan and review PDFs', () => {
       scope: { type: 'region', code: 'EAST' },
       period: '2026-10',
     })) as Review;
+    // The app previews and prints (printToPDF) the very page the CLI's PDF comes from.
+    expect(await wb.dispatch('plans:printView', { id: plan.id, lang: 'zh' })).toEqual({
+      html: planHtml(plan, 'zh'),
+    });
+    expect(await wb.dispatch('reviews:printView', { id: review.id })).toEqual({
+      html: reviewHtml(review, 'zh'),
+    });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
