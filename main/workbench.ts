@@ -3,6 +3,8 @@ import { openDatabase, type DB, type OpenOptions } from './db/open';
 import { createHandlers, dispatch } from './services/handlers';
 import type { ServiceContext } from './services/context';
 import { defaultUser } from './services/system';
+import { Jobs } from './services/jobs';
+import type { ProgressEvent } from '../shared/transport';
 
 export interface Workbench {
   db: DB;
@@ -10,6 +12,8 @@ export interface Workbench {
   handlers: Handlers;
   /** Validate and run one contract call: what IPC, HTTP and the CLI all go through. */
   dispatch(channel: string, input: unknown): Promise<unknown>;
+  /** Progress of long calls, for whichever transport carries it to the user. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
   close(): void;
 }
 
@@ -26,6 +30,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     user: options.user ?? defaultUser(db),
     now: options.now ?? (() => new Date()),
     dbPath: options.dbPath,
+    jobs: new Jobs(),
   };
   const handlers = createHandlers(ctx);
   return {
@@ -33,6 +38,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     ctx,
     handlers,
     dispatch: (channel, input) => dispatch(handlers, channel, input),
+    onProgress: (listener) => ctx.jobs.onProgress(listener),
     close: () => {
       if (db.open) {
         db.pragma('wal_checkpoint(TRUNCATE)');

@@ -16,7 +16,13 @@ import {
   type Branch,
   type Region,
 } from './schemas/organisation';
-import { StandardByCode, StandardCreate, StandardList, StandardUpdate, type Standard } from './schemas/standard';
+import {
+  StandardByCode,
+  StandardCreate,
+  StandardList,
+  StandardUpdate,
+  type Standard,
+} from './schemas/standard';
 import {
   InspectionCreate,
   InspectionList,
@@ -53,14 +59,11 @@ import {
 import type { DIMENSIONS } from './domain/dimensions';
 import { plansContract } from './contracts/plans';
 import { desktopContract } from './contracts/desktop';
+import { exportContract } from './contracts/export';
+import { jobsContract } from './contracts/jobs';
+import { call } from './contracts/call';
 
-interface Call<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the output type only. */
-  output?: O;
-}
-/** Declares one call: `call<Output>()(InputSchema)`. */
-export const call = <O>() => <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+export { call };
 
 /** The workbench's core calls; features declare theirs in shared/contracts/ and join below. */
 const coreContract = {
@@ -118,6 +121,8 @@ export const contract = {
   ...coreContract,
   ...plansContract,
   ...desktopContract,
+  ...exportContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -129,7 +134,9 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
 
 /** Handlers for a subset of the contract: each feature module supplies its own part. */
-export type HandlersOf<K extends Channel> = { [C in K]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
+export type HandlersOf<K extends Channel> = {
+  [C in K]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
 export const CHANNELS = Object.keys(contract) as Channel[];

@@ -6,6 +6,8 @@ export type Lang = 'zh' | 'en';
 
 export const MESSAGES = {
   invalidField: { en: '{field}: {detail}', zh: '{field}：{detail}' },
+  jobRunning: { en: 'job {jobId} is already running', zh: '任务 {jobId} 正在运行' },
+  cancelled: { en: 'cancelled by the user; nothing was written', zh: '已由用户取消，未写入任何数据' },
   required: { en: 'is required', zh: '必填' },
   unknownRegion: { en: 'no region with code {code}', zh: '不存在编码为 {code} 的区域' },
   unknownBranch: { en: 'no branch with code {code}', zh: '不存在编码为 {code} 的网点' },

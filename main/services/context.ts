@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/open';
 import { insertAudit, type AuditRecord } from '../repositories/audit';
+import type { Jobs } from './jobs';
 
 /**
  * What every service call runs with: the database, who is acting (for the audit trail),
@@ -12,6 +13,8 @@ export interface ServiceContext {
   now: () => Date;
   batchId?: string | null;
   dbPath: string;
+  /** Long work reports progress and learns of cancels here. */
+  jobs: Jobs;
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString();

@@ -18,6 +18,7 @@ import * as actions from './actions';
 import { branchScores } from './scores';
 import { undoBatch } from './undo';
 import { plansHandlers } from '../plans/handlers';
+import { exportHandlers } from '../export/handlers';
 import { desktopUnavailableHandlers } from '../electron/unavailable';
 import { getSettings, setSettings, systemInfo } from './system';
 
@@ -26,6 +27,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...coreHandlers(ctx),
     ...plansHandlers(ctx),
+    ...exportHandlers(ctx),
     ...desktopUnavailableHandlers(),
   };
 }
@@ -78,6 +80,7 @@ function coreHandlers(ctx: ServiceContext) {
 
     'audit:list': (i) => listAudit(ctx.db, i),
     'imports:list': () => listBatches(ctx.db),
+    'jobs:cancel': (i) => ({ cancelled: ctx.jobs.cancel(i.jobId) }),
     'imports:undo': (i) => undoBatch(ctx, i.id),
   } satisfies Partial<Handlers>;
 }

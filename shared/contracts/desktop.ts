@@ -5,6 +5,7 @@
  * like any other; over `qms serve` they answer `unsupported` (a browser has its own pickers).
  */
 import { z } from 'zod';
+import { call } from './call';
 
 /** What a save dialog offers; the renderer names the purpose, main/ picks folder and filters. */
 export const SAVE_FORMATS = ['xlsx', 'csv', 'pdf', 'db'] as const;
@@ -30,11 +31,6 @@ export const ChooseSavePath = z
   .strict();
 
 export const NoDesktopInput = z.object({}).strict().default({});
-
-/** Same shape as shared/contract.ts's `call`; declared here to avoid an import cycle. */
-const call =
-  <O>() =>
-  <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
 
 export const desktopContract = {
   /** The native open dialog for workbooks; an empty list when the user cancels. */

@@ -4,6 +4,7 @@
  * and the periodic review with the decisions people took. Exports write .xlsx or .pdf.
  */
 import { z } from 'zod';
+import { call } from './call';
 import { ById, Code, FiniteNumber, Id, IsoDate, Name, Period, Scope, Text } from '../schemas/common';
 import { PLAN_STAGES, ROOT_CAUSE_CATEGORIES, type PlanStage } from '../domain/enums';
 import type { CorrectiveAction } from '../schemas/action';
@@ -105,15 +106,6 @@ export const PrintViewRequest = z.object({ id: Id, lang: z.enum(['zh', 'en']).de
 export const ReviewCreate = z.object({ scope: Scope, period: Period, title: Name.optional() });
 export const ReviewUpdate = z.object({ id: Id, decisions: Text.optional(), objectives: Text.optional() });
 export const ReviewList = z.object({ scope: Scope.optional(), period: Period.optional() });
-
-/**
- * `call` of shared/contract.ts, declared here because importing it from there would be an
- * import cycle (contract.ts spreads this file's calls at load time, before its own `call`
- * exists). Same shape: the schema, with the output type as a phantom.
- */
-const call =
-  <O>() =>
-  <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
 
 export interface ExportResult {
   path: string;
