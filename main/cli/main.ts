@@ -5,6 +5,7 @@ import { CliError, EXIT, errorLine, exitCodeOf } from './errors';
 import { registerDatabaseCommands } from './commands/database';
 import { registerBatchCommands } from './commands/imports';
 import { registerPlanCommands } from './commands/plan';
+import { registerExportCommands } from './commands/export';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -12,13 +13,18 @@ export interface CliIo {
 }
 
 /** Later features add their commands here, each from its own module. */
-const REGISTRARS = [registerDatabaseCommands, registerBatchCommands, registerPlanCommands];
+const REGISTRARS = [
+  registerDatabaseCommands,
+  registerBatchCommands,
+  registerPlanCommands,
+  registerExportCommands,
+];
 
 export function buildProgram(getEnv: () => CliEnv): Command {
   const program = new Command('qms')
     .description('Quality Workbench (质量工作台) without a window: the same services the desktop app calls')
     .version(APP_VERSION)
-    .option('--db <file>', 'the database (default: the desktop app\'s own; QMS_DB overrides)')
+    .option('--db <file>', "the database (default: the desktop app's own; QMS_DB overrides)")
     .option('--lang <lang>', 'message language: en or zh (default: from the locale)')
     .showHelpAfterError(false)
     .exitOverride()
@@ -28,17 +34,28 @@ export function buildProgram(getEnv: () => CliEnv): Command {
 }
 
 /** Runs one command line and returns the exit code; never throws, never prints a stack. */
-export async function runCli(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   // Created on first use, so `--help` and usage errors never open a database.
   const holder: { env: CliEnv | null } = { env: null };
   const program = buildProgram(() => (holder.env ??= createEnv(program.opts(), io)));
-  program.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => {} });
+  program.configureOutput({
+    writeOut: (s) => io.out.write(s),
+    writeErr: (s) => io.err.write(s),
+    outputError: () => {},
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      ) {
         return EXIT.ok;
       }
       const message = e.message.replace(/^error: /, '');

@@ -132,7 +132,7 @@ export interface MeasurementFilter {
   sort: SortList;
 }
 
-function measurementWhere(f: MeasurementFilter): Where {
+export function measurementWhere(f: MeasurementFilter): Where {
   return (
     new Where()
       .when(f.inspectionId, 'm.inspection_id = @inspectionId', { inspectionId: f.inspectionId })

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliEnv } from '../env';
+import { CliError, EXIT } from '../errors';
+import { contract, type Output } from '../../../shared/contract';
+import { EXPORT_KINDS, type ExchangeReport } from '../../../shared/contracts/export';
+import { isPeriod } from '../../../shared/domain/period';
+import { fromZod } from '../../services/handlers';
+import { runExport } from '../../export/run';
+
+interface Options {
+  out: string;
+  scope?: string;
+  period?: string;
+  headers: string;
+}
+
+/** `--period P` or `--period P1..P2` (either end may be left open: `2026-01..`). */
+export function periodFilter(text: string | undefined): {
+  period?: string;
+  periodFrom?: string;
+  periodTo?: string;
+} {
+  if (!text) return {};
+  const bad = () =>
+    new CliError(
+      EXIT.cannotRun,
+      `--period ${text} is not a period or range. Write YYYY-MM, YYYY-Qn or P1..P2`,
+    );
+  if (!text.includes('..')) {
+    if (!isPeriod(text)) throw bad();
+    return { period: text };
+  }
+  const [from, to] = text.split('..');
+  if ((from && !isPeriod(from)) || (to && !isPeriod(to)) || (!from && !to)) throw bad();
+  return { periodFrom: from || undefined, periodTo: to || undefined };
+}
+
+/** Progress on stderr, only when a person is watching it. */
+function progressTo(e: CliEnv): ((done: number, total: number | null) => void) | undefined {
+  const stream = e.err as NodeJS.WriteStream;
+  if (!stream.isTTY) return undefined;
+  return (done, total) =>
+    stream.write(
+      `\r${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''} rows${done === total ? '\n' : ''}`,
+    );
+}
+
+export function registerExportCommands(program: Command, env: () => CliEnv): void {
+  program
+    .command('export')
+    .description(`write a workbook or CSV: ${EXPORT_KINDS.join(' | ')}`)
+    .argument('<kind>', 'what to export')
+    .requiredOption('--out <file>', 'the file to write: .xlsx or .csv (exchange and templates: .xlsx)')
+    .option('--scope <code>', 'a region or branch code (default: everything)')
+    .option('--period <period>', 'one period (2026-10, 2026-Q3) or a range P1..P2')
+    .option('--headers <headers>', 'labels (the language of --lang; .xlsx default) or keys', 'labels')
+    .action(async (kind: string, opts: Options) => {
+      const e = env();
+      if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
+        throw new CliError(
+          EXIT.cannotRun,
+          `unknown export kind ${kind}. Use one of ${EXPORT_KINDS.join(', ')}`,
+        );
+      }
+      if (!/\.(xlsx|csv)$/i.test(opts.out)) {
+        throw new CliError(
+          EXIT.cannotRun,
+          'cannot write this kind of file. Give --out a name ending in .xlsx or .csv',
+          opts.out,
+        );
+      }
+      if (opts.headers !== 'labels' && opts.headers !== 'keys') {
+        throw new CliError(EXIT.cannotRun, `--headers ${opts.headers} is not labels or keys`);
+      }
+      const parsed = contract['export:run'].input.safeParse({
+        kind,
+        path: opts.out,
+        headers: opts.headers,
+        lang: e.lang,
+        filters: { scope: opts.scope, ...periodFilter(opts.period) },
+      });
+      if (!parsed.success) throw fromZod(parsed.error);
+      const wb = e.workbench();
+      const outcome = await runExport(wb.ctx, parsed.data, progressTo(e)).catch((err: unknown) => {
+        if (
+          err instanceof Error &&
+          'code' in err &&
+          typeof err.code === 'string' &&
+          /^E(NOENT|ACCES|ROFS|PERM)/.test(err.code)
+        ) {
+          throw new CliError(
+            EXIT.cannotRun,
+            `cannot write here (${err.code}). Choose a folder you can write to`,
+            opts.out,
+          );
+        }
+        throw err;
+      });
+      e.out.write(
+        e.lang === 'zh'
+          ? `${outcome.path}\n已导出 ${outcome.rows} 行\n`
+          : `${outcome.path}\n${outcome.rows} rows exported\n`,
+      );
+    });
+
+  // Until `qms import --kind exchange` is wired by the importer, exchange workbooks merge here.
+  program
+    .command('exchange-import', { hidden: true })
+    .description('merge an exchange workbook into this database by id')
+    .argument('<file>', 'an exchange workbook (.xlsx) written by qms export exchange')
+    .option('--json', 'the report as JSON on stdout')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const e = env();
+      const report = (await e
+        .workbench()
+        .dispatch('exchange:import', { path: path.resolve(file) })) as Output<'exchange:import'>;
+      e.out.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, e.lang));
+      if (report.rejected.length)
+        throw new CliError(
+          EXIT.rejected,
+          `${report.rejected.length} rows could not be merged; see the report`,
+          file,
+        );
+    });
+}
+
+function summary(r: ExchangeReport, lang: 'zh' | 'en'): string {
+  const lines =
+    lang === 'zh'
+      ? [
+          `批次 ${r.batchId}`,
+          `新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，保留本地较新 ${r.keptLocal}，冲突 ${r.conflicts.length}，拒绝 ${r.rejected.length}`,
+        ]
+      : [
+          `batch ${r.batchId}`,
+          `inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, kept newer local ${r.keptLocal}, conflicts ${r.conflicts.length}, rejected ${r.rejected.length}`,
+        ];
+  for (const c of r.conflicts)
+    lines.push(`conflict ${c.table} ${c.key} (${c.id}): ${c.fields.map((f) => f.field).join(', ')}`);
+  for (const x of r.rejected) lines.push(`rejected ${x.table} ${x.key} (${x.id}): ${x.reason}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Exports (issue 5): entity lists as styled .xlsx or plain .csv, fill-in templates a region
+ * completes and sends back, and lossless exchange workbooks with their merge on import.
+ * The UI passes the same filters and sort its grid shows, so the file is what the user saw.
+ */
+import { z } from 'zod';
+import { call } from './call';
+import { Code, Period, SortSpec } from '../schemas/common';
+import { ACTION_STATUSES } from '../domain/enums';
+
+export const ENTITY_KINDS = ['standards', 'measurements', 'actions', 'branches', 'reviews', 'plans'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export const TEMPLATE_KINDS = ['standards', 'measurements', 'actions', 'branches'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+/** Every KIND `qms export` and 'export:run' accept. */
+export const EXPORT_KINDS = [
+  ...ENTITY_KINDS,
+  'exchange',
+  ...TEMPLATE_KINDS.map((k) => `template-${k}` as const),
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The exchange workbook's format version, written to `_meta`; readers refuse newer ones. */
+export const EXCHANGE_FORMAT_VERSION = 1;
+
+/** Absolute or relative output file; the extension picks the format (.xlsx or .csv). */
+const OutPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((p) => /\.(xlsx|csv)$/i.test(p), 'the file name must end in .xlsx or .csv');
+
+export const ExportFilters = z
+  .object({
+    /** A region or branch code; absent: everything. */
+    scope: Code.optional(),
+    period: Period.optional(),
+    periodFrom: Period.optional(),
+    periodTo: Period.optional(),
+    standardCode: Code.optional(),
+    verdict: z.enum(['pass', 'warning', 'fail']).optional(),
+    status: z.enum(ACTION_STATUSES).optional(),
+    sort: z.array(SortSpec).max(4).default([]),
+  })
+  .strict()
+  .refine((f) => !(f.period && (f.periodFrom || f.periodTo)), {
+    message: 'give one period or a range, not both',
+    path: ['period'],
+  });
+export type ExportFilters = z.infer<typeof ExportFilters>;
+
+export const ExportRun = z
+  .object({
+    kind: z.enum(EXPORT_KINDS),
+    path: OutPath,
+    filters: ExportFilters.default({ sort: [] }),
+    /** Column headers: labels in the user's language (.xlsx default) or canonical keys. */
+    headers: z.enum(['labels', 'keys']).default('labels'),
+    lang: z.enum(['zh', 'en']).default('zh'),
+  })
+  .strict();
+export type ExportRunInput = z.input<typeof ExportRun>;
+
+export interface ExportOutcome {
+  path: string;
+  /** Data rows written (all sheets of an exchange workbook; pre-filled rows of a template). */
+  rows: number;
+}
+
+export const ExchangeImport = z
+  .object({
+    path: z
+      .string()
+      .min(1)
+      .max(1000)
+      .refine((p) => /\.xlsx$/i.test(p), 'an .xlsx exchange workbook'),
+  })
+  .strict();
+
+/** One row both sides changed at the same instant: kept as it is here, listed for a person. */
+export interface ExchangeConflict {
+  table: string;
+  id: string;
+  key: string;
+  fields: { field: string; local: unknown; incoming: unknown }[];
+}
+
+export interface ExchangeReport {
+  batchId: string;
+  sourceInstallation: string;
+  exportedAt: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Incoming rows older than ours: ours kept (the newer one wins). */
+  keptLocal: number;
+  conflicts: ExchangeConflict[];
+  /** Incoming rows that could not be written (e.g. a code taken by another id), with why. */
+  rejected: { table: string; id: string; key: string; reason: string }[];
+}
+
+export const exportContract = {
+  'export:run': call<ExportOutcome>()(ExportRun),
+  'exchange:import': call<ExchangeReport>()(ExchangeImport),
+} as const;
