@@ -61,6 +61,7 @@ import { plansContract } from './contracts/plans';
 import { desktopContract } from './contracts/desktop';
 import { exportContract } from './contracts/export';
 import { jobsContract } from './contracts/jobs';
+import { dashboardContract } from './contracts/dashboard';
 import { call } from './contracts/call';
 
 export { call };
@@ -123,6 +124,7 @@ export const contract = {
   ...desktopContract,
   ...exportContract,
   ...jobsContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;

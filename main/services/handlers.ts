@@ -19,6 +19,7 @@ import { branchScores } from './scores';
 import { undoBatch } from './undo';
 import { plansHandlers } from '../plans/handlers';
 import { exportHandlers } from '../export/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
 import { desktopUnavailableHandlers } from '../electron/unavailable';
 import { getSettings, setSettings, systemInfo } from './system';
 
@@ -28,6 +29,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...coreHandlers(ctx),
     ...plansHandlers(ctx),
     ...exportHandlers(ctx),
+    ...dashboardHandlers(ctx),
     ...desktopUnavailableHandlers(),
   };
 }
