@@ -1,6 +1,7 @@
 import type { HandlersOf, ParsedInput } from '../../shared/contract';
 import type { DashboardOverview, dashboardContract } from '../../shared/contracts/dashboard';
 import { roundTo } from '../../shared/domain/verdict';
+import { comparePeriods } from '../../shared/domain/period';
 import type { ServiceContext } from '../services/context';
 import { today } from '../services/context';
 import * as repo from '../repositories/dashboard';
@@ -42,5 +43,9 @@ export function dashboardOverview(
 }
 
 export function dashboardHandlers(ctx: ServiceContext): HandlersOf<keyof typeof dashboardContract> {
-  return { 'dashboard:overview': (i) => dashboardOverview(ctx, i) };
+  return {
+    'dashboard:overview': (i) => dashboardOverview(ctx, i),
+    // By start date, not text: '2026-Q3' must not sort after '2026-10'.
+    'dashboard:periods': () => repo.inspectedPeriods(ctx.db).sort((a, b) => comparePeriods(b, a)),
+  };
 }

@@ -106,3 +106,7 @@ export function actionBuckets(db: DB, scope: Scope, today: string): ActionBucket
     )
     .all({ ...where.params, today }) as { status: ActionStatus; age: ActionAge; count: number }[];
 }
+
+export function inspectedPeriods(db: DB): string[] {
+  return db.prepare('SELECT DISTINCT period FROM inspections').pluck().all() as string[];
+}

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { call } from './call';
-import { Period, Scope } from '../schemas/common';
+import { NoInput, Period, Scope } from '../schemas/common';
 import type { ActionStatus } from '../domain/enums';
 import type { Verdict } from '../domain/verdict';
 
@@ -68,4 +68,6 @@ export interface DashboardOverview {
 
 export const dashboardContract = {
   'dashboard:overview': call<DashboardOverview>()(DashboardQuery),
+  /** Periods that have inspections, latest first: what the period pickers offer. */
+  'dashboard:periods': call<string[]>()(NoInput),
 } as const;

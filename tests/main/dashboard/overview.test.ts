@@ -95,6 +95,11 @@ describe('dashboard:overview', () => {
     expect(quarter.cells).toHaveLength(1);
   });
 
+  it('lists the periods with inspections, latest first', async () => {
+    const wb = await setUp();
+    expect(await wb.dispatch('dashboard:periods', {})).toEqual(['2026-10', '2026-09', '2026-08', '2026-Q3']);
+  });
+
   it('rejects a region scope without a code, naming the field', async () => {
     const wb = await setUp();
     await expect(overview(wb, { scope: { type: 'region' }, period: '2026-10' })).rejects.toMatchObject({
