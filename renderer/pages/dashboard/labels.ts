@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { LABELS } from '../../../shared/domain/enums';
+import type { Scope } from '../../../shared/schemas/common';
+import { toLang } from '../../i18n';
+import { AppError } from '../../../shared/errors';
+
+/** The domain's own labels (statuses, stages, verdicts) in the page's language, from shared/. */
+export function useEnumLabel(): (value: string) => string {
+  const { i18n } = useTranslation();
+  const lang = toLang(i18n.language);
+  return (value) => LABELS[value]?.[lang] ?? value;
+}
+
+/** A contract error as the user should read it, in the page's language. */
+export function useErrorText(): (e: unknown) => string {
+  const { i18n } = useTranslation();
+  return (e) =>
+    e instanceof AppError ? e.localized(toLang(i18n.language)) : e instanceof Error ? e.message : String(e);
+}
+
+/** The filters of a `*:list` call that select a scope's rows. */
+export function scopeFilters(scope: Scope): { regionCode?: string; branchCode?: string } {
+  if (scope.type === 'region') return { regionCode: scope.code };
+  if (scope.type === 'branch') return { branchCode: scope.code };
+  return {};
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { DashboardOverview } from '../../shared/contracts/dashboard';
+import {
+  actionMatrix,
+  actionRowsQuery,
+  heatmapCells,
+  regionScores,
+} from '../../renderer/pages/dashboard/figures';
+import { heatmapOption, paretoOption } from '../../renderer/charts/options';
+
+describe('dashboard figures', () => {
+  it('averages branch scores per region, lowest first, leaving unscored branches out of the mean', () => {
+    const score = (branchCode: string, regionCode: string, s: number | null) => ({
+      branchCode,
+      branchName: branchCode,
+      regionCode,
+      score: s,
+      measured: 1,
+      missing: 0,
+    });
+    expect(
+      regionScores([
+        score('E1', 'EAST', 90),
+        score('E2', 'EAST', 100),
+        score('E3', 'EAST', null),
+        score('W1', 'WEST', 80),
+        score('N1', 'NORTH', null),
+      ]),
+    ).toEqual([
+      { regionCode: 'WEST', score: 80, branches: 1 },
+      { regionCode: 'EAST', score: 95, branches: 3 },
+      { regionCode: 'NORTH', score: null, branches: 1 },
+    ]);
+  });
+
+  it('places heatmap cells on the overview’s axes in per cent', () => {
+    const o = {
+      branches: [{ code: 'B1' }, { code: 'B2' }],
+      standards: [{ code: 'S1' }, { code: 'S2' }],
+      cells: [
+        { branchCode: 'B2', standardCode: 'S1', attainment: 0.8235, verdict: 'fail' },
+        { branchCode: 'B1', standardCode: 'S2', attainment: 1.2, verdict: 'pass' },
+      ],
+    } as unknown as DashboardOverview;
+    expect(heatmapCells(o)).toEqual([
+      [0, 1, 82.4],
+      [1, 0, 120],
+    ]);
+    const option = heatmapOption({
+      rows: ['B1', 'B2'],
+      columns: ['S1', 'S2'],
+      cells: heatmapCells(o),
+      seriesName: 'x',
+    });
+    expect(option.series).toMatchObject([
+      {
+        type: 'heatmap',
+        data: [
+          [0, 1, 82.4],
+          [1, 0, 120],
+        ],
+      },
+    ]);
+  });
+
+  it('lays actions out by status with overdue as the first stack, and clicks through to matching filters', () => {
+    const m = actionMatrix([
+      { status: 'open', age: 'later', count: 2 },
+      { status: 'open', age: 'overdue', count: 3 },
+      { status: 'done', age: 'finished', count: 1 },
+    ]);
+    expect(m.statuses).toEqual(['open', 'done']);
+    expect(m.ages).toEqual([
+      { age: 'overdue', counts: [3, 0] },
+      { age: 'later', counts: [2, 0] },
+      { age: 'finished', counts: [0, 1] },
+    ]);
+    expect(actionRowsQuery('open', 'overdue')).toEqual({ status: 'open', overdue: '1' });
+    expect(actionRowsQuery('open', 'later')).toEqual({ status: 'open', overdue: '0' });
+    expect(actionRowsQuery('done', 'finished')).toEqual({ status: 'done' });
+  });
+
+  it('draws the Pareto with its 80 % line on the cumulative axis', () => {
+    const option = paretoOption({
+      labels: ['A', 'B'],
+      fail: [2, 1],
+      warning: [1, 0],
+      cumulative: [75, 100],
+      names: { fail: 'f', warning: 'w', cumulative: 'c' },
+    });
+    const series = option.series as { type: string; yAxisIndex?: number; markLine?: { data: unknown[] } }[];
+    expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
+    expect(series[2]!.yAxisIndex).toBe(1);
+    expect(series[2]!.markLine!.data).toEqual([{ yAxis: 80 }]);
+  });
+});
