@@ -43,6 +43,68 @@ export const MESSAGES = {
     en: 'not a Quality Workbench database ({detail}). Check the path, or give a new file name to create one',
     zh: '不是质量工作台数据库（{detail}）。请检查路径，或指定新文件名以创建数据库',
   },
+  // Workbook reader refusals (issue 4): what the file is, then what to do.
+  xlsxCannotOpen: {
+    en: 'cannot open {file} ({detail}). Check the path and that the file is not open elsewhere',
+    zh: '无法打开 {file}（{detail}）。请检查路径，并确认文件未被其他程序占用',
+  },
+  xlsxEmptyFile: {
+    en: '{file} is an empty file (0 bytes). Ask the region to send the workbook again',
+    zh: '{file} 是空文件（0 字节）。请让区域重新发送该工作簿',
+  },
+  xlsxNotZip: {
+    en: '{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx',
+    zh: '{file} 不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx',
+  },
+  xlsxEncrypted: {
+    en: '{file} is protected with a password (encrypted). Open it in Excel or WPS, remove the password, save it, and import again',
+    zh: '{file} 设置了打开密码（已加密）。请在 Excel 或 WPS 中打开、取消密码并保存后重新导入',
+  },
+  xlsxLegacyXls: {
+    en: '{file} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it as .xlsx',
+    zh: '{file} 是旧版 Excel 97-2003（.xls）工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx',
+  },
+  xlsxOds: {
+    en: '{file} is an OpenDocument spreadsheet (.ods) named .xlsx. Open it in LibreOffice, Excel or WPS and save it as .xlsx',
+    zh: '{file} 是 OpenDocument 表格（.ods），只是扩展名为 .xlsx。请在 LibreOffice、Excel 或 WPS 中打开并另存为 .xlsx',
+  },
+  xlsxTruncated: {
+    en: '{file} is incomplete (the zip archive is cut off). Ask the region to send the workbook again',
+    zh: '{file} 不完整（压缩包被截断）。请让区域重新发送该工作簿',
+  },
+  xlsxCorrupt: {
+    en: '{file} is damaged (part {part} cannot be read). Open it in Excel or WPS to repair it, save it, and import again',
+    zh: '{file} 已损坏（无法读取 {part}）。请在 Excel 或 WPS 中打开修复并保存后重新导入',
+  },
+  xlsxCompression: {
+    en: '{file} uses an unsupported zip compression (method {method} in {part}). Open it in Excel or WPS and save it again',
+    zh: '{file} 使用了不支持的压缩方式（{part} 的方法 {method}）。请在 Excel 或 WPS 中打开后重新保存',
+  },
+  xlsxTooLarge: {
+    en: '{file} inflates past the safe bound of {limit} MB (a zip bomb or a damaged file). Split the workbook or check where it came from',
+    zh: '{file} 解压后超过安全上限 {limit} MB（可能是压缩炸弹或文件损坏）。请拆分工作簿或核实文件来源',
+  },
+  xlsxEntities: {
+    en: '{file} contains XML entity declarations in {part}, which Excel never writes (entity expansion attack). Check where the file came from',
+    zh: '{file} 的 {part} 含有 XML 实体声明，Excel 不会写入此类内容（实体扩展攻击）。请核实文件来源',
+  },
+  xlsxNoWorkbook: {
+    en: '{file} is a zip archive but holds no Excel workbook. Check that this is the right file, or save it from Excel or WPS as .xlsx',
+    zh: '{file} 是压缩包，但其中没有 Excel 工作簿。请确认文件是否正确，或在 Excel 或 WPS 中另存为 .xlsx',
+  },
+  xlsxNoSheets: {
+    en: '{file} has no readable worksheet. Check that this is the right file, or open it in Excel or WPS and save it again',
+    zh: '{file} 中没有可读取的工作表。请确认文件是否正确，或在 Excel 或 WPS 中打开后重新保存',
+  },
+  xlsxMalformed: {
+    en: '{file} is damaged: {part} is not well-formed XML ({detail}). Open it in Excel or WPS, save it, and import again',
+    zh: '{file} 已损坏：{part} 不是格式正确的 XML（{detail}）。请在 Excel 或 WPS 中打开并保存后重新导入',
+  },
+  // Backups restored from Settings (UI issue 7).
+  backupVersion: {
+    en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
+    zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

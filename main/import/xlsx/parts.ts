@@ -1,0 +1,109 @@
+import { isDateFormat } from './dates';
+import { decodeXstring, type Attrs, type XmlHandler } from './xml';
+
+/** Handlers for the small parts read whole before any sheet: rels, workbook, styles, strings. */
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export class RelsHandler implements XmlHandler {
+  readonly rels: Relationship[] = [];
+  readonly wantText = false;
+
+  open(name: string, a: Attrs): void {
+    if (name === 'Relationship' && a.Target !== undefined)
+      this.rels.push({
+        id: a.Id ?? '',
+        type: a.Type ?? '',
+        target: a.Target,
+        external: a.TargetMode === 'External',
+      });
+  }
+  close(): void {}
+  text(): void {}
+}
+
+/** Relationship types end the same way in transitional and strict OOXML. */
+export function relOfType(rels: Relationship[], suffix: string): Relationship | undefined {
+  return rels.find((r) => !r.external && r.type.endsWith(suffix));
+}
+
+export interface WorkbookSheet {
+  name: string;
+  state: string;
+  relId: string;
+  sheetId: string;
+}
+
+export class WorkbookHandler implements XmlHandler {
+  readonly sheets: WorkbookSheet[] = [];
+  date1904 = false;
+  readonly wantText = false;
+
+  open(name: string, a: Attrs): void {
+    // Extensions repeat `workbookPr` (x15:workbookPr) without date1904: only the attribute counts.
+    if (name === 'workbookPr' && a.date1904 !== undefined)
+      this.date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    else if (name === 'sheet')
+      this.sheets.push({
+        name: a.name ?? '',
+        state: a.state ?? 'visible',
+        relId: a.id ?? '',
+        sheetId: a.sheetId ?? '',
+      });
+  }
+  close(): void {}
+  text(): void {}
+}
+
+/** Collects, per cell style index, whether its number format is a date. */
+export class StylesHandler implements XmlHandler {
+  private readonly formats = new Map<number, string>();
+  private readonly xfFormatIds: number[] = [];
+  private inCellXfs = false;
+  readonly wantText = false;
+
+  open(name: string, a: Attrs): void {
+    if (name === 'numFmt' && a.numFmtId !== undefined)
+      this.formats.set(Number(a.numFmtId), a.formatCode ?? '');
+    else if (name === 'cellXfs') this.inCellXfs = true;
+    else if (name === 'xf' && this.inCellXfs) this.xfFormatIds.push(Number(a.numFmtId ?? 0));
+  }
+  close(name: string): void {
+    if (name === 'cellXfs') this.inCellXfs = false;
+  }
+  text(): void {}
+
+  dateStyles(): boolean[] {
+    return this.xfFormatIds.map((id) => isDateFormat(id, this.formats.get(id)));
+  }
+}
+
+/**
+ * The shared strings table: each `<si>` is plain (`<t>`) or rich text (runs of `<r><t>`),
+ * concatenated; phonetic guides (`<rPh>`, furigana) are not part of the value.
+ */
+export class SharedStringsHandler implements XmlHandler {
+  readonly strings: string[] = [];
+  wantText = false;
+  private current = '';
+  private inPhonetic = false;
+
+  open(name: string): void {
+    if (name === 'si') this.current = '';
+    else if (name === 'rPh') this.inPhonetic = true;
+    else if (name === 't' && !this.inPhonetic) this.wantText = true;
+  }
+  close(name: string): void {
+    if (name === 't') this.wantText = false;
+    else if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 'si') this.strings.push(decodeXstring(this.current));
+  }
+  text(text: string): void {
+    this.current += text;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The streaming workbook reader's interface (issue 4, "Reading"), agreed with the import
+ * pipeline. Stable: add fields, never change the meaning of existing ones.
+ */
+
+/** A cell as read from the file. Empty cells are `null`; nothing is guessed. */
+export type CellValue = null | string | number | boolean | Date | FormulaWithoutResult | CellError;
+
+/** A formula with no cached result in the file (openpyxl writes these): reported, never guessed. */
+export interface FormulaWithoutResult {
+  kind: 'formula';
+  /** The formula text without the leading `=`; for a shared formula's dependants, the master's text. */
+  formula: string;
+}
+
+/** A cached error result such as `#DIV/0!` or `#N/A`. */
+export interface CellError {
+  kind: 'error';
+  code: string;
+}
+
+export interface SheetInfo {
+  /** 0-based position in workbook order. */
+  index: number;
+  name: string;
+  /** True for both `hidden` and `veryHidden`. */
+  hidden: boolean;
+  /** The sheet's part path inside the zip (no leading slash), '' when the part is missing. */
+  path: string;
+  /**
+   * `worksheet` has cells; `chartsheet`, `dialogsheet`, `macrosheet` and `missing` (the
+   * workbook names a part the file does not contain) stream no rows.
+   */
+  kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'missing';
+}
+
+/** A 1-based inclusive cell range (a merged range). */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetRow {
+  /** 1-based sheet row number. */
+  row: number;
+  /** cells[0] is column A; trailing empty cells are not included. */
+  cells: CellValue[];
+}
+
+export interface SheetEnd {
+  merges: CellRange[];
+  /** How many rows (with at least one cell element) were streamed. */
+  rows: number;
+}
+
+export interface RowsOptions {
+  /** Aborting rejects the iteration with AppError('cancelled'). */
+  signal?: AbortSignal;
+  /** Compressed bytes of this sheet's part consumed so far, for a progress bar. */
+  onBytes?: (done: number, total: number) => void;
+}
+
+export type SheetRows = AsyncIterable<SheetRow> & {
+  /** Merged ranges (they come at the end of the sheet XML) and the row count; valid after iteration. */
+  end(): SheetEnd;
+};
+
+export interface OpenedWorkbook {
+  fileName: string;
+  bytes: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  date1904: boolean;
+  /** Every sheet, hidden ones too, in workbook order. */
+  sheets: SheetInfo[];
+  /**
+   * Streams one sheet's rows in order (empty rows simply don't appear). Memory stays flat:
+   * only the shared strings table is held. Refusals (corrupt part, entity declarations,
+   * inflating past the bound) throw AppError('unsupported') from the iteration.
+   */
+  rows(sheet: SheetInfo, options?: RowsOptions): SheetRows;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Bound on the inflated bytes of all parts read from this workbook (zip bomb guard). Default 1 GiB. */
+  maxInflatedBytes?: number;
+}

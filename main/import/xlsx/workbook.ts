@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import fs, { type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { PartDecoder } from './decode';
+import {
+  RelsHandler,
+  relOfType,
+  SharedStringsHandler,
+  StylesHandler,
+  WorkbookHandler,
+  type Relationship,
+} from './parts';
+import { refuse } from './refuse';
+import { SheetParser, type CellContext } from './sheet';
+import { sniffContainer } from './sniff';
+import type {
+  OpenedWorkbook,
+  OpenOptions,
+  RowsOptions,
+  SheetEnd,
+  SheetInfo,
+  SheetRow,
+  SheetRows,
+} from './types';
+import { XmlScanner, type XmlHandler } from './xml';
+import { InflateBudget, inflateEntry, readCentralDirectory, readRange, type ZipEntry } from './zip';
+
+const DEFAULT_MAX_INFLATED = 1024 ** 3;
+const SHEET_KINDS = ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'] as const;
+
+/**
+ * Opens an .xlsx/.xlsm for streaming: reads the zip directory, the workbook, styles and the
+ * shared strings; sheets are streamed later by `rows()`. Anything that is not a readable
+ * workbook is refused here with AppError('unsupported') naming what the file is.
+ */
+export async function openWorkbook(filePath: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
+  const fileName = path.basename(filePath);
+  let fh: FileHandle;
+  try {
+    fh = await fs.open(filePath, 'r');
+  } catch (e) {
+    throw refuse('xlsxCannotOpen', {
+      file: filePath,
+      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
+  }
+  try {
+    const { size } = await fh.stat();
+    await sniffContainer(fh, size, fileName);
+    const entries = await readCentralDirectory(fh, size, fileName);
+    const zip = new ZipParts(fh, size, entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);
+    const structure = await readStructure(zip);
+    const sha256 = await hashFile(fh, size);
+    return workbookHandle(zip, structure, { fileName, bytes: size, sha256 });
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+/** The zip's parts by name (OPC part names are case-insensitive) and how to stream them. */
+class ZipParts {
+  private readonly byName = new Map<string, ZipEntry>();
+  readonly budget: InflateBudget;
+
+  constructor(
+    readonly fh: FileHandle,
+    private readonly size: number,
+    entries: ZipEntry[],
+    readonly fileName: string,
+    maxInflated: number,
+  ) {
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+    this.budget = new InflateBudget(maxInflated, fileName);
+  }
+
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Streams a part through the decoder and tokenizer into `handler`, yielding after each chunk. */
+  async *scan(entry: ZipEntry, handler: XmlHandler, options: RowsOptions = {}): AsyncGenerator<void> {
+    const decoder = new PartDecoder();
+    const scanner = new XmlScanner(handler, this.fileName, entry.name);
+    for await (const chunk of inflateEntry(
+      this.fh,
+      this.size,
+      entry,
+      this.budget,
+      this.fileName,
+      options.onBytes,
+    )) {
+      if (options.signal?.aborted) throw new AppError('cancelled', 'cancelled');
+      scanner.write(decoder.decode(chunk));
+      yield;
+    }
+    scanner.write(decoder.flush());
+    scanner.end();
+  }
+
+  async scanWhole(entry: ZipEntry, handler: XmlHandler): Promise<void> {
+    for await (const _ of this.scan(entry, handler)) void _;
+  }
+
+  /** The first bytes of a small part, as text (the `mimetype` of an OpenDocument file). */
+  async head(entry: ZipEntry, bytes: number): Promise<string> {
+    for await (const chunk of inflateEntry(this.fh, this.size, entry, this.budget, this.fileName))
+      return chunk.toString('utf8', 0, Math.min(bytes, chunk.length));
+    return '';
+  }
+}
+
+interface Structure {
+  date1904: boolean;
+  sheets: SheetInfo[];
+  context: CellContext;
+}
+
+async function readStructure(zip: ZipParts): Promise<Structure> {
+  const file = zip.fileName;
+  const rootRels = await readRels(zip, '_rels/.rels');
+  const office = relOfType(rootRels, '/officeDocument');
+  const workbookPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+  const workbookEntry = zip.get(workbookPath) ?? zip.get('xl/workbook.xml');
+  if (!workbookEntry) {
+    const mimetype = zip.get('mimetype');
+    if (mimetype && (await zip.head(mimetype, 100)).startsWith('application/vnd.oasis.opendocument'))
+      throw refuse('xlsxOds', { file });
+    throw refuse('xlsxNoWorkbook', { file });
+  }
+  const workbook = new WorkbookHandler();
+  await zip.scanWhole(workbookEntry, workbook);
+
+  const dir = path.posix.dirname(workbookEntry.name);
+  const base = dir === '.' ? '' : dir;
+  const rels = await readRels(
+    zip,
+    `${base ? `${base}/` : ''}_rels/${path.posix.basename(workbookEntry.name)}.rels`,
+  );
+  const partOf = (suffix: string, fallback: string): ZipEntry | undefined => {
+    const rel = relOfType(rels, suffix);
+    return zip.get(rel ? resolveTarget(base, rel.target) : resolveTarget(base, fallback));
+  };
+
+  const sheets = workbook.sheets.map((s, index): SheetInfo => {
+    const rel = rels.find((r) => r.id === s.relId && !r.external);
+    const target = rel
+      ? resolveTarget(base, rel.target)
+      : resolveTarget(base, `worksheets/sheet${s.sheetId}.xml`);
+    const entry = zip.get(target);
+    const kind = SHEET_KINDS.find((k) => rel?.type.toLowerCase().endsWith(k)) ?? 'worksheet';
+    return {
+      index,
+      name: s.name,
+      hidden: s.state === 'hidden' || s.state === 'veryHidden',
+      path: entry ? entry.name : '',
+      kind: entry ? kind : 'missing',
+    };
+  });
+  if (!sheets.some((s) => s.kind === 'worksheet')) throw refuse('xlsxNoSheets', { file });
+
+  const styles = new StylesHandler();
+  const stylesEntry = partOf('/styles', 'styles.xml');
+  if (stylesEntry) await zip.scanWhole(stylesEntry, styles);
+  const strings = new SharedStringsHandler();
+  const stringsEntry = partOf('/sharedStrings', 'sharedStrings.xml');
+  if (stringsEntry) await zip.scanWhole(stringsEntry, strings);
+
+  return {
+    date1904: workbook.date1904,
+    sheets,
+    context: { sharedStrings: strings.strings, dateStyles: styles.dateStyles(), date1904: workbook.date1904 },
+  };
+}
+
+async function readRels(zip: ZipParts, name: string): Promise<Relationship[]> {
+  const entry = zip.get(name);
+  if (!entry) return [];
+  const handler = new RelsHandler();
+  await zip.scanWhole(entry, handler);
+  return handler.rels;
+}
+
+/** A relationship target, relative to the source part's folder or absolute from the package root. */
+function resolveTarget(baseDir: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // not percent-encoded after all: use it as written
+  }
+  const joined = t.startsWith('/') ? t.slice(1) : path.posix.join(baseDir, t);
+  return path.posix.normalize(joined).replace(/^(\.\/|\/)+/, '');
+}
+
+async function hashFile(fh: FileHandle, size: number): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of readRange(fh, 0, size)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+function workbookHandle(
+  zip: ZipParts,
+  structure: Structure,
+  identity: { fileName: string; bytes: number; sha256: string },
+): OpenedWorkbook {
+  let closed = false;
+  return {
+    ...identity,
+    date1904: structure.date1904,
+    sheets: structure.sheets,
+    rows: (sheet, options) => sheetRows(zip, structure, sheet, options),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await zip.fh.close();
+    },
+  };
+}
+
+function sheetRows(
+  zip: ZipParts,
+  structure: Structure,
+  sheet: SheetInfo,
+  options: RowsOptions = {},
+): SheetRows {
+  let finished: SheetEnd | undefined;
+  const known = structure.sheets[sheet.index];
+  const entry = known?.kind === 'worksheet' ? zip.get(known.path) : undefined;
+  return {
+    async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
+      const parser = new SheetParser(structure.context);
+      if (entry) {
+        for await (const _ of zip.scan(entry, parser, options)) {
+          void _;
+          if (parser.ready.length === 0) continue;
+          const batch = parser.ready;
+          parser.ready = [];
+          yield* batch;
+        }
+        yield* parser.ready;
+        parser.ready = [];
+      }
+      finished = { merges: parser.merges, rows: parser.rowCount };
+    },
+    end(): SheetEnd {
+      if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');
+      return finished;
+    },
+  };
+}
