@@ -152,7 +152,10 @@ export class SheetParser implements XmlHandler {
   private cellValue(): CellValue {
     const v = this.value;
     const ctx = this.context;
-    if (v === null && this.type !== 'inlineStr') {
+    // openpyxl writes `<v></v>` for a formula it could not compute: that is no result at all
+    // (only `t="str"` can cache an empty text result).
+    const missing = v === null || (v === '' && this.type !== 'str');
+    if (missing && this.type !== 'inlineStr') {
       return this.formula !== null ? { kind: 'formula', formula: this.formula } : null;
     }
     switch (this.type) {
