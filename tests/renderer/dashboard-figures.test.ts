@@ -7,6 +7,8 @@ import {
   regionScores,
 } from '../../renderer/pages/dashboard/figures';
 import { heatmapOption, paretoOption } from '../../renderer/charts/options';
+import { filtersQuery, parseActionFilters } from '../../renderer/pages/actions/filters';
+import { hashLink, hashQuery } from '../../renderer/pages/dashboard/route';
 
 describe('dashboard figures', () => {
   it('averages branch scores per region, lowest first, leaving unscored branches out of the mean', () => {
@@ -92,5 +94,15 @@ describe('dashboard figures', () => {
     expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
     expect(series[2]!.yAxisIndex).toBe(1);
     expect(series[2]!.markLine!.data).toEqual([{ yAxis: 80 }]);
+  });
+});
+
+describe('actions page filters', () => {
+  it('reads the dashboard’s click-through query and writes it back unchanged', () => {
+    const q = new URLSearchParams('status=open&overdue=1&regionCode=EAST&bogus=x');
+    const f = parseActionFilters(q);
+    expect(f).toEqual({ status: 'open', overdue: true, regionCode: 'EAST' });
+    expect(hashLink('/actions', filtersQuery(f))).toBe('#/actions?status=open&overdue=1&regionCode=EAST');
+    expect(parseActionFilters(hashQuery('#/actions?status=nonsense&overdue=maybe'))).toEqual({});
   });
 });

@@ -1,0 +1,55 @@
+/** One action in full, with the moves it may make next and its verification once recorded. */
+import { Button, Descriptions, Drawer, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CorrectiveAction } from '../../../shared/schemas/action';
+import type { ActionStatus } from '../../../shared/domain/enums';
+import { useEnumLabel } from '../dashboard/labels';
+import { nextStatuses } from './filters';
+
+export function ActionDrawer({
+  action,
+  onClose,
+  onMove,
+}: {
+  action: CorrectiveAction | null;
+  onClose: () => void;
+  onMove: (a: CorrectiveAction, to: ActionStatus) => void;
+}) {
+  const { t } = useTranslation('actions');
+  const label = useEnumLabel();
+  const a = action;
+  return (
+    <Drawer open={!!a} onClose={onClose} size={520} title={a?.action} data-testid="action-drawer">
+      {a && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Tag>{label(a.status)}</Tag>
+            {a.overdue && <Tag color="red">{t('overdue')}</Tag>}
+            {nextStatuses(a.status).map((to) => (
+              <Button key={to} size="small" type="primary" ghost onClick={() => onMove(a, to)}>
+                {t('moveTo', { status: label(to) })}
+              </Button>
+            ))}
+          </Space>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('col.branch')}>{`${a.branchCode} ${a.branchName}`}</Descriptions.Item>
+            <Descriptions.Item label={t('col.standardCode')}>{a.standardCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('col.finding')}>{a.finding ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('col.rootCause')}>
+              {[a.rootCauseCategory && label(a.rootCauseCategory), a.rootCause].filter(Boolean).join(' · ') ||
+                '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('col.department')}>{a.department}</Descriptions.Item>
+            <Descriptions.Item label={t('col.owner')}>{a.owner}</Descriptions.Item>
+            <Descriptions.Item label={t('col.dueDate')}>{a.dueDate}</Descriptions.Item>
+            <Descriptions.Item label={t('col.verifiedOn')}>{a.verifiedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.met')}>
+              {a.verificationMet === null ? '—' : a.verificationMet ? t('yes') : t('no')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('verify.note')}>{a.verificationNote ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

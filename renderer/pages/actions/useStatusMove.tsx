@@ -1,0 +1,86 @@
+/**
+ * Moves an action to another status through actions:setStatus. A move to verified or reopened
+ * first asks for the verification (date, note, target met), as domain.md records it.
+ */
+import { useState } from 'react';
+import { DatePicker, Form, Input, Modal, Switch, message } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CorrectiveAction } from '../../../shared/schemas/action';
+import type { ActionStatus } from '../../../shared/domain/enums';
+import { client } from '../../client';
+import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { needsVerification } from './filters';
+
+interface Verification {
+  verifiedOn: dayjs.Dayjs;
+  verificationNote?: string;
+  verificationMet: boolean;
+}
+
+export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
+  const { t } = useTranslation('actions');
+  const label = useEnumLabel();
+  const errorText = useErrorText();
+  const [pending, setPending] = useState<{ action: CorrectiveAction; to: ActionStatus } | null>(null);
+  const [form] = Form.useForm<Verification>();
+
+  const send = async (action: CorrectiveAction, to: ActionStatus, v?: Verification) => {
+    try {
+      const moved = await client.call('actions:setStatus', {
+        id: action.id,
+        status: to,
+        ...(v && {
+          verifiedOn: v.verifiedOn.format('YYYY-MM-DD'),
+          verificationNote: v.verificationNote || undefined,
+          verificationMet: v.verificationMet,
+        }),
+      });
+      void message.success(t('moved', { status: label(to) }));
+      onMoved(moved);
+      return true;
+    } catch (e) {
+      void message.error(errorText(e));
+      return false;
+    }
+  };
+
+  const move = (action: CorrectiveAction, to: ActionStatus) => {
+    if (!needsVerification(to)) return void send(action, to);
+    form.setFieldsValue({ verifiedOn: dayjs(), verificationNote: '', verificationMet: to === 'verified' });
+    setPending({ action, to });
+  };
+
+  const modal = (
+    <Modal
+      open={!!pending}
+      title={pending ? t('verify.title', { status: label(pending.to) }) : ''}
+      okText={t('verify.ok')}
+      cancelText={t('cancel')}
+      onCancel={() => setPending(null)}
+      onOk={async () => {
+        const v = await form.validateFields();
+        if (pending && (await send(pending.action, pending.to, v))) setPending(null);
+      }}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" size="small" data-testid="verify-form">
+        <Form.Item
+          name="verifiedOn"
+          label={t('verify.on')}
+          rules={[{ required: true, message: t('verify.onRequired') }]}
+        >
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="verificationMet" label={t('verify.met')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="verificationNote" label={t('verify.note')}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+  return { move, modal };
+}
