@@ -61,6 +61,8 @@ import { plansContract } from './contracts/plans';
 import { desktopContract } from './contracts/desktop';
 import { exportContract } from './contracts/export';
 import { jobsContract } from './contracts/jobs';
+import { importContract } from './contracts/import';
+import { backupsContract } from './contracts/backups';
 import { dashboardContract } from './contracts/dashboard';
 import { call } from './contracts/call';
 
@@ -124,6 +126,8 @@ export const contract = {
   ...desktopContract,
   ...exportContract,
   ...jobsContract,
+  ...importContract,
+  ...backupsContract,
   ...dashboardContract,
 } as const;
 

@@ -6,6 +6,7 @@ import { registerDatabaseCommands } from './commands/database';
 import { registerBatchCommands } from './commands/imports';
 import { registerPlanCommands } from './commands/plan';
 import { registerExportCommands } from './commands/export';
+import { registerServeCommand } from './commands/serve';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -18,6 +19,7 @@ const REGISTRARS = [
   registerBatchCommands,
   registerPlanCommands,
   registerExportCommands,
+  registerServeCommand,
 ];
 
 export function buildProgram(getEnv: () => CliEnv): Command {

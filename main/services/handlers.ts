@@ -19,9 +19,11 @@ import { branchScores } from './scores';
 import { undoBatch } from './undo';
 import { plansHandlers } from '../plans/handlers';
 import { exportHandlers } from '../export/handlers';
+import { importHandlers } from '../import/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { desktopUnavailableHandlers } from '../electron/unavailable';
 import { getSettings, setSettings, systemInfo } from './system';
+import { createBackup, listBackups, restoreBackup } from './backups';
 
 /** Every contract call, bound to one service context. Transports call `dispatch`, not these. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -29,6 +31,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...coreHandlers(ctx),
     ...plansHandlers(ctx),
     ...exportHandlers(ctx),
+    ...importHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...desktopUnavailableHandlers(),
   };
@@ -84,6 +87,9 @@ function coreHandlers(ctx: ServiceContext) {
     'imports:list': () => listBatches(ctx.db),
     'jobs:cancel': (i) => ({ cancelled: ctx.jobs.cancel(i.jobId) }),
     'imports:undo': (i) => undoBatch(ctx, i.id),
+    'backups:list': () => listBackups(ctx),
+    'backups:create': () => createBackup(ctx),
+    'backups:restore': (i) => restoreBackup(ctx, i.name),
   } satisfies Partial<Handlers>;
 }
 

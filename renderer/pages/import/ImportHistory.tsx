@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Popconfirm, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportBatch } from '../../../shared/schemas/system';
+import { client } from '../../client';
+import { errorText } from '../../format';
+
+/** Every import batch; undoing one puts back exactly what it changed (in one transaction). */
+export function ImportHistory({ version }: { version: number }) {
+  const { t, i18n } = useTranslation('import');
+  const { message } = App.useApp();
+  const [batches, setBatches] = useState<ImportBatch[]>([]);
+  const load = useCallback(() => void client.call('imports:list', {}).then(setBatches), []);
+  useEffect(load, [load, version]);
+
+  async function undo(batch: ImportBatch) {
+    try {
+      const r = await client.call('imports:undo', { id: batch.id });
+      message.success(t('undone', { file: batch.fileName, n: r.rowsRestored }));
+      load();
+    } catch (e) {
+      message.error(errorText(e, i18n.language));
+    }
+  }
+
+  return (
+    <Table<ImportBatch>
+      size="small"
+      rowKey="id"
+      dataSource={batches}
+      pagination={{ pageSize: 15, size: 'small' }}
+      data-testid="import-history"
+      locale={{ emptyText: t('noImports') }}
+      columns={[
+        { dataIndex: 'fileName', title: t('file') },
+        { dataIndex: 'kind', title: t('kind'), width: 120 },
+        { dataIndex: 'user', title: t('user'), width: 110 },
+        {
+          dataIndex: 'startedAt',
+          title: t('startedAt'),
+          width: 170,
+          render: (v: string) => new Date(v).toLocaleString(i18n.language),
+        },
+        { dataIndex: 'rowsWritten', title: t('rowsWritten'), width: 100 },
+        {
+          dataIndex: 'status',
+          title: t('status'),
+          width: 100,
+          render: (s: ImportBatch['status']) => (
+            <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`batchStatus.${s}`)}</Tag>
+          ),
+        },
+        {
+          key: 'undo',
+          width: 90,
+          render: (_, b) =>
+            b.status === 'committed' && (
+              <Popconfirm title={t('undoConfirm', { file: b.fileName })} onConfirm={() => void undo(b)}>
+                <Button size="small" danger type="link" data-testid={`undo-${b.fileName}`}>
+                  {t('undo')}
+                </Button>
+              </Popconfirm>
+            ),
+        },
+      ]}
+    />
+  );
+}

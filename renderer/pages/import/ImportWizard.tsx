@@ -1,0 +1,266 @@
+/**
+ * The import wizard: pick or drop workbooks -> per sheet, the detected kind, layout and column
+ * mapping with the first rows, editable -> a dry run listing every row error (fix the mapping
+ * or period and check again, or skip the bad rows) -> the import with progress and cancel ->
+ * the report. The mapping the user fixes is the one `imports:run` uses (and remembers).
+ */
+import { useState } from 'react';
+import { App, Alert, Button, Checkbox, Input, Space, Steps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ColumnMapping, ImportInspection, ImportReport } from '../../../shared/contracts/import';
+import { isPeriod } from '../../../shared/domain/period';
+import { client } from '../../client';
+import { errorText } from '../../format';
+import { FilePicker, type PickedFile } from './FilePicker';
+import { SheetMapping } from './SheetMapping';
+import { ErrorsGrid } from './ErrorsGrid';
+import { RunProgress } from './RunProgress';
+import { ReportView } from './ReportView';
+
+export interface WizardFile extends PickedFile {
+  inspection: ImportInspection | null;
+  mapping: ColumnMapping[];
+  check: ImportReport | null;
+  report: ImportReport | null;
+  error: string | null;
+}
+
+type Step = 0 | 1 | 2 | 3 | 4;
+
+export function ImportWizard({ onImported }: { onImported: () => void }) {
+  const { t, i18n } = useTranslation('import');
+  const { message } = App.useApp();
+  const [step, setStep] = useState<Step>(0);
+  const [files, setFiles] = useState<WizardFile[]>([]);
+  const [period, setPeriod] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [force, setForce] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const periodOption = isPeriod(period) ? period : undefined;
+
+  const update = (index: number, changes: Partial<WizardFile>) =>
+    setFiles((list) => list.map((f, i) => (i === index ? { ...f, ...changes } : f)));
+
+  async function inspectAll(list: WizardFile[]) {
+    setBusy(true);
+    const inspected = await Promise.all(
+      list.map(async (f) => {
+        try {
+          const inspection = await client.call('imports:inspect', {
+            path: f.path,
+            period: periodOption,
+            mapping: f.mapping,
+          });
+          return { ...f, inspection, error: null };
+        } catch (e) {
+          return { ...f, inspection: null, error: errorText(e, i18n.language) };
+        }
+      }),
+    );
+    setFiles(inspected);
+    setBusy(false);
+    return inspected;
+  }
+
+  async function remap(index: number, change: ColumnMapping) {
+    const file = files[index]!;
+    const mapping = [
+      ...file.mapping.filter((m) => !(m.sheet === change.sheet && m.column === change.column)),
+      change,
+    ];
+    try {
+      const inspection = await client.call('imports:inspect', {
+        path: file.path,
+        period: periodOption,
+        mapping,
+      });
+      update(index, { mapping, inspection, check: null });
+    } catch (e) {
+      message.error(errorText(e, i18n.language));
+    }
+  }
+
+  async function checkAll() {
+    setBusy(true);
+    const checked = await Promise.all(
+      files.map(async (f) => {
+        if (!f.inspection) return f;
+        try {
+          const check = await client.call('imports:run', {
+            path: f.path,
+            period: periodOption,
+            mapping: f.mapping,
+            dryRun: true,
+            skipInvalid,
+            force,
+          });
+          return { ...f, check, error: null };
+        } catch (e) {
+          return { ...f, check: null, error: errorText(e, i18n.language) };
+        }
+      }),
+    );
+    setFiles(checked);
+    setBusy(false);
+    setStep(2);
+  }
+
+  function restart() {
+    setFiles([]);
+    setStep(0);
+    setSkipInvalid(false);
+    setForce(false);
+  }
+
+  const errorCount = files.reduce((n, f) => n + (f.check?.errorCount ?? 0), 0);
+  const alreadyImported = files.some((f) => f.inspection?.alreadyImported);
+
+  return (
+    <div data-testid="import-wizard">
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 12 }}
+        items={[t('stepFiles'), t('stepMapping'), t('stepCheck'), t('stepImport'), t('stepReport')].map(
+          (title) => ({ title }),
+        )}
+      />
+      {step === 0 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <FilePicker
+            onPicked={(picked) =>
+              setFiles((list) => [
+                ...list,
+                ...picked.map((p) => ({
+                  ...p,
+                  inspection: null,
+                  mapping: [],
+                  check: null,
+                  report: null,
+                  error: null,
+                })),
+              ])
+            }
+          />
+          {files.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              message={t('filesChosen', { names: files.map((f) => f.name).join('、'), n: files.length })}
+            />
+          )}
+          <Space>
+            <span>{t('periodOption')}</span>
+            <Input
+              style={{ width: 140 }}
+              value={period}
+              placeholder="2026-10"
+              status={period && !periodOption ? 'error' : undefined}
+              onChange={(e) => setPeriod(e.target.value.trim())}
+              data-testid="import-period"
+            />
+            <Button
+              type="primary"
+              disabled={files.length === 0 || (!!period && !periodOption)}
+              loading={busy}
+              onClick={() => void inspectAll(files).then(() => setStep(1))}
+              data-testid="import-inspect"
+            >
+              {t('next')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 1 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {files.map((f, i) => (
+            <SheetMapping key={f.path} file={f} onRemap={(change) => void remap(i, change)} />
+          ))}
+          <Space>
+            <Button onClick={() => setStep(0)}>{t('back')}</Button>
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={!files.some((f) => f.inspection)}
+              onClick={() => void checkAll()}
+              data-testid="import-check"
+            >
+              {t('checkRows')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 2 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {files.map(
+            (f) => f.error && <Alert key={f.path} type="error" showIcon message={`${f.name}: ${f.error}`} />,
+          )}
+          {errorCount === 0 ? (
+            <Alert
+              type="success"
+              showIcon
+              message={t('noErrors', { n: files.reduce((s, f) => s + (f.check?.rowsRead ?? 0), 0) })}
+              data-testid="check-ok"
+            />
+          ) : (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                message={t('errorsFound', { n: errorCount })}
+                data-testid="check-errors"
+              />
+              <ErrorsGrid files={files} />
+            </>
+          )}
+          {alreadyImported && (
+            <Checkbox checked={force} onChange={(e) => setForce(e.target.checked)}>
+              {t('forceAgain')}
+            </Checkbox>
+          )}
+          <Checkbox
+            checked={skipInvalid}
+            onChange={(e) => setSkipInvalid(e.target.checked)}
+            data-testid="skip-invalid"
+          >
+            {t('skipInvalid')}
+          </Checkbox>
+          <Space>
+            <Button onClick={() => setStep(1)}>{t('backToMapping')}</Button>
+            <Button loading={busy} onClick={() => void checkAll()}>
+              {t('checkAgain')}
+            </Button>
+            <Button
+              type="primary"
+              disabled={(errorCount > 0 && !skipInvalid) || (alreadyImported && !force)}
+              onClick={() => setStep(3)}
+              data-testid="import-run"
+            >
+              {t('runImport')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 3 && (
+        <RunProgress
+          files={files}
+          options={{ period: periodOption, skipInvalid, force }}
+          onDone={(reports) => {
+            setFiles((list) => list.map((f, i) => ({ ...f, report: reports[i] ?? null })));
+            onImported();
+            setStep(4);
+          }}
+          onCancelled={() => setStep(2)}
+        />
+      )}
+      {step === 4 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <ReportView files={files} />
+          <Button type="primary" onClick={restart} data-testid="import-again">
+            {t('importMore')}
+          </Button>
+        </Space>
+      )}
+    </div>
+  );
+}

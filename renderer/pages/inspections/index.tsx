@@ -1,0 +1,241 @@
+/**
+ * Inspections by branch and period, and the measurements behind them: verdicts coloured, gaps
+ * shown, values corrected in place (each edit is one measurements:upsert, re-judged by the
+ * service). Both grids page in SQL, so the measurements tab stays fast over a million rows.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { App, Card, Input, Select, Space, Tabs, Tag } from 'antd';
+import type { ColDef } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import type { Inspection, Measurement } from '../../../shared/schemas/inspection';
+import { isPeriod } from '../../../shared/domain/period';
+import { client } from '../../client';
+import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
+import { BranchSelect } from '../../components/BranchSelect';
+import { errorText, formatNumber, useLabels } from '../../format';
+import { navigate, useRoute } from '../../router';
+import { NewInspection } from './NewInspection';
+import { AddMeasurement } from './AddMeasurement';
+
+const VERDICTS = ['pass', 'warning', 'fail'] as const;
+type Verdict = (typeof VERDICTS)[number];
+
+export default function InspectionsPage() {
+  const { t, i18n } = useTranslation('inspections');
+  const { label } = useLabels();
+  const { message } = App.useApp();
+  const { params } = useRoute();
+  const tab = params.tab === 'measurements' ? 'measurements' : 'inspections';
+  const branchCode = params.branchCode || undefined;
+  const period = params.period && isPeriod(params.period) ? params.period : undefined;
+  const inspectionId = params.inspectionId || undefined;
+  const verdict = VERDICTS.includes(params.verdict as Verdict) ? (params.verdict as Verdict) : undefined;
+  const [periodText, setPeriodText] = useState(period ?? '');
+  const [total, setTotal] = useState(0);
+  const measurementsGrid = useRef<ServerGridHandle>(null);
+  const inspectionsGrid = useRef<ServerGridHandle>(null);
+
+  const setParam = (changes: Record<string, string | undefined>) =>
+    navigate('inspections', { ...params, ...changes });
+
+  const inspectionColumns = useMemo<ColDef<Inspection>[]>(
+    () => [
+      { field: 'period', headerName: t('period'), width: 100 },
+      { field: 'branchCode', headerName: t('branchCode'), width: 120 },
+      { field: 'branchName', headerName: t('branchName'), flex: 1, sortable: false },
+      { field: 'regionCode', headerName: t('region'), width: 100, sortable: false },
+      { field: 'kind', headerName: t('kind'), width: 120, valueFormatter: (p) => label(p.value) },
+      { field: 'status', headerName: t('status'), width: 90, valueFormatter: (p) => label(p.value) },
+      { field: 'inspector', headerName: t('inspector'), width: 100, sortable: false },
+      { field: 'measurementCount', headerName: t('measurementCount'), width: 90, sortable: false },
+      {
+        field: 'failCount',
+        headerName: t('failCount'),
+        width: 90,
+        sortable: false,
+        cellClass: (p) => (p.value ? 'qw-verdict-fail' : ''),
+      },
+      {
+        field: 'warningCount',
+        headerName: t('warningCount'),
+        width: 90,
+        sortable: false,
+        cellClass: (p) => (p.value ? 'qw-verdict-warning' : ''),
+      },
+    ],
+    [t, label],
+  );
+
+  const measurementColumns = useMemo<ColDef<Measurement>[]>(
+    () => [
+      { field: 'period', headerName: t('period'), width: 95 },
+      {
+        field: 'branchCode',
+        headerName: t('branchCode'),
+        width: 115,
+        filter: 'agTextColumnFilter',
+        filterParams: { filterOptions: ['equals'], maxNumConditions: 1 },
+        context: { filterParam: 'branchCode' },
+      },
+      { field: 'branchName', headerName: t('branchName'), width: 150 },
+      {
+        field: 'standardCode',
+        headerName: t('standardCode'),
+        width: 120,
+        filter: 'agTextColumnFilter',
+        filterParams: { filterOptions: ['equals'], maxNumConditions: 1 },
+        context: { filterParam: 'standardCode' },
+      },
+      { field: 'standardName', headerName: t('standardName'), flex: 1, minWidth: 160, sortable: false },
+      {
+        field: 'value',
+        headerName: t('value'),
+        width: 95,
+        type: 'numericColumn',
+        editable: true,
+        cellDataType: 'number',
+        cellStyle: { fontWeight: 600 },
+      },
+      { field: 'unit', headerName: t('unit'), width: 70, sortable: false },
+      { field: 'target', headerName: t('target'), width: 85, type: 'numericColumn', sortable: false },
+      { field: 'warning', headerName: t('warning'), width: 85, type: 'numericColumn', sortable: false },
+      {
+        field: 'verdict',
+        headerName: t('verdict'),
+        width: 90,
+        valueFormatter: (p) => label(p.value),
+        cellClass: (p) => (p.value ? `qw-verdict-${p.value}` : ''),
+      },
+      {
+        field: 'gap',
+        headerName: t('gap'),
+        width: 85,
+        type: 'numericColumn',
+        valueFormatter: (p) => formatNumber(p.value),
+      },
+      {
+        field: 'attainment',
+        headerName: t('attainment'),
+        width: 95,
+        type: 'numericColumn',
+        valueFormatter: (p) =>
+          p.value === null || p.value === undefined ? '' : `${formatNumber(p.value * 100, 1)}%`,
+      },
+      { field: 'kind', headerName: t('kind'), width: 110, valueFormatter: (p) => label(p.value) },
+    ],
+    [t, label],
+  );
+
+  const filterBar = (
+    <Space wrap style={{ marginBottom: 8 }}>
+      <BranchSelect
+        value={branchCode}
+        onChange={(code) => setParam({ branchCode: code, inspectionId: undefined })}
+      />
+      <Input
+        style={{ width: 130 }}
+        placeholder={t('periodPlaceholder')}
+        value={periodText}
+        allowClear
+        status={periodText && !isPeriod(periodText) ? 'error' : undefined}
+        onChange={(e) => {
+          setPeriodText(e.target.value);
+          if (!e.target.value || isPeriod(e.target.value))
+            setParam({ period: e.target.value || undefined, inspectionId: undefined });
+        }}
+        data-testid="period-filter"
+      />
+      {tab === 'measurements' && (
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('allVerdicts')}
+          value={verdict}
+          onChange={(v) => setParam({ verdict: v })}
+          options={VERDICTS.map((v) => ({ value: v, label: label(v) }))}
+        />
+      )}
+      {inspectionId && (
+        <Tag closable onClose={() => setParam({ inspectionId: undefined })}>
+          {t('oneInspection')}
+        </Tag>
+      )}
+      <span data-testid="grid-total">{t('common:rows', { n: total })}</span>
+    </Space>
+  );
+
+  return (
+    <Card size="small">
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParam({ tab: key === 'inspections' ? undefined : key })}
+        tabBarExtraContent={
+          tab === 'inspections' ? (
+            <NewInspection onCreated={(i) => setParam({ tab: 'measurements', inspectionId: i.id })} />
+          ) : inspectionId ? (
+            <AddMeasurement inspectionId={inspectionId} onAdded={() => measurementsGrid.current?.refresh()} />
+          ) : null
+        }
+        items={[
+          {
+            key: 'inspections',
+            label: t('inspectionsTab'),
+            children: (
+              <>
+                {filterBar}
+                <ServerGrid
+                  ref={inspectionsGrid}
+                  testId="inspections-grid"
+                  channel="inspections:list"
+                  filters={{ branchCode, period }}
+                  columnDefs={inspectionColumns}
+                  height="calc(100vh - 200px)"
+                  onTotal={setTotal}
+                  onRowClicked={(row) => setParam({ tab: 'measurements', inspectionId: row.id })}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'measurements',
+            label: t('measurementsTab'),
+            children: (
+              <>
+                {filterBar}
+                <ServerGrid
+                  ref={measurementsGrid}
+                  testId="measurements-grid"
+                  channel="measurements:list"
+                  filters={{ branchCode, period, inspectionId, verdict }}
+                  columnDefs={measurementColumns}
+                  height="calc(100vh - 200px)"
+                  onTotal={setTotal}
+                  onCellValueChanged={(e) => {
+                    if (!e.data || e.colDef.field !== 'value' || e.newValue === e.oldValue) return;
+                    const row = e.data;
+                    client
+                      .call('measurements:upsert', {
+                        inspectionId: row.inspectionId,
+                        standardCode: row.standardCode,
+                        value: Number(e.newValue),
+                      })
+                      .then((saved) => {
+                        e.node.setData(saved);
+                        message.success(
+                          t('valueSaved', { code: saved.standardCode, verdict: label(saved.verdict) }),
+                        );
+                      })
+                      .catch((err: unknown) => {
+                        e.node.setDataValue('value', e.oldValue);
+                        message.error(errorText(err, i18n.language));
+                      });
+                  }}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, Popconfirm, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BackupFile } from '../../../shared/contracts/backups';
+import { client } from '../../client';
+import { errorText } from '../../format';
+
+/** Make a copy now, or put one back (the current state is kept as a backup first). */
+export function BackupsCard() {
+  const { t, i18n } = useTranslation('settings');
+  const { message } = App.useApp();
+  const [backups, setBackups] = useState<BackupFile[]>([]);
+  const load = useCallback(() => void client.call('backups:list', {}).then(setBackups), []);
+  useEffect(load, [load]);
+  const fail = (e: unknown) => message.error(errorText(e, i18n.language));
+
+  return (
+    <Card
+      size="small"
+      title={t('backups')}
+      extra={
+        <Button
+          size="small"
+          type="primary"
+          data-testid="backup-create"
+          onClick={() =>
+            client.call('backups:create', {}).then((b) => {
+              message.success(t('backupMade', { name: b.name }));
+              load();
+            }, fail)
+          }
+        >
+          {t('backupNow')}
+        </Button>
+      }
+    >
+      <Table<BackupFile>
+        size="small"
+        rowKey="name"
+        dataSource={backups}
+        pagination={{ pageSize: 6, size: 'small' }}
+        data-testid="backups-table"
+        locale={{ emptyText: t('noBackups') }}
+        columns={[
+          { dataIndex: 'name', title: t('backupFile') },
+          {
+            dataIndex: 'modifiedAt',
+            title: t('backupTime'),
+            width: 170,
+            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+          },
+          {
+            dataIndex: 'bytes',
+            title: t('backupSize'),
+            width: 90,
+            render: (v: number) => `${(v / 1024).toFixed(0)} KB`,
+          },
+          {
+            key: 'restore',
+            width: 80,
+            render: (_, b) => (
+              <Popconfirm
+                title={t('restoreConfirm')}
+                onConfirm={() =>
+                  client.call('backups:restore', { name: b.name }).then((r) => {
+                    message.success(t('restored', { name: r.restored, saved: r.savedCurrentAs }));
+                    load();
+                  }, fail)
+                }
+              >
+                <Button size="small" type="link">
+                  {t('restore')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

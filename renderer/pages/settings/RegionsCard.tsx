@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Region } from '../../../shared/schemas/organisation';
+import { client } from '../../client';
+import { errorText } from '../../format';
+
+/** Regions are few: a plain table, edited in a small dialog. */
+export function RegionsCard() {
+  const { t, i18n } = useTranslation('settings');
+  const { message } = App.useApp();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [editing, setEditing] = useState<Region | 'new' | null>(null);
+  const [form] = Form.useForm();
+
+  const load = useCallback(() => void client.call('regions:list', {}).then(setRegions), []);
+  useEffect(load, [load]);
+
+  const fail = (e: unknown) => message.error(errorText(e, i18n.language));
+  async function save(values: { code: string; name: string }) {
+    try {
+      if (editing === 'new') await client.call('regions:create', values);
+      else if (editing) await client.call('regions:update', { id: editing.id, ...values });
+      setEditing(null);
+      load();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  return (
+    <Card
+      size="small"
+      title={t('regions')}
+      extra={
+        <Button size="small" type="primary" onClick={() => setEditing('new')} data-testid="region-new">
+          {t('newRegion')}
+        </Button>
+      }
+    >
+      <Table<Region>
+        size="small"
+        rowKey="id"
+        dataSource={regions}
+        pagination={false}
+        scroll={{ y: 300 }}
+        data-testid="regions-table"
+        columns={[
+          { dataIndex: 'code', title: t('code'), width: 110 },
+          { dataIndex: 'name', title: t('name') },
+          { dataIndex: 'branchCount', title: t('branchCount'), width: 90 },
+          {
+            key: 'ops',
+            width: 120,
+            render: (_, r) => (
+              <Space size={4}>
+                <Button size="small" type="link" onClick={() => setEditing(r)}>
+                  {t('common:edit')}
+                </Button>
+                <Popconfirm
+                  title={t('common:confirmDelete')}
+                  onConfirm={() => client.call('regions:delete', { id: r.id }).then(load, fail)}
+                >
+                  <Button size="small" type="link" danger>
+                    {t('common:delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('newRegion') : t('common:edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={editing && editing !== 'new' ? editing : {}}
+          onFinish={(v) => void save(v)}
+        >
+          <Form.Item name="code" label={t('code')} rules={[{ required: true, message: t('required') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
