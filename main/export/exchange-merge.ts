@@ -8,6 +8,7 @@ import {
   exchangeColumns,
   finishExchangeBatch,
   insertExchangeBatch,
+  missingReference,
   uniqueClash,
   type ExchangeTable,
 } from '../repositories/export-exchange';
@@ -69,7 +70,7 @@ function mergeRow(
   const key = keyOf(table, incoming);
   const local = rawRow(ctx.db, table, incoming.id);
   if (!local) {
-    const clash = uniqueClash(ctx.db, table, incoming);
+    const clash = uniqueClash(ctx.db, table, incoming) ?? missingReference(ctx.db, table, incoming);
     if (clash) {
       report.rejected.push({ table, id: incoming.id, key, reason: clash });
       return;
@@ -93,7 +94,7 @@ function mergeRow(
   const ours = String(local.updated_at);
   const theirs = String(incoming.updated_at);
   if (theirs > ours) {
-    const clash = uniqueClash(ctx.db, table, incoming);
+    const clash = uniqueClash(ctx.db, table, incoming) ?? missingReference(ctx.db, table, incoming);
     if (clash) {
       report.rejected.push({ table, id: incoming.id, key, reason: clash });
       return;

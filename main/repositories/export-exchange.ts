@@ -108,3 +108,21 @@ export function uniqueClash(db: DB, table: ExchangeTable, row: RawRow): string |
   }
   return undefined;
 }
+
+/**
+ * The first reference of a row that points at nothing here (its parent was rejected, or is
+ * not in this database or the file): such a row cannot be written and is rejected instead.
+ * `batch_id` is local and never travels, so it is not checked.
+ */
+export function missingReference(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
+  const keys = db
+    .prepare(`SELECT "from" AS col, "table" AS parent, "to" AS target FROM pragma_foreign_key_list(?)`)
+    .all(table) as { col: string; parent: string; target: string }[];
+  for (const k of keys) {
+    const value = row[k.col];
+    if (k.col === 'batch_id' || value === null || value === undefined) continue;
+    const found = db.prepare(`SELECT 1 FROM "${k.parent}" WHERE "${k.target}" = ?`).get(value);
+    if (!found) return `${k.col} refers to ${k.parent} ${String(value)}, which is not here`;
+  }
+  return undefined;
+}

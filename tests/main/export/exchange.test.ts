@@ -1,0 +1,256 @@
+/**
+ * Exchange workbooks (exchange-format.md): export a database, import it into an empty one,
+ * export again: the same rows and identical sheets. Merging by id: the newer `updated_at`
+ * wins, the older is kept and counted, equal timestamps with different content are listed
+ * as conflicts, a code taken by another id is rejected with why; the merge is one batch.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Output } from '../../../shared/contract';
+import { EXCHANGE_TABLES } from '../../../main/repositories/export-exchange';
+import { testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
+import { readWorkbook, sampleWorkbench, sheetValues, tableDump } from './read';
+
+type Report = Output<'exchange:import'>;
+const importExchange = async (wb: TestWorkbench, file: string) =>
+  (await wb.dispatch('exchange:import', { path: file })) as Report;
+
+/** Every sheet's cells, but the two `_meta` lines that name the installation and moment. */
+async function workbookCells(file: string): Promise<Record<string, unknown[][]>> {
+  const book = await readWorkbook(file);
+  return Object.fromEntries(
+    book.worksheets.map((ws) => [
+      ws.name,
+      sheetValues(ws).filter(
+        (r) => !(ws.name === '_meta' && ['source_installation', 'exported_at'].includes(String(r[0]))),
+      ),
+    ]),
+  );
+}
+
+describe('round trip: export, import into an empty database, export again', () => {
+  let source: Awaited<ReturnType<typeof sampleWorkbench>>;
+  let copy: TestWorkbench;
+  let first: string;
+  let report: Report;
+
+  beforeAll(async () => {
+    source = await sampleWorkbench();
+    const plan = (await source.dispatch('plans:generate', {
+      scope: { type: 'region', code: 'EAST' },
+      period: '2026-10',
+    })) as Output<'plans:generate'>;
+    await source.dispatch('plans:advance', { id: plan.id, to: 'do' }).catch(() => undefined);
+    const review = (await source.dispatch('reviews:create', {
+      scope: { type: 'region', code: 'EAST' },
+      period: '2026-10',
+    })) as Output<'reviews:create'>;
+    await source.dispatch('reviews:update', {
+      id: review.id,
+      decisions: '第四季度重点整改掉话率；\n"引号"与 <尖括号> & 换行',
+    });
+    first = source.out('exchange.xlsx');
+    await source.dispatch('export:run', { kind: 'exchange', path: first });
+    copy = testWorkbench();
+    report = await importExchange(copy, first);
+  });
+  afterAll(() => {
+    source.close();
+    copy.close();
+  });
+
+  it('inserts every row and reports nothing else', () => {
+    const total = EXCHANGE_TABLES.reduce(
+      (n, t) => n + (source.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number),
+      0,
+    );
+    expect(report).toMatchObject({
+      inserted: total,
+      updated: 0,
+      unchanged: 0,
+      keptLocal: 0,
+      conflicts: [],
+      rejected: [],
+    });
+    expect(total).toBeGreaterThan(300);
+  });
+
+  it('gives the same data, ids and timestamps included', () => {
+    expect(tableDump(copy, EXCHANGE_TABLES)).toEqual(tableDump(source, EXCHANGE_TABLES));
+  });
+
+  it('carries text longer than an Excel cell holds (the plan content) through _continued', async () => {
+    const continued = sheetValues((await readWorkbook(first)).getWorksheet('_continued')!);
+    expect(continued.length).toBeGreaterThan(1);
+    const content = copy.db.prepare('SELECT content_json FROM plans').pluck().get() as string;
+    expect(content.length).toBeGreaterThan(32_000);
+  });
+
+  it('exports the copy to the identical workbook', async () => {
+    const second = copy.dir + '/again.xlsx';
+    await copy.dispatch('export:run', { kind: 'exchange', path: second });
+    expect(await workbookCells(second)).toEqual(await workbookCells(first));
+  });
+
+  it('is one undoable batch, and importing it again changes nothing', async () => {
+    const again = await importExchange(copy, first);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, keptLocal: 0, conflicts: [], rejected: [] });
+    expect(again.unchanged).toBe(report.inserted);
+    await copy.dispatch('imports:undo', { id: report.batchId });
+    for (const t of EXCHANGE_TABLES)
+      expect(copy.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
+  });
+});
+
+describe('merging by id', () => {
+  let region: TestWorkbench;
+  let branch: TestWorkbench;
+  const when = (wb: TestWorkbench, iso: string) => wb.setNow(iso);
+  const branchId = (wb: TestWorkbench, code: string) =>
+    wb.db.prepare('SELECT id FROM branches WHERE code = ?').pluck().get(code) as string;
+
+  beforeAll(async () => {
+    region = testWorkbench();
+    await withOrganisation(region);
+    await region.dispatch('branches:create', {
+      code: 'EAST-003',
+      name: '上海静安营业厅',
+      regionCode: 'EAST',
+    });
+    const file = region.dir + '/base.xlsx';
+    await region.dispatch('export:run', { kind: 'exchange', path: file });
+    branch = testWorkbench();
+    await importExchange(branch, file);
+  });
+  afterAll(() => {
+    region.close();
+    branch.close();
+  });
+
+  it('takes the newer row, keeps ours when it is newer, and lists same-instant edits as conflicts', async () => {
+    // The branch office renames EAST-001 later than the region does; the region renames EAST-002 later.
+    when(region, '2026-11-03T09:00:00.000Z');
+    await region.dispatch('branches:update', {
+      id: branchId(region, 'EAST-001'),
+      name: '浦东旗舰厅（区域）',
+    });
+    when(branch, '2026-11-03T10:00:00.000Z');
+    await branch.dispatch('branches:update', {
+      id: branchId(branch, 'EAST-001'),
+      name: '浦东旗舰厅（网点）',
+    });
+    when(branch, '2026-11-03T09:00:00.000Z');
+    await branch.dispatch('branches:update', { id: branchId(branch, 'EAST-002'), name: '徐汇厅（网点）' });
+    when(region, '2026-11-03T10:00:00.000Z');
+    await region.dispatch('branches:update', { id: branchId(region, 'EAST-002'), name: '徐汇厅（区域）' });
+    // Both change EAST-003 at the same instant, differently.
+    when(region, '2026-11-03T11:00:00.000Z');
+    when(branch, '2026-11-03T11:00:00.000Z');
+    await region.dispatch('branches:update', { id: branchId(region, 'EAST-003'), name: '静安（区域）' });
+    await branch.dispatch('branches:update', { id: branchId(branch, 'EAST-003'), name: '静安（网点）' });
+
+    const file = region.dir + '/changes.xlsx';
+    await region.dispatch('export:run', { kind: 'exchange', path: file });
+    const report = await importExchange(branch, file);
+
+    expect(report.updated).toBe(1); // EAST-002: the region's is newer
+    expect(report.keptLocal).toBe(1); // EAST-001: ours is newer
+    expect(report.conflicts).toEqual([
+      {
+        table: 'branches',
+        id: branchId(branch, 'EAST-003'),
+        key: 'EAST-003',
+        fields: [{ field: 'name', local: '静安（网点）', incoming: '静安（区域）' }],
+      },
+    ]);
+    const name = (code: string) =>
+      branch.db.prepare('SELECT name FROM branches WHERE code = ?').pluck().get(code);
+    expect(name('EAST-001')).toBe('浦东旗舰厅（网点）');
+    expect(name('EAST-002')).toBe('徐汇厅（区域）');
+    expect(name('EAST-003')).toBe('静安（网点）');
+    // The audit trail has the merge's update, under its batch.
+    const audited = branch.db
+      .prepare("SELECT count(*) FROM audit_log WHERE batch_id = ? AND action = 'update'")
+      .pluck()
+      .get(report.batchId);
+    expect(audited).toBe(1);
+  });
+
+  it('rejects, with the reason, a row whose code another id already holds', async () => {
+    const other = testWorkbench();
+    await other.dispatch('regions:create', { code: 'EAST', name: '另一个华东区' });
+    const report = await importExchange(other, region.dir + '/base.xlsx');
+    expect(report.rejected).toContainEqual(
+      expect.objectContaining({
+        table: 'regions',
+        key: 'EAST',
+        reason: expect.stringMatching(/^code already used by /),
+      }),
+    );
+    // Its branches cannot be placed without their region: rejected too, each with why; the rest merges.
+    expect(report.rejected.filter((r) => r.table === 'branches').map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^region_id refers to regions .*, which is not here$/),
+      expect.stringMatching(/^region_id refers to regions /),
+      expect.stringMatching(/^region_id refers to regions /),
+    ]);
+    const total = EXCHANGE_TABLES.reduce(
+      (n, t) => n + (region.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number),
+      0,
+    );
+    expect(report.rejected.length + report.inserted).toBe(total);
+    expect(other.db.prepare('SELECT count(*) FROM standards').pluck().get()).toBeGreaterThan(0);
+    other.close();
+  });
+});
+
+describe('a scope, and files it must refuse', () => {
+  it('exports a region with its branches and data, and all standards; it imports into an empty database', async () => {
+    const source = await sampleWorkbench();
+    const file = source.out('south.xlsx');
+    await source.dispatch('export:run', { kind: 'exchange', path: file, filters: { scope: 'SOUTH' } });
+    const book = await readWorkbook(file);
+    const branches = sheetValues(book.getWorksheet('branches')!);
+    const code = branches[0]!.indexOf('code');
+    expect(branches.slice(1).map((r) => String(r[code]).split('-')[0])).toEqual(
+      expect.arrayContaining(['SOUTH']),
+    );
+    expect(branches.slice(1).every((r) => String(r[code]).startsWith('SOUTH-'))).toBe(true);
+    expect(sheetValues(book.getWorksheet('standards')!).length - 1).toBe(
+      source.db.prepare('SELECT count(*) FROM standards').pluck().get(),
+    );
+    const copy = testWorkbench();
+    const report = await importExchange(copy, file);
+    expect(report.rejected).toEqual([]);
+    expect(copy.db.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(
+      source.db
+        .prepare(
+          "SELECT count(*) FROM actions a JOIN branches b ON b.id = a.branch_id WHERE b.code LIKE 'SOUTH-%'",
+        )
+        .pluck()
+        .get(),
+    );
+    source.close();
+    copy.close();
+  });
+
+  it('refuses a newer format version and a workbook without _meta, writing nothing', async () => {
+    const wb = testWorkbench();
+    const newer = wb.dir + '/newer.xlsx';
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('_meta').addRows([
+      ['key', 'value'],
+      ['format_version', 99],
+    ]);
+    await book.xlsx.writeFile(newer);
+    await expect(importExchange(wb, newer)).rejects.toMatchObject({ kind: 'unsupported' });
+    const plain = wb.dir + '/plain.xlsx';
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('网点').addRow(['网点编码']);
+    await other.xlsx.writeFile(plain);
+    await expect(importExchange(wb, plain)).rejects.toThrow(/no _meta sheet/);
+    expect(wb.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+    expect(fs.existsSync(newer)).toBe(true);
+    wb.close();
+  });
+});
