@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FailedRow } from './session';
+
+const REASON_HEADER = '错误原因 / Reason';
+const ROW_HEADER = '原行号 / Row';
+
+/**
+ * The rows that failed, for the region to fix and send back: per source sheet, its header,
+ * the row as it was, the original row number, and a reason column in both languages.
+ * Written to a temporary name and renamed, so a half-written file never carries the name.
+ */
+export async function writeErrorsWorkbook(file: string, rows: readonly FailedRow[]): Promise<void> {
+  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temp,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  const bySheet = new Map<string, FailedRow[]>();
+  for (const r of rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  const used = new Set<string>();
+  for (const [sheet, failed] of bySheet) {
+    const ws = wb.addWorksheet(uniqueName(sheet, used));
+    const headers = failed[0]!.headers;
+    const width = Math.max(headers.length, ...failed.map((r) => r.cells.length));
+    const head = ws.addRow([
+      ROW_HEADER,
+      ...Array.from({ length: width }, (_, i) => headers[i] ?? ''),
+      REASON_HEADER,
+    ]);
+    head.font = { bold: true };
+    head.commit();
+    for (const r of failed) {
+      const why = r.reasons
+        .map((e) => `${e.column ? `${e.column}${e.row} ` : ''}${e.reason.zh} / ${e.reason.en}`)
+        .join('\n');
+      ws.addRow([r.row, ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null), why]).commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+  fs.renameSync(temp, file);
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique. */
+function uniqueName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'errors';
+  let candidate = base;
+  for (let n = 2; used.has(candidate); n++) candidate = `${base}~${n}`;
+  used.add(candidate);
+  return candidate;
+}

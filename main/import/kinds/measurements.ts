@@ -1,0 +1,167 @@
+import { INSPECTION_KINDS, type InspectionKind } from '../../../shared/domain/enums';
+import { measurementStatements } from '../../repositories/imports';
+import { judge } from '../../services/inspections';
+import { newId, nowIso } from '../../services/context';
+import type { SheetLayout } from '../detect';
+import type { RowReader } from '../row-reader';
+import type { ImportSession } from '../session';
+import { vocabulary } from '../vocabulary';
+import { orgRef } from './org-columns';
+
+const INSPECTION_TYPES = vocabulary(INSPECTION_KINDS, {
+  自查: 'self_assessment',
+  检查: 'regional_audit',
+  暗访: 'mystery_shopper',
+});
+
+interface Item {
+  code: string;
+  value: number;
+  column: number;
+}
+
+/**
+ * Measurements, long (one value per row) or wide (one column per standard): each value is
+ * judged by the standard version in force for its period and upserted on inspection +
+ * standard. Fresh rows carry the batch id (undo deletes them); an overwritten row gets one
+ * audit entry with its old values (undo restores them). Inspections are upserted on
+ * branch + period + type.
+ */
+export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeriod: string | null) {
+  const st = measurementStatements(s.ctx.db);
+  const batchId = s.ctx.batchId!;
+  const at = nowIso(s.ctx);
+  const inspections = new Map<string, string>();
+  const codeCol = layout.keyColumn.get('standard_code');
+  const nameCol = layout.keyColumn.get('standard_name');
+  const valueCol = layout.keyColumn.get('value');
+
+  const audit = (entityType: string, id: string, key: string, before: object, after: object) =>
+    st.insertAudit({
+      at,
+      user: s.ctx.user,
+      entityType,
+      entityId: id,
+      entityKey: key,
+      action: 'update',
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      batchId,
+    });
+
+  function items(r: RowReader): Item[] {
+    const out: Item[] = [];
+    if (layout.layout === 'wide') {
+      for (const c of layout.standardColumns) {
+        const value = r.value(c.index, s.standards.unitOf(c.code));
+        if (typeof value === 'number') out.push({ code: c.code, value, column: c.index });
+      }
+      return out;
+    }
+    const col = codeCol ?? nameCol!;
+    const named = r.text(codeCol !== undefined ? 'standard_code' : 'standard_name', true);
+    const code = named === null ? null : s.standards.match(named);
+    if (named !== null && code === null) r.problem(col, 'unknownStandard', { text: named });
+    const value = r.value(valueCol!, code ? s.standards.unitOf(code) : undefined);
+    if (code && typeof value === 'number') out.push({ code, value, column: valueCol! });
+    return out;
+  }
+
+  function inspectionId(
+    branchId: string,
+    period: string,
+    kind: InspectionKind,
+    r: RowReader,
+    key: string,
+  ): string {
+    const cacheKey = `${branchId}|${period}|${kind}`;
+    const cached = inspections.get(cacheKey);
+    if (cached) return cached;
+    const inspector = r.text('inspector');
+    const inspectedOn = r.date('inspected_on');
+    const existing = st.findInspection(branchId, period, kind);
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      const changed =
+        (inspector !== null && inspector !== existing.inspector) ||
+        (inspectedOn !== null && inspectedOn !== existing.inspected_on);
+      if (changed) {
+        st.updateInspection({
+          id,
+          inspector: inspector ?? (existing.inspector as string | null),
+          inspectedOn: inspectedOn ?? (existing.inspected_on as string | null),
+          at,
+        });
+        audit('inspections', id, key, existing, st.rawInspection(id));
+      }
+    } else {
+      id = newId();
+      st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn, at, batchId });
+    }
+    inspections.set(cacheKey, id);
+    return id;
+  }
+
+  return (r: RowReader): void => {
+    const ref = orgRef(r);
+    const period = r.period(sheetPeriod);
+    const kind =
+      r.choice('inspection_type', INSPECTION_TYPES.map, INSPECTION_TYPES.shown) ?? 'self_assessment';
+    const notes = layout.layout === 'long' ? r.text('notes') : null;
+    r.date('inspected_on');
+    const values = items(r);
+    if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
+    if (values.length === 0) return;
+    const branch = s.org.branch(ref);
+    if ('error' in branch) {
+      r.problem(
+        layout.keyColumn.get('branch_code') ?? layout.keyColumn.get('branch_name') ?? null,
+        branch.error,
+        {
+          text: branch.text,
+        },
+      );
+      return s.failed(r.row, r.problems);
+    }
+    const inspectionKey = `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
+    const inspection = inspectionId(branch.ok, period, kind, r, inspectionKey);
+    for (const item of values) {
+      const version = s.standards.versionFor(item.code, period)!;
+      const judged = judge(item.value, version);
+      const id = newId();
+      const fresh = st.insertMeasurement({
+        id,
+        inspectionId: inspection,
+        standardId: version.id,
+        standardCode: item.code,
+        value: item.value,
+        ...judged,
+        notes,
+        at,
+        batchId,
+      });
+      if (fresh) {
+        s.counted('created');
+        continue;
+      }
+      const before = st.existingMeasurement(inspection, item.code);
+      const keepNotes =
+        layout.keyColumn.has('notes') && layout.layout === 'long' ? notes : (before.notes as string | null);
+      if (before.value === item.value && before.standard_id === version.id && before.notes === keepNotes) {
+        s.counted('unchanged');
+        continue;
+      }
+      st.updateMeasurement({
+        id: before.id,
+        standardId: version.id,
+        value: item.value,
+        ...judged,
+        notes: keepNotes,
+        at,
+      });
+      audit('measurements', before.id, `${inspectionKey}/${item.code}`, before, st.rawMeasurement(before.id));
+      s.counted('updated');
+    }
+  };
+}

@@ -1,0 +1,92 @@
+import * as repo from '../repositories/organisation';
+import { createBranch, createRegion } from '../services/organisation';
+import type { ServiceContext } from '../services/context';
+import type { ReasonKey } from '../../shared/import/reasons';
+
+export interface OrgRef {
+  regionCode: string | null;
+  regionName: string | null;
+  branchCode: string | null;
+  branchName: string | null;
+}
+
+export type Resolved<T> = { ok: T } | { error: ReasonKey; text: string };
+
+/**
+ * Regions and branches as rows name them: known ones by code (else by name), unknown ones
+ * created from the row's region (created too when new) and listed in the report. Cached,
+ * since a sheet names the same few hundred branches over and over.
+ */
+export class Organisation {
+  private readonly branches = new Map<string, string>();
+  private readonly regions = new Map<string, string>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly created: { regions: string[]; branches: string[] },
+  ) {}
+
+  region(code: string | null, name: string | null): string | null {
+    const key = code ?? name;
+    if (!key) return null;
+    const cached = this.regions.get(key);
+    if (cached) return cached;
+    const found = code ? repo.getRegion(this.ctx.db, { code }) : repo.getRegion(this.ctx.db, { name: name! });
+    const byName = !found && !code ? repo.getRegion(this.ctx.db, { code: name! }) : undefined;
+    const id = found?.id ?? byName?.id ?? createRegion(this.ctx, { code: key, name: name ?? key }).id;
+    if (!found && !byName) this.created.regions.push(key);
+    this.regions.set(key, id);
+    return id;
+  }
+
+  /** The branch's id, created when its code is new and the row names a region. */
+  branch(ref: OrgRef): Resolved<string> {
+    if (ref.branchCode) {
+      const cached = this.branches.get(ref.branchCode);
+      if (cached) return { ok: cached };
+      const found = repo.getBranch(this.ctx.db, { code: ref.branchCode });
+      if (found) {
+        this.branches.set(ref.branchCode, found.id);
+        return { ok: found.id };
+      }
+      if (!ref.regionCode && !ref.regionName) return { error: 'unknownBranchNoRegion', text: ref.branchCode };
+      const regionCode = this.regionCode(ref.regionCode, ref.regionName)!;
+      const branch = createBranch(this.ctx, {
+        code: ref.branchCode,
+        name: ref.branchName ?? ref.branchCode,
+        regionCode,
+      });
+      this.created.branches.push(ref.branchCode);
+      this.branches.set(ref.branchCode, branch.id);
+      return { ok: branch.id };
+    }
+    const name = ref.branchName!;
+    const cacheKey = `name:${ref.regionCode ?? ref.regionName ?? ''}:${name}`;
+    const cached = this.branches.get(cacheKey);
+    if (cached) return { ok: cached };
+    const regionId = ref.regionCode || ref.regionName ? this.existingRegion(ref) : null;
+    const found = repo.findBranchByName(this.ctx.db, regionId, name);
+    if (!found) return { error: 'unknownBranchName', text: name };
+    this.branches.set(cacheKey, found.id);
+    return { ok: found.id };
+  }
+
+  /** The code of the row's region, created when new; null when the row names none. */
+  regionCode(code: string | null, name: string | null): string | null {
+    const id = this.region(code, name);
+    return id && repo.getRegion(this.ctx.db, { id })!.code;
+  }
+
+  /** A branch this import just created (branches sheet), so later rows find it cached. */
+  remember(code: string, id: string): void {
+    this.branches.set(code, id);
+  }
+
+  private existingRegion(ref: OrgRef): string | null {
+    const r = ref.regionCode
+      ? repo.getRegion(this.ctx.db, { code: ref.regionCode })
+      : (repo.getRegion(this.ctx.db, { name: ref.regionName! }) ??
+        repo.getRegion(this.ctx.db, { code: ref.regionName! }));
+    return r?.id ?? null;
+  }
+}

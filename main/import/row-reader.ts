@@ -1,0 +1,130 @@
+import type { BilingualText } from '../../shared/contracts/import';
+import type { ColumnKey } from '../../shared/import/aliases';
+import { readDate, readPeriod } from '../../shared/import/periods';
+import { readNumber, readText } from '../../shared/import/values';
+import { reason, type ReasonKey } from '../../shared/import/reasons';
+import { foldText } from '../../shared/import/text';
+import { Code } from '../../shared/schemas/common';
+import type { SheetLayout } from './detect';
+import type { CellValue, SheetRow } from './xlsx/types';
+
+export interface CellProblem {
+  column: number | null;
+  reason: BilingualText;
+}
+
+/** Non-empty values mean percent-less plain values; a unit's plausible range, where it has one. */
+const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 100], '‰': [0, 1000], '‱': [0, 10000] };
+
+/**
+ * Reads one data row's cells by canonical key, normalising as the contract says, and
+ * collects every problem (cell, reason) instead of stopping at the first: the report lists
+ * them all, and the row is written only when there are none.
+ */
+export class RowReader {
+  readonly problems: CellProblem[] = [];
+
+  constructor(
+    readonly row: SheetRow,
+    private readonly layout: SheetLayout,
+    private readonly date1904: boolean,
+  ) {}
+
+  has(key: ColumnKey): boolean {
+    return this.layout.keyColumn.has(key);
+  }
+
+  cellAt(index: number): CellValue {
+    return this.row.cells[index] ?? null;
+  }
+
+  problem(column: number | null, key: ReasonKey, params: Record<string, string | number> = {}): null {
+    this.problems.push({ column, reason: reason(key, params) });
+    return null;
+  }
+
+  /** A formula without a result or an error cell, reported; else the cell. */
+  private usable(index: number): Exclude<CellValue, { kind: string }> | undefined {
+    const cell = this.cellAt(index);
+    if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
+      if (cell.kind === 'formula') this.problem(index, 'formulaWithoutResult');
+      else this.problem(index, 'cellError', { code: cell.code });
+      return undefined;
+    }
+    return cell;
+  }
+
+  text(key: ColumnKey, required = false): string | null {
+    const index = this.layout.keyColumn.get(key);
+    if (index === undefined) return null;
+    const cell = this.usable(index);
+    if (cell === undefined) return null;
+    const t = readText(cell);
+    if (t === null && required) return this.problem(index, 'required');
+    return t;
+  }
+
+  code(key: ColumnKey, required = false): string | null {
+    const t = this.text(key, required);
+    if (t === null) return null;
+    if (!Code.safeParse(t).success) return this.problem(this.layout.keyColumn.get(key)!, 'badCode');
+    return t;
+  }
+
+  /** A value for `unit`: missing (undefined) stays missing; null when the cell is wrong. */
+  value(index: number, unit: string | undefined): number | null | undefined {
+    const cell = this.usable(index);
+    if (cell === undefined) return null;
+    const read = readNumber(cell, unit);
+    if (read.kind === 'missing') return undefined;
+    if (read.kind === 'invalid') return this.problem(index, 'notANumber');
+    if (read.percent && unit !== '%') return this.problem(index, 'percentForUnit', { unit: unit ?? '—' });
+    if (read.value < 0) return this.problem(index, 'negative');
+    const range = unit ? UNIT_RANGE[unit] : undefined;
+    if (range && read.value > range[1]) {
+      return this.problem(index, 'outOfRange', { unit: unit!, range: `${range[0]}–${range[1]}` });
+    }
+    return read.value;
+  }
+
+  number(key: ColumnKey, required = false): number | null {
+    const index = this.layout.keyColumn.get(key);
+    if (index === undefined) return null;
+    const cell = this.usable(index);
+    if (cell === undefined) return null;
+    const read = readNumber(cell);
+    if (read.kind === 'missing') return required ? this.problem(index, 'required') : null;
+    if (read.kind === 'invalid') return this.problem(index, 'notANumber');
+    return read.value;
+  }
+
+  date(key: ColumnKey, required = false): string | null {
+    const index = this.layout.keyColumn.get(key);
+    if (index === undefined) return null;
+    const cell = this.usable(index);
+    if (cell === undefined) return null;
+    if (readText(cell) === null) return required ? this.problem(index, 'required') : null;
+    return readDate(cell, this.date1904) ?? this.problem(index, 'badDate');
+  }
+
+  /** The row's period from its column; `fallback` (title, sheet name, option) when the cell is empty. */
+  period(fallback: string | null): string | null {
+    const index = this.layout.keyColumn.get('period');
+    if (index !== undefined) {
+      const cell = this.usable(index);
+      if (cell === undefined) return null;
+      if (readText(cell) !== null) return readPeriod(cell, this.date1904) ?? this.problem(index, 'badPeriod');
+    }
+    return fallback ?? this.problem(index ?? null, 'noPeriod');
+  }
+
+  /** One of a closed vocabulary, by its key or its label in either language. */
+  choice<T extends string>(key: ColumnKey, choices: ReadonlyMap<string, T>, shown: string): T | null {
+    const t = this.text(key);
+    if (t === null) return null;
+    return (
+      choices.get(foldText(t)) ??
+      this.problem(this.layout.keyColumn.get(key)!, 'unknownChoice', { text: t, choices: shown })
+    );
+  }
+}

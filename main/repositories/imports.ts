@@ -1,0 +1,206 @@
+import type { DB } from '../db/open';
+import type { RawRow } from './rows';
+
+/**
+ * SQL of the importer: the batch record, the mapping memory, and the prepared statements
+ * the bulk measurement writer runs once per row (prepared once per import, not per row).
+ */
+
+/**
+ * An import streams rows while it writes, across awaits, so it holds one explicit
+ * transaction rather than a db.transaction() callback. IMMEDIATE: no other writer can slip in.
+ */
+export function beginImport(db: DB): void {
+  db.exec('BEGIN IMMEDIATE');
+}
+
+export function commitImport(db: DB): void {
+  db.exec('COMMIT');
+}
+
+export function rollbackImport(db: DB): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+export function committedBatchOfHash(db: DB, hash: string): { id: string; startedAt: string } | undefined {
+  return db
+    .prepare(
+      `SELECT id, started_at AS startedAt FROM import_batches
+        WHERE file_hash = ? AND status = 'committed' ORDER BY started_at DESC LIMIT 1`,
+    )
+    .get(hash) as { id: string; startedAt: string } | undefined;
+}
+
+export function insertImportBatch(
+  db: DB,
+  b: { id: string; fileName: string; fileHash: string; kind: string; user: string; startedAt: string },
+): void {
+  db.prepare(
+    `INSERT INTO import_batches (id, file_name, file_hash, kind, user, started_at, rows_written, status)
+     VALUES (@id, @fileName, @fileHash, @kind, @user, @startedAt, 0, 'committed')`,
+  ).run(b);
+}
+
+export function finishImportBatch(
+  db: DB,
+  b: { id: string; kind: string; finishedAt: string; rowsWritten: number; reportJson: string },
+): void {
+  db.prepare(
+    `UPDATE import_batches SET kind = @kind, finished_at = @finishedAt, rows_written = @rowsWritten,
+       report_json = @reportJson WHERE id = @id`,
+  ).run(b);
+}
+
+export interface SavedMapping {
+  signature: string;
+  filePattern: string;
+  mappingJson: string;
+}
+
+/** The mapping saved for these exact headers, else the newest one saved for this kind of file name. */
+export function findSavedMapping(db: DB, signature: string, filePattern: string): SavedMapping | undefined {
+  return (db
+    .prepare(
+      'SELECT signature, file_pattern AS filePattern, mapping_json AS mappingJson FROM import_mappings WHERE signature = ?',
+    )
+    .get(signature) ??
+    db
+      .prepare(
+        `SELECT signature, file_pattern AS filePattern, mapping_json AS mappingJson FROM import_mappings
+          WHERE file_pattern = ? ORDER BY updated_at DESC LIMIT 1`,
+      )
+      .get(filePattern)) as SavedMapping | undefined;
+}
+
+export function saveMapping(db: DB, m: SavedMapping & { updatedAt: string }): void {
+  db.prepare(
+    `INSERT INTO import_mappings (signature, file_pattern, mapping_json, updated_at)
+     VALUES (@signature, @filePattern, @mappingJson, @updatedAt)
+     ON CONFLICT (signature) DO UPDATE SET file_pattern = excluded.file_pattern,
+       mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
+  ).run(m);
+}
+
+export interface BulkMeasurement {
+  id: string;
+  inspectionId: string;
+  standardId: string;
+  standardCode: string;
+  value: number;
+  verdict: string;
+  gap: number;
+  attainment: number;
+  notes: string | null;
+  at: string;
+  batchId: string;
+}
+
+export interface BulkInspection {
+  id: string;
+  branchId: string;
+  period: string;
+  kind: string;
+  inspector: string | null;
+  inspectedOn: string | null;
+  at: string;
+  batchId: string;
+}
+
+export interface AuditRaw {
+  at: string;
+  user: string;
+  entityType: string;
+  entityId: string;
+  entityKey: string;
+  action: 'create' | 'update';
+  before: string | null;
+  after: string | null;
+  batchId: string;
+}
+
+/** The statements one measurement import runs per row, prepared once. */
+export function measurementStatements(db: DB) {
+  const insertMeasurement = db.prepare(
+    `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment, notes,
+       created_at, updated_at, batch_id)
+     VALUES (@id, @inspectionId, @standardId, @standardCode, @value, @verdict, @gap, @attainment, @notes,
+       @at, @at, @batchId)
+     ON CONFLICT (inspection_id, standard_code) DO NOTHING`,
+  );
+  const existingMeasurement = db.prepare(
+    'SELECT * FROM measurements WHERE inspection_id = ? AND standard_code = ?',
+  );
+  const updateMeasurement = db.prepare(
+    `UPDATE measurements SET standard_id = @standardId, value = @value, verdict = @verdict, gap = @gap,
+       attainment = @attainment, notes = @notes, updated_at = @at WHERE id = @id`,
+  );
+  const rawMeasurement = db.prepare('SELECT * FROM measurements WHERE id = ?');
+  const findInspection = db.prepare(
+    'SELECT * FROM inspections WHERE branch_id = ? AND period = ? AND kind = ?',
+  );
+  const insertInspection = db.prepare(
+    `INSERT INTO inspections (id, branch_id, period, kind, inspector, inspected_on, status, notes, created_at,
+       updated_at, batch_id)
+     VALUES (@id, @branchId, @period, @kind, @inspector, @inspectedOn, 'draft', NULL, @at, @at, @batchId)`,
+  );
+  const updateInspection = db.prepare(
+    'UPDATE inspections SET inspector = @inspector, inspected_on = @inspectedOn, updated_at = @at WHERE id = @id',
+  );
+  const rawInspection = db.prepare('SELECT * FROM inspections WHERE id = ?');
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (at, user, entity_type, entity_id, entity_key, action, before_json, after_json, batch_id)
+     VALUES (@at, @user, @entityType, @entityId, @entityKey, @action, @before, @after, @batchId)`,
+  );
+  return {
+    /** false when the inspection already holds this standard (the caller updates it instead). */
+    insertMeasurement: (m: BulkMeasurement): boolean => insertMeasurement.run(m).changes === 1,
+    existingMeasurement: (inspectionId: string, code: string) =>
+      existingMeasurement.get(inspectionId, code) as RawRow,
+    updateMeasurement: (m: Omit<BulkMeasurement, 'inspectionId' | 'standardCode' | 'batchId'>) =>
+      updateMeasurement.run(m),
+    rawMeasurement: (id: string) => rawMeasurement.get(id) as RawRow,
+    findInspection: (branchId: string, period: string, kind: string) =>
+      findInspection.get(branchId, period, kind) as RawRow | undefined,
+    insertInspection: (i: BulkInspection) => insertInspection.run(i),
+    updateInspection: (i: { id: string; inspector: string | null; inspectedOn: string | null; at: string }) =>
+      updateInspection.run(i),
+    rawInspection: (id: string) => rawInspection.get(id) as RawRow,
+    insertAudit: (a: AuditRaw) => insertAudit.run(a),
+  };
+}
+export type MeasurementStatements = ReturnType<typeof measurementStatements>;
+
+/**
+ * Secondary indexes of measurements that a very large load builds once at the end instead
+ * of row by row. Inside the import's transaction, so a crash or a cancel brings them back.
+ */
+const DEFERRABLE_INDEXES = {
+  measurements_standard: 'CREATE INDEX measurements_standard ON measurements (standard_id)',
+  measurements_code_verdict:
+    'CREATE INDEX measurements_code_verdict ON measurements (standard_code, verdict)',
+} as const;
+
+export function dropMeasurementIndexes(db: DB): void {
+  for (const name of Object.keys(DEFERRABLE_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+export function rebuildMeasurementIndexes(db: DB): void {
+  for (const sql of Object.values(DEFERRABLE_INDEXES))
+    db.exec(sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+}
+
+export function measurementCount(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM measurements').get() as { n: number }).n;
+}
+
+/** An action's natural key when the sheet gives no id: branch + standard + action text. */
+export function findActionByKey(
+  db: DB,
+  branchId: string,
+  standardCode: string | null,
+  action: string,
+): RawRow | undefined {
+  return db
+    .prepare('SELECT * FROM actions WHERE branch_id = ? AND standard_code IS ? AND action = ? LIMIT 1')
+    .get(branchId, standardCode, action) as RawRow | undefined;
+}

@@ -1,0 +1,77 @@
+import type { BilingualText } from '../contracts/import';
+
+/**
+ * Why the importer turned a row, a cell or a sheet down, in both languages: the report and
+ * the errors workbook carry both, the UI and the CLI show the user's. `{name}` is replaced.
+ */
+const REASONS = {
+  notANumber: { en: 'not a number', zh: '不是数字' },
+  formulaWithoutResult: {
+    en: 'a formula with no saved result; open the file in Excel or WPS, save it, and import again',
+    zh: '公式没有保存计算结果；请用 Excel 或 WPS 打开并保存后重新导入',
+  },
+  cellError: { en: 'the cell holds the error {code}', zh: '单元格为错误值 {code}' },
+  percentForUnit: {
+    en: 'a percentage, but the standard is measured in {unit}',
+    zh: '填写了百分比，但该指标的单位是 {unit}',
+  },
+  outOfRange: {
+    en: 'not a plausible value for {unit} ({range})',
+    zh: '对于单位 {unit} 不是合理的数值（{range}）',
+  },
+  negative: { en: 'a negative value is not plausible', zh: '负数不是合理的数值' },
+  noPeriod: {
+    en: 'no period: the sheet has no period column or title, give one with --period (2026-10, 2026-Q3)',
+    zh: '没有期间：工作表无期间列或标题，请用 --period 指定（如 2026-10、2026-Q3）',
+  },
+  badPeriod: {
+    en: 'not a period; write 2026-10, 2026年10月 or 2026年第3季度',
+    zh: '不是有效期间；请写成 2026-10、2026年10月 或 2026年第3季度',
+  },
+  badDate: { en: 'not a date; write 2026-10-05', zh: '不是有效日期；请写成 2026-10-05' },
+  required: { en: 'required, but empty', zh: '必填，但为空' },
+  badCode: {
+    en: 'a code has letters, digits, "-", "_" or "." only',
+    zh: '编码只能包含字母、数字、“-”、“_”或“.”',
+  },
+  unknownStandard: {
+    en: 'no standard {text}; import the standards first or correct the code',
+    zh: '不存在指标 {text}；请先导入指标标准或更正编码',
+  },
+  unknownBranchNoRegion: {
+    en: 'no branch {text}, and no region column to create it in',
+    zh: '不存在网点 {text}，且没有区域列可用于新建',
+  },
+  unknownBranchName: {
+    en: 'no branch named {text} (or more than one); add a branch code column',
+    zh: '找不到名为 {text} 的网点（或有重名）；请增加网点编码列',
+  },
+  unknownChoice: { en: '{text} is not one of: {choices}', zh: '“{text}”不是以下之一：{choices}' },
+  missingColumns: {
+    en: 'the sheet has no column for {keys}; rename the header or map the column',
+    zh: '工作表缺少列：{keys}；请修改表头或手动对应该列',
+  },
+  rejectedByService: { en: '{detail}', zh: '{detail}' },
+  notRecognised: {
+    en: 'not recognised: no header row with known column names (see the spreadsheet contract)',
+    zh: '无法识别：没有找到含已知列名的表头行（见表格规范）',
+  },
+  hiddenSheet: {
+    en: 'hidden sheet: listed, not imported (use --include-hidden)',
+    zh: '隐藏工作表：仅列出，未导入（可用 --include-hidden）',
+  },
+  emptySheet: { en: 'the sheet is empty', zh: '工作表为空' },
+  notWorksheet: { en: 'a {kind}, not a worksheet of cells', zh: '这是{kind}，不是数据工作表' },
+  exchangeWorkbook: {
+    en: 'an exchange workbook: merged by id (exchange import)',
+    zh: '交换工作簿：按 ID 合并（交换导入）',
+  },
+} as const satisfies Record<string, BilingualText>;
+
+export type ReasonKey = keyof typeof REASONS;
+
+export function reason(key: ReasonKey, params: Record<string, string | number> = {}): BilingualText {
+  const fill = (s: string) =>
+    s.replace(/\{(\w+)\}/g, (_, n: string) => (n in params ? String(params[n]) : `{${n}}`));
+  return { en: fill(REASONS[key].en), zh: fill(REASONS[key].zh) };
+}
