@@ -1,0 +1,111 @@
+/**
+ * What the end-to-end tests share: the built renderer (built once, by whichever test file
+ * gets there first; CI starts clean), a served workbench on its own database, and Chromium.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../main/server';
+import { ROOT, testWorkbench, type TestWorkbench } from '../helpers/workbench';
+
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
+const SOURCES = ['renderer', 'shared', 'vite.config.ts'];
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(p)) walk(path.join(p, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const s of SOURCES) walk(path.join(ROOT, s));
+  return newest;
+}
+
+function isFresh(): boolean {
+  const index = path.join(RENDERER_DIR, 'index.html');
+  return fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestSource();
+}
+
+/** Builds dist/renderer unless it is newer than every source; one builder at a time. */
+export async function ensureRenderer(): Promise<void> {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    if (isFresh()) return;
+    try {
+      fs.mkdirSync(LOCK);
+    } catch {
+      // Another test file is building (or a crashed one left the lock: stale after 5 min).
+      if (Date.now() - fs.statSync(LOCK).mtimeMs > 300_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 1000));
+      continue;
+    }
+    try {
+      if (isFresh()) return;
+      const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 600_000,
+        },
+      );
+      if (run.status !== 0) throw new Error(`renderer build failed:\n${run.stdout}\n${run.stderr}`);
+      return;
+    } finally {
+      fs.rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface Served {
+  wb: TestWorkbench;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** A workbench on a new database (fixed clock) served on a free loopback port. */
+export async function serveWorkbench(options: { now?: string; staticDir?: string } = {}): Promise<Served> {
+  const wb = testWorkbench({ now: options.now ?? '2026-11-20T08:00:00.000Z', user: '测试员' });
+  const server = await startServer({
+    dbPath: wb.dbPath,
+    port: 0,
+    staticDir: options.staticDir ?? RENDERER_DIR,
+    workbench: wb,
+  });
+  return {
+    wb,
+    server,
+    close: async () => {
+      await server.close();
+      wb.close();
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/** Opens the app as a user would: the printed URL with its token, then the given route. */
+export async function openApp(page: Page, server: RunningServer, route = 'dashboard'): Promise<void> {
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="app-title"]', { timeout: 60_000 });
+  if (route !== 'dashboard') await goTo(page, route);
+}
+
+export async function goTo(page: Page, route: string): Promise<void> {
+  await page.evaluate((r) => (window.location.hash = `#/${r}`), route);
+}
+
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
