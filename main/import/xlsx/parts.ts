@@ -1,5 +1,5 @@
 import { isDateFormat } from './dates';
-import { decodeXstring, type Attrs, type XmlHandler } from './xml';
+import { decodeXstring, type Tag, type XmlHandler } from './xml';
 
 /** Handlers for the small parts read whole before any sheet: rels, workbook, styles, strings. */
 
@@ -14,15 +14,14 @@ export class RelsHandler implements XmlHandler {
   readonly rels: Relationship[] = [];
   readonly wantText = false;
 
-  open(name: string, a: Attrs): void {
-    if (name === 'Relationship' && a.Target !== undefined)
-      this.rels.push({
-        id: a.Id ?? '',
-        type: a.Type ?? '',
-        target: a.Target,
-        external: a.TargetMode === 'External',
-      });
+  open(name: string, tag: Tag): void {
+    if (name !== 'Relationship') return;
+    const target = tag.attr('Target');
+    if (target === undefined) return;
+    const external = tag.attr('TargetMode') === 'External';
+    this.rels.push({ id: tag.attr('Id') ?? '', type: tag.attr('Type') ?? '', target, external });
   }
+
   close(): void {}
   text(): void {}
 }
@@ -44,18 +43,21 @@ export class WorkbookHandler implements XmlHandler {
   date1904 = false;
   readonly wantText = false;
 
-  open(name: string, a: Attrs): void {
-    // Extensions repeat `workbookPr` (x15:workbookPr) without date1904: only the attribute counts.
-    if (name === 'workbookPr' && a.date1904 !== undefined)
-      this.date1904 = a.date1904 === '1' || a.date1904 === 'true';
-    else if (name === 'sheet')
+  open(name: string, tag: Tag): void {
+    if (name === 'workbookPr') {
+      // Extensions repeat `workbookPr` (x15:workbookPr) without date1904: only the attribute counts.
+      const date1904 = tag.attr('date1904');
+      if (date1904 !== undefined) this.date1904 = date1904 === '1' || date1904 === 'true';
+    } else if (name === 'sheet') {
       this.sheets.push({
-        name: a.name ?? '',
-        state: a.state ?? 'visible',
-        relId: a.id ?? '',
-        sheetId: a.sheetId ?? '',
+        name: tag.attr('name') ?? '',
+        state: tag.attr('state') ?? 'visible',
+        relId: tag.attr('id') ?? '',
+        sheetId: tag.attr('sheetId') ?? '',
       });
+    }
   }
+
   close(): void {}
   text(): void {}
 }
@@ -67,12 +69,17 @@ export class StylesHandler implements XmlHandler {
   private inCellXfs = false;
   readonly wantText = false;
 
-  open(name: string, a: Attrs): void {
-    if (name === 'numFmt' && a.numFmtId !== undefined)
-      this.formats.set(Number(a.numFmtId), a.formatCode ?? '');
-    else if (name === 'cellXfs') this.inCellXfs = true;
-    else if (name === 'xf' && this.inCellXfs) this.xfFormatIds.push(Number(a.numFmtId ?? 0));
+  open(name: string, tag: Tag): void {
+    if (name === 'numFmt') {
+      const id = tag.attr('numFmtId');
+      if (id !== undefined) this.formats.set(Number(id), tag.attr('formatCode') ?? '');
+    } else if (name === 'cellXfs') {
+      this.inCellXfs = true;
+    } else if (name === 'xf' && this.inCellXfs) {
+      this.xfFormatIds.push(Number(tag.attr('numFmtId') ?? 0));
+    }
   }
+
   close(name: string): void {
     if (name === 'cellXfs') this.inCellXfs = false;
   }

@@ -1,6 +1,6 @@
 import { isoToDate, serialToDate } from './dates';
 import type { CellRange, CellValue, SheetRow } from './types';
-import { decodeXstring, type Attrs, type XmlHandler } from './xml';
+import { decodeXstring, type Tag, type XmlHandler } from './xml';
 
 /** What a sheet needs from the rest of the workbook to turn cell XML into values. */
 export interface CellContext {
@@ -42,27 +42,32 @@ export class SheetParser implements XmlHandler {
 
   constructor(private readonly context: CellContext) {}
 
-  open(name: string, attrs: Attrs): void {
+  open(name: string, tag: Tag): void {
     switch (name) {
-      case 'row':
-        this.rowNumber = attrs.r !== undefined ? Number(attrs.r) : this.lastRow + 1;
+      case 'row': {
+        const r = tag.attr('r');
+        this.rowNumber = r !== undefined ? Number(r) : this.lastRow + 1;
         this.cells = [];
         this.nextColumn = 0;
         break;
-      case 'c':
-        this.column = attrs.r !== undefined ? columnIndex(attrs.r) : -1;
+      }
+      case 'c': {
+        const ref = tag.attr('r');
+        this.column = ref !== undefined ? columnIndex(ref) : -1;
         if (this.column < 0) this.column = this.nextColumn; // cells without r= follow each other
-        this.type = attrs.t ?? 'n';
-        this.style = attrs.s !== undefined ? Number(attrs.s) : 0;
+        this.type = tag.attr('t') ?? 'n';
+        const style = tag.attr('s');
+        this.style = style !== undefined ? Number(style) : 0;
         this.value = null;
         this.formula = null;
         this.inline = null;
         break;
+      }
       case 'v':
         this.startCapture('v');
         break;
       case 'f':
-        this.sharedFormulaIndex = attrs.t === 'shared' ? attrs.si : undefined;
+        this.sharedFormulaIndex = tag.attr('t') === 'shared' ? tag.attr('si') : undefined;
         this.startCapture('f');
         break;
       case 'is':
@@ -75,9 +80,11 @@ export class SheetParser implements XmlHandler {
       case 't':
         if (this.inInline && !this.inPhonetic) this.startCapture('t');
         break;
-      case 'mergeCell':
-        if (attrs.ref) this.merges.push(parseRange(attrs.ref));
+      case 'mergeCell': {
+        const ref = tag.attr('ref');
+        if (ref) this.merges.push(parseRange(ref));
         break;
+      }
     }
   }
 
