@@ -6,6 +6,7 @@ import { registerDatabaseCommands } from './commands/database';
 import { registerBatchCommands } from './commands/imports';
 import { registerPlanCommands } from './commands/plan';
 import { registerExportCommands } from './commands/export';
+import { registerImportCommands } from './commands/import';
 import { registerServeCommand } from './commands/serve';
 
 export interface CliIo {
@@ -20,6 +21,7 @@ const REGISTRARS = [
   registerPlanCommands,
   registerExportCommands,
   registerServeCommand,
+  registerImportCommands,
 ];
 
 export function buildProgram(getEnv: () => CliEnv): Command {
@@ -64,6 +66,8 @@ export async function runCli(
       io.err.write(`qms: ${message}. Run qms --help\n`);
       return EXIT.cannotRun;
     }
+    // A command that already reported (e.g. an import's rejected rows) only sets the exit code.
+    if (e instanceof CliError && e.message === '') return e.exitCode;
     const lang = holder.env?.lang ?? langFrom(program.opts().lang, process.env);
     io.err.write(`${errorLine(e, lang, holder.env?.dbPath)}\n`);
     if (process.env.QMS_DEBUG === '1' && e instanceof Error && e.stack) io.err.write(`${e.stack}\n`);

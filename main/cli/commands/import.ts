@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliEnv } from '../env';
+import { CliError, EXIT, errorLine, exitCodeOf } from '../errors';
+import { contract } from '../../../shared/contract';
+import type { ColumnMapping, ImportReport } from '../../../shared/contracts/import';
+import { AppError } from '../../../shared/errors';
+import { fromZod } from '../../services/handlers';
+import { runImport } from '../../import/run';
+import { reportText } from '../../import/report-text';
+
+interface Options {
+  period?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  force?: boolean;
+  json?: boolean;
+  errors?: string;
+  includeHidden?: boolean;
+  map: string[];
+}
+
+/** `--map "Sheet!C=value"`, `--map "C=standard:CS-FCR"`, `--map "D=ignore"`. */
+export function parseMapping(text: string): ColumnMapping {
+  const m = /^(?:(.+)!)?([A-Za-z]{1,3})=(.+)$/.exec(text.trim());
+  if (!m)
+    throw new CliError(
+      EXIT.cannotRun,
+      `--map ${text} is not SHEET!COLUMN=KEY. Write e.g. --map "Sheet1!C=value"`,
+    );
+  return { ...(m[1] ? { sheet: m[1] } : {}), column: m[2]!.toUpperCase(), to: m[3]! };
+}
+
+/** Progress on stderr when a person watches it: rows read and written, one line rewritten. */
+function progressLine(e: CliEnv): ((phase: string, done: number) => void) | undefined {
+  const stream = e.err as NodeJS.WriteStream;
+  if (!stream.isTTY && process.env.QMS_PROGRESS !== '1') return undefined;
+  const seen: Record<string, number> = {};
+  return (phase, done) => {
+    seen[phase] = done;
+    stream.write(
+      `\r${(seen.read ?? 0).toLocaleString('en')} rows read, ${(seen.write ?? 0).toLocaleString('en')} written`,
+    );
+  };
+}
+
+export function registerImportCommands(program: Command, env: () => CliEnv): void {
+  program
+    .command('import')
+    .description("import workbooks; each sheet's kind and layout are detected")
+    .argument('<files...>', '.xlsx workbooks')
+    .option('--period <period>', 'period for sheets that carry none (2026-10, 2026-Q3)')
+    .option('--dry-run', 'read and validate, write nothing, print the report')
+    .option('--skip-invalid', 'write the valid rows and report the rest (default: all or nothing)')
+    .option('--errors <file>', 'write the rows that failed, with a reason column, as .xlsx')
+    .option('--force', 'import a file that was imported before')
+    .option('--json', 'the report as JSON on stdout')
+    .option('--include-hidden', 'import hidden sheets too')
+    .option(
+      '--map <SHEET!COL=KEY>',
+      'map a column by hand (repeatable); remembered for such files',
+      (v, all: string[]) => [...all, v],
+      [],
+    )
+    .action(async (files: string[], opts: Options) => {
+      const e = env();
+      const mapping = opts.map.map(parseMapping);
+      let exit: number = EXIT.ok;
+      const reports: ImportReport[] = [];
+      for (const file of files) {
+        const parsed = contract['imports:run'].input.safeParse({
+          path: path.resolve(file),
+          period: opts.period,
+          dryRun: !!opts.dryRun,
+          skipInvalid: !!opts.skipInvalid,
+          force: !!opts.force,
+          includeHidden: !!opts.includeHidden,
+          errorsPath: opts.errors ? path.resolve(errorsFileFor(opts.errors, file, files.length)) : undefined,
+          mapping,
+        });
+        if (!parsed.success) throw cannotRun(fromZod(parsed.error), file);
+        const progress = progressLine(e);
+        const job = progress ? jobFor(progress) : null;
+        try {
+          const report = await runImport(e.workbench().ctx, parsed.data, job);
+          if (progress) e.err.write('\n');
+          reports.push(report);
+          if (!opts.json) e.out.write(reportText(report, e.lang, file));
+          exit = Math.max(exit, exitOf(report));
+        } catch (err) {
+          if (progress) e.err.write('\n');
+          if (!(err instanceof AppError) || files.length === 1) throw err;
+          e.err.write(`${errorLine(err, e.lang, file)}\n`);
+          exit = Math.max(exit, exitCodeOf(err));
+        }
+      }
+      if (opts.json) e.out.write(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
+      // The reports said what went wrong; the exit code says it to scripts.
+      if (exit !== EXIT.ok) throw new CliError(exit, '');
+    });
+}
+
+function exitOf(r: ImportReport): number {
+  if (r.errorCount > 0) return EXIT.rejected;
+  if (r.outcome === 'nothing') return EXIT.rejected;
+  return EXIT.ok;
+}
+
+/** With several input files, one errors workbook each: `errors.xlsx` -> `errors-east.xlsx`. */
+function errorsFileFor(errors: string, file: string, count: number): string {
+  if (count === 1) return errors;
+  const ext = path.extname(errors);
+  return `${errors.slice(0, -ext.length || undefined)}-${path.basename(file, path.extname(file))}${ext}`;
+}
+
+function cannotRun(e: AppError, file: string): CliError {
+  return new CliError(EXIT.cannotRun, e.localized('en'), file);
+}
+
+/** A job for the in-process CLI run: progress to the terminal, no cancel but Ctrl-C. */
+function jobFor(progress: (phase: string, done: number) => void) {
+  return {
+    id: 'cli',
+    signal: new AbortController().signal,
+    progress: (phase: string, done: number) => progress(phase, done),
+    throwIfCancelled: () => {},
+  };
+}

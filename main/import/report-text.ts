@@ -1,0 +1,144 @@
+import type { ImportReport, SheetReport } from '../../shared/contracts/import';
+import type { Lang } from '../../shared/messages';
+
+const SHOWN_ERRORS = 20;
+
+const T = {
+  imported: {
+    en: 'imported as batch {batch} (undo: qms undo {batch})',
+    zh: '已导入，批次 {batch}（撤销：qms undo {batch}）',
+  },
+  checked: { en: 'checked (dry run): nothing written', zh: '已检查（试运行）：未写入任何数据' },
+  rejected: {
+    en: '{n} errors: nothing written. Fix the rows (see --errors FILE) or use --skip-invalid',
+    zh: '{n} 处错误：未写入任何数据。请修正（可用 --errors 导出错误行）或使用 --skip-invalid',
+  },
+  already_imported: {
+    en: 'already imported (batch {batch}, {at}): nothing written. Use --force to import it again',
+    zh: '此文件已导入过（批次 {batch}，{at}）：未写入。如需重新导入请加 --force',
+  },
+  nothing: {
+    en: 'nothing to import: no sheet holds rows of a known kind',
+    zh: '没有可导入的数据：没有工作表含可识别的数据行',
+  },
+  sheet: { en: 'sheet "{name}"', zh: '工作表“{name}”' },
+  header: { en: 'header row {rows}', zh: '表头第 {rows} 行' },
+  period: { en: 'period {p} (from {from})', zh: '期间 {p}（来自{from}）' },
+  counts: {
+    en: 'rows read {read}; written {written} ({created} new, {updated} updated), {unchanged} unchanged',
+    zh: '读取 {read} 行；写入 {written} 条（新增 {created}，更新 {updated}），未变 {unchanged} 条',
+  },
+  passed: { en: 'passed over: {list}', zh: '跳过：{list}' },
+  errors: { en: '{n} errors:', zh: '{n} 处错误：' },
+  more: {
+    en: '… and {n} more (--json or --errors FILE for all)',
+    zh: '……另有 {n} 处（完整列表见 --json 或 --errors）',
+  },
+  row: { en: 'row {row}', zh: '第 {row} 行' },
+  createdRegions: { en: 'new regions created: {list}', zh: '新建区域：{list}' },
+  createdBranches: { en: 'new branches created: {list}', zh: '新建网点：{list}' },
+  exchange: {
+    en: 'exchange workbook merged by id: {inserted} inserted, {updated} updated, {conflicts} conflicts',
+    zh: '交换工作簿按 ID 合并：新增 {inserted}，更新 {updated}，冲突 {conflicts}',
+  },
+} as const;
+
+const PASSED = {
+  empty: { en: 'empty', zh: '空行' },
+  total: { en: 'total', zh: '合计行' },
+  average: { en: 'average', zh: '平均行' },
+  remark: { en: 'remark', zh: '备注行' },
+  title: { en: 'title', zh: '标题行' },
+} as const;
+
+const FROM = {
+  column: { en: 'its column', zh: '期间列' },
+  title: { en: 'the title', zh: '标题' },
+  'sheet name': { en: 'the sheet name', zh: '工作表名' },
+  option: { en: '--period', zh: '--period' },
+} as const;
+
+const KINDS: Record<string, { en: string; zh: string }> = {
+  standards: { en: 'standards', zh: '指标标准' },
+  measurements: { en: 'measurements', zh: '检查数据' },
+  actions: { en: 'corrective actions', zh: '整改措施' },
+  branches: { en: 'branches', zh: '网点清单' },
+  long: { en: 'long', zh: '长表' },
+  wide: { en: 'wide', zh: '宽表' },
+};
+
+function t(key: keyof typeof T, lang: Lang, params: Record<string, string | number> = {}): string {
+  return T[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
+}
+
+/** The report as people read it on a terminal, in their language. */
+export function reportText(r: ImportReport, lang: Lang, file = r.fileName): string {
+  const lines: string[] = [];
+  const outcome =
+    r.outcome === 'imported'
+      ? t('imported', lang, { batch: r.batchId! })
+      : r.outcome === 'already_imported'
+        ? t('already_imported', lang, { batch: r.alreadyImported!.batchId, at: r.alreadyImported!.at })
+        : r.outcome === 'rejected'
+          ? t('rejected', lang, { n: r.errorCount })
+          : t(r.outcome, lang);
+  lines.push(`${file}: ${outcome}`);
+  if (r.exchange) {
+    lines.push(
+      `  ${t('exchange', lang, { inserted: r.exchange.inserted, updated: r.exchange.updated, conflicts: r.exchange.conflicts.length })}`,
+    );
+  }
+  for (const s of r.sheets) lines.push(...sheetLines(s, lang));
+  if (r.createdRegions.length)
+    lines.push(`  ${t('createdRegions', lang, { list: r.createdRegions.join(', ') })}`);
+  if (r.createdBranches.length)
+    lines.push(`  ${t('createdBranches', lang, { list: summarise(r.createdBranches) })}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function sheetLines(s: SheetReport, lang: Lang): string[] {
+  const head = [t('sheet', lang, { name: s.sheet })];
+  if (s.kind)
+    head.push(
+      [s.kind, s.layout]
+        .filter(Boolean)
+        .map((k) => KINDS[k!]![lang])
+        .join(lang === 'zh' ? '，' : ', '),
+    );
+  if (s.headerRows.length) head.push(t('header', lang, { rows: s.headerRows.join('-') }));
+  if (s.period && s.periodFrom) head.push(t('period', lang, { p: s.period, from: FROM[s.periodFrom][lang] }));
+  const lines = [`  ${head.join(lang === 'zh' ? '；' : '; ')}`];
+  if (s.note) lines.push(`    ${s.note[lang]}`);
+  if (!s.kind) return lines;
+  const mapped = s.columns
+    .filter((c) => c.key)
+    .map((c) => `${c.column} ${c.header} → ${c.standardCode ?? c.key}`);
+  lines.push(`    ${mapped.join(', ')}`);
+  lines.push(
+    `    ${t('counts', lang, { read: s.rowsRead, written: s.written, created: s.created, updated: s.updated, unchanged: s.unchanged })}`,
+  );
+  if (s.passedOver.length) {
+    const list = s.passedOver
+      .map((p) => `${t('row', lang, { row: p.row })} ${PASSED[p.reason][lang]}`)
+      .join(', ');
+    lines.push(`    ${t('passed', lang, { list })}`);
+  }
+  if (s.errorCount) {
+    lines.push(`    ${t('errors', lang, { n: s.errorCount })}`);
+    for (const e of s.errors.slice(0, SHOWN_ERRORS)) {
+      const where = [
+        t('row', lang, { row: e.row }),
+        e.column && `${e.column}${e.header ? ` ${e.header}` : ''}`,
+        e.value !== null && `"${e.value}"`,
+      ];
+      lines.push(`      ${where.filter(Boolean).join(', ')}: ${e.reason[lang]}`);
+    }
+    if (s.errorCount > SHOWN_ERRORS)
+      lines.push(`      ${t('more', lang, { n: s.errorCount - SHOWN_ERRORS })}`);
+  }
+  return lines;
+}
+
+function summarise(list: readonly string[]): string {
+  return list.length <= 20 ? list.join(', ') : `${list.slice(0, 20).join(', ')} … (+${list.length - 20})`;
+}
