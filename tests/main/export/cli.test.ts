@@ -1,0 +1,105 @@
+/**
+ * `qms export` as cli.md describes it, run as its own process: kinds, --scope, --period
+ * ranges, --headers keys, and the one-line refusals with exit code 2 that write nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { qms, tempDir } from '../../helpers/workbench';
+import { readCsv, readWorkbook, sampleWorkbench, sheetValues } from './read';
+
+let dir: string;
+let db: string;
+
+beforeAll(async () => {
+  const wb = await sampleWorkbench();
+  dir = wb.dir;
+  db = wb.dbPath;
+  wb.close();
+});
+
+describe('qms export', () => {
+  it('writes a scope and a period range as .csv with canonical keys and says how many rows', () => {
+    const out = path.join(dir, 'north-q3.csv');
+    const run = qms([
+      '--db',
+      db,
+      '--lang',
+      'en',
+      'export',
+      'measurements',
+      '--scope',
+      'NORTH',
+      '--period',
+      '2026-07..2026-09',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [header, ...rows] = readCsv(out);
+    expect(run.stdout).toBe(`${out}\n${rows.length} rows exported\n`);
+    expect(rows.length).toBeGreaterThan(0);
+    const at = (k: string) => header!.indexOf(k);
+    expect(new Set(rows.map((r) => r[at('region_code')]))).toEqual(new Set(['NORTH']));
+    expect(new Set(rows.map((r) => r[at('period')]))).toEqual(new Set(['2026-07', '2026-08', '2026-09']));
+  });
+
+  it('writes canonical keys in an .xlsx with --headers keys, and a template in Chinese', async () => {
+    const keys = path.join(dir, 'standards.xlsx');
+    expect(qms(['--db', db, 'export', 'standards', '--headers', 'keys', '--out', keys]).status).toBe(0);
+    expect(sheetValues((await readWorkbook(keys)).worksheets[0]!)[0]!.slice(0, 3)).toEqual([
+      'code',
+      'name_zh',
+      'name_en',
+    ]);
+    const template = path.join(dir, 'template.xlsx');
+    const run = qms([
+      '--db',
+      db,
+      '--lang',
+      'zh',
+      'export',
+      'template-actions',
+      '--scope',
+      'SOUTH',
+      '--out',
+      template,
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('已导出 0 行');
+    expect((await readWorkbook(template)).worksheets.map((w) => w.name)).toEqual([
+      '整改措施',
+      '说明',
+      '_lists',
+    ]);
+  });
+
+  it.each([
+    [['export', 'inspections', '--out', 'x.xlsx'], /unknown export kind inspections/],
+    [['export', 'measurements', '--out', 'x.pdf'], /Give --out a name ending in \.xlsx or \.csv/],
+    [
+      ['export', 'measurements', '--period', '2026-13', '--out', 'x.csv'],
+      /--period 2026-13 is not a period or range/,
+    ],
+    [
+      ['export', 'measurements', '--headers', 'titles', '--out', 'x.csv'],
+      /--headers titles is not labels or keys/,
+    ],
+    [['export', 'measurements', '--out', '/nonexistent-folder/x.csv'], /cannot write here \(ENOENT\)/],
+  ])('refuses %j with exit 2 and one line', (args, message) => {
+    const cwd = tempDir();
+    const run = qms([
+      '--db',
+      db,
+      '--lang',
+      'en',
+      ...args.map((a) => (a.startsWith('x.') ? path.join(cwd, a) : a)),
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^qms: /);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+});
