@@ -136,13 +136,16 @@ async function importSheets(
       written: session.written,
       errorCount: session.errorCount,
     });
-    const outcome = input.dryRun
-      ? 'checked'
-      : session.errorCount > 0 && !input.skipInvalid
-        ? 'rejected'
-        : session.written === 0
-          ? 'nothing'
-          : 'imported';
+    const recognised = report.sheets.some((s) => s.kind !== null);
+    const outcome = !recognised
+      ? 'nothing'
+      : input.dryRun
+        ? 'checked'
+        : session.errorCount > 0 && !input.skipInvalid
+          ? 'rejected'
+          : session.written === 0
+            ? 'nothing'
+            : 'imported';
     report.outcome = outcome;
     if (outcome !== 'imported') {
       repo.rollbackImport(ctx.db);

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Input } from '../../../shared/contract';
+import type { ImportReport } from '../../../shared/contracts/import';
+import { SAMPLES, type TestWorkbench } from '../../helpers/workbench';
+
+export const sample = (name: string): string => path.join(SAMPLES, name);
+
+/** Runs `imports:run` through the contract, as the UI does. */
+export async function importFile(
+  wb: TestWorkbench,
+  file: string,
+  options: Omit<Input<'imports:run'>, 'path'> = {},
+): Promise<ImportReport> {
+  return wb.dispatch('imports:run', { path: file, ...options });
+}
+
+/** Standards and branches first: the measurement samples refer to them. */
+export async function withSampleLibrary(wb: TestWorkbench): Promise<void> {
+  for (const f of ['standards.xlsx', 'branches.xlsx']) {
+    const r = await importFile(wb, sample(f));
+    if (r.outcome !== 'imported') throw new Error(`${f}: ${r.outcome}`);
+  }
+}
+
+export type MeasurementTuple = [string, string, string, number];
+
+/** Every measurement as expected.json writes it: [branch, period, standard, value], sorted. */
+export function measurementTuples(wb: TestWorkbench, batchId?: string): MeasurementTuple[] {
+  const rows = wb.db
+    .prepare(
+      `SELECT b.code AS branch, i.period, m.standard_code AS code, m.value FROM measurements m
+         JOIN inspections i ON i.id = m.inspection_id JOIN branches b ON b.id = i.branch_id
+        ${batchId ? 'WHERE m.batch_id = ?' : ''} ORDER BY 1, 2, 3`,
+    )
+    .all(...(batchId ? [batchId] : [])) as { branch: string; period: string; code: string; value: number }[];
+  return rows.map((r) => [r.branch, r.period, r.code, r.value]);
+}
+
+export const sortTuples = (t: MeasurementTuple[]): MeasurementTuple[] =>
+  [...t].sort((a, b) => (a.slice(0, 3).join('|') < b.slice(0, 3).join('|') ? -1 : 1));
