@@ -61,9 +61,11 @@ export const MEASUREMENT_COLUMNS: Column<MeasurementExportRow>[] = [
     (r) => r.value,
     (r) => r.unit,
   ),
+  // Reference columns, not inputs: labelled so the importer does not take a measurement sheet
+  // (指标编码 + 目标值 + 预警值) for a sheet of standards.
   col(
     'target',
-    '目标值',
+    '指标目标值',
     'Target',
     'number',
     (r) => r.target,
@@ -71,7 +73,7 @@ export const MEASUREMENT_COLUMNS: Column<MeasurementExportRow>[] = [
   ),
   col(
     'warning',
-    '预警值',
+    '指标预警值',
     'Warning',
     'number',
     (r) => r.warning,
