@@ -184,10 +184,11 @@ export function trendOption(t: TrendInput): ChartOption {
 export interface ParetoInput {
   labels: readonly string[];
   fail: readonly number[];
-  warning: readonly number[];
+  /** Left out for a single measure, e.g. the plan's weighted gap. */
+  warning?: readonly number[];
   /** Cumulative share in %. */
   cumulative: readonly number[];
-  names: { fail: string; warning: string; cumulative: string };
+  names: { fail: string; warning?: string; cumulative: string };
 }
 
 /** Gaps per standard, most first, with the cumulative share and the 80 % line. */
@@ -220,13 +221,17 @@ export function paretoOption(p: ParetoInput): ChartOption {
         data: [...p.fail],
         itemStyle: { color: VERDICT_COLOURS.fail },
       },
-      {
-        type: 'bar',
-        name: p.names.warning,
-        stack: 'gaps',
-        data: [...p.warning],
-        itemStyle: { color: VERDICT_COLOURS.warning },
-      },
+      ...(p.warning
+        ? [
+            {
+              type: 'bar' as const,
+              name: p.names.warning,
+              stack: 'gaps',
+              data: [...p.warning],
+              itemStyle: { color: VERDICT_COLOURS.warning },
+            },
+          ]
+        : []),
       {
         type: 'line',
         name: p.names.cumulative,

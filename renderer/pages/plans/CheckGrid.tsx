@@ -1,0 +1,46 @@
+/** Check: each gap's value before and after, and whether it closed, improved or stayed open. */
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CheckResult, CheckStatus } from '../../../shared/plans/types';
+import { gridLocale, gridTheme } from '../../components/grid-setup';
+
+const STATUS_COLOURS: Record<CheckStatus, string> = {
+  closed: 'green',
+  improved: 'blue',
+  not_closed: 'red',
+  no_data: 'default',
+};
+
+export function CheckGrid({ results }: { results: CheckResult[] }) {
+  const { t, i18n } = useTranslation('plans');
+  const columns: ColDef<CheckResult>[] = [
+    { field: 'key', headerName: t('check.key'), width: 200 },
+    { field: 'beforePeriod', headerName: t('check.beforePeriod'), width: 100 },
+    { field: 'before', headerName: t('check.before'), width: 90, type: 'numericColumn' },
+    { field: 'afterPeriod', headerName: t('check.afterPeriod'), width: 100 },
+    { field: 'after', headerName: t('check.after'), width: 90, type: 'numericColumn' },
+    { field: 'improvement', headerName: t('check.improvement'), width: 110, type: 'numericColumn' },
+    {
+      field: 'status',
+      headerName: t('check.status'),
+      width: 110,
+      cellRenderer: (p: { value?: CheckStatus }) =>
+        p.value ? <Tag color={STATUS_COLOURS[p.value]}>{t(`checkStatus.${p.value}`)}</Tag> : null,
+    },
+  ];
+  return (
+    <div style={{ height: Math.min(420, 80 + results.length * 30), minHeight: 140 }} data-testid="check-grid">
+      <AgGridReact<CheckResult>
+        key={i18n.language}
+        theme={gridTheme}
+        localeText={gridLocale(i18n.language)}
+        rowData={results}
+        columnDefs={columns}
+        getRowId={(p) => p.data.key}
+        defaultColDef={{ sortable: true, resizable: true }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Export a plan or review as .xlsx or .pdf. main/ writes the file: in the desktop app the
+ * native save dialog picks where; in the browser (qms serve) the user names a path on the
+ * machine running the workbench, since a page cannot hand main/ a place on disk.
+ */
+import { useState } from 'react';
+import { Button, Input, Modal, Space, Typography, message } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { client, isDesktop } from '../../client';
+import { toLang } from '../../i18n';
+import { useErrorText } from '../dashboard/labels';
+
+type Format = 'xlsx' | 'pdf';
+
+export function ExportButtons({
+  kind,
+  id,
+  baseName,
+}: {
+  kind: 'plan' | 'review';
+  id: string;
+  baseName: string;
+}) {
+  const { t, i18n } = useTranslation('plans');
+  const errorText = useErrorText();
+  const [asking, setAsking] = useState<Format | null>(null);
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [written, setWritten] = useState<{ path: string; bytes: number } | null>(null);
+  const fileName = (format: Format) => `${baseName.replace(/[\\/:*?"<>|]+/g, '_')}.${format}`;
+
+  const write = async (format: Format, target: string) => {
+    setBusy(true);
+    try {
+      const input = { id, format, path: target, lang: toLang(i18n.language) };
+      const result = await client.call(kind === 'plan' ? 'plans:export' : 'reviews:export', input);
+      setWritten(result);
+      void message.success(t('export.done', { path: result.path }));
+      setAsking(null);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async (format: Format) => {
+    if (isDesktop) {
+      try {
+        const chosen = await client.call('desktop:chooseSavePath', {
+          purpose: kind,
+          defaultName: fileName(format),
+          formats: [format],
+        });
+        if (chosen.path) await write(format, chosen.path);
+      } catch (e) {
+        void message.error(errorText(e));
+      }
+      return;
+    }
+    setPath(fileName(format));
+    setAsking(format);
+  };
+
+  return (
+    <Space size={4} wrap>
+      <Button
+        size="small"
+        onClick={() => void start('xlsx')}
+        loading={busy && asking === 'xlsx'}
+        data-testid={`${kind}-export-xlsx`}
+      >
+        {t('export.xlsx')}
+      </Button>
+      <Button
+        size="small"
+        onClick={() => void start('pdf')}
+        loading={busy && asking === 'pdf'}
+        data-testid={`${kind}-export-pdf`}
+      >
+        {t('export.pdf')}
+      </Button>
+      {written && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${kind}-export-result`}>
+          {t('export.written', { path: written.path, kb: Math.max(1, Math.round(written.bytes / 1024)) })}
+        </Typography.Text>
+      )}
+      <Modal
+        open={!!asking}
+        title={t('export.title', { format: asking?.toUpperCase() })}
+        okText={t('export.write')}
+        cancelText={t('cancel')}
+        confirmLoading={busy}
+        onCancel={() => setAsking(null)}
+        onOk={() => asking && path.trim() && void write(asking, path.trim())}
+      >
+        <Typography.Paragraph type="secondary">{t('export.serverPath')}</Typography.Paragraph>
+        <Input
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          aria-label={t('export.path')}
+          data-testid="export-path"
+        />
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The plan's gaps, ranked: value against target, trend, the actions already linked, and for
+ * a gap with none yet the proposed action, whose owner, department, due date and text are
+ * edited in the grid before confirming. The plan holds every gap in memory already, so the
+ * grid uses the client-side row model.
+ */
+import { useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, EditableCallbackParams } from 'ag-grid-community';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PlanGap } from '../../../shared/plans/types';
+import { gridLocale, gridTheme } from '../../components/grid-setup';
+import { VERDICT_COLOURS } from '../../charts/options';
+import { useEnumLabel } from '../dashboard/labels';
+import type { Draft } from './proposals';
+
+export interface GapRow extends PlanGap {
+  draft: Draft | null;
+  covered: boolean;
+}
+
+export function GapsGrid({
+  rows,
+  editable,
+  onDraft,
+}: {
+  rows: GapRow[];
+  editable: boolean;
+  onDraft: (key: string, draft: Draft) => void;
+}) {
+  const { t, i18n } = useTranslation('plans');
+  const label = useEnumLabel();
+  const zh = i18n.language.startsWith('zh');
+  const canEdit = (p: EditableCallbackParams<GapRow>) => editable && !!p.data?.draft && !p.data.covered;
+  const draftColumn = (field: keyof Draft, header: string, width: number): ColDef<GapRow> => ({
+    colId: field,
+    headerName: header,
+    width,
+    editable: canEdit,
+    valueGetter: (p) => p.data?.draft?.[field] ?? '',
+    valueSetter: (p) => {
+      if (!p.data?.draft) return false;
+      onDraft(p.data.key, { ...p.data.draft, [field]: String(p.newValue ?? '') });
+      return true;
+    },
+    cellStyle: (p) =>
+      canEdit(p as unknown as EditableCallbackParams<GapRow>) ? { background: '#fffbe6' } : null,
+  });
+  const columns = useMemo<ColDef<GapRow>[]>(
+    () => [
+      { field: 'rank', headerName: '#', width: 56, pinned: 'left' },
+      { field: 'branchName', headerName: t('gap.branch'), width: 140, pinned: 'left' },
+      {
+        colId: 'standard',
+        headerName: t('gap.standard'),
+        width: 170,
+        valueGetter: (p) =>
+          p.data ? (zh ? p.data.standardNameZh : (p.data.standardNameEn ?? p.data.standardNameZh)) : '',
+      },
+      { field: 'value', headerName: t('gap.value'), width: 80, type: 'numericColumn' },
+      { field: 'target', headerName: t('gap.target'), width: 80, type: 'numericColumn' },
+      {
+        field: 'verdict',
+        headerName: t('gap.verdict'),
+        width: 90,
+        cellRenderer: (p: { value?: 'warning' | 'fail' }) =>
+          p.value ? <Tag color={VERDICT_COLOURS[p.value]}>{label(p.value)}</Tag> : null,
+      },
+      {
+        field: 'score',
+        headerName: t('gap.score'),
+        width: 80,
+        type: 'numericColumn',
+        valueFormatter: (p) => (p.value as number)?.toFixed(3),
+      },
+      {
+        field: 'trend',
+        headerName: t('gap.trend'),
+        width: 90,
+        valueFormatter: (p) => t(`trend.${p.value as string}`),
+      },
+      {
+        colId: 'linked',
+        headerName: t('gap.linked'),
+        width: 120,
+        valueGetter: (p) => (p.data?.covered ? t('gap.covered') : p.data?.draft ? t('gap.toConfirm') : ''),
+        cellStyle: (p) =>
+          p.data?.covered ? { color: '#389e0d' } : p.data?.draft ? { color: '#d48806' } : null,
+      },
+      draftColumn('action', t('gap.action'), 260),
+      draftColumn('department', t('gap.department'), 130),
+      draftColumn('owner', t('gap.owner'), 100),
+      draftColumn('dueDate', t('gap.dueDate'), 110),
+    ],
+    // The draft columns close over `editable` and onDraft; rebuilt with them.
+    [t, zh, label, editable, onDraft],
+  );
+  return (
+    <div style={{ height: Math.min(520, 80 + rows.length * 30), minHeight: 160 }} data-testid="gaps-grid">
+      <AgGridReact<GapRow>
+        key={i18n.language}
+        theme={gridTheme}
+        localeText={gridLocale(i18n.language)}
+        rowData={rows}
+        columnDefs={columns}
+        getRowId={(p) => p.data.key}
+        defaultColDef={{ sortable: true, resizable: true }}
+        singleClickEdit
+        stopEditingWhenCellsLoseFocus
+      />
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * One plan through its cycle: Plan (the ranked gaps, confirm actions), Do (the actions run),
+ * Check (before/after from later data), Act (standardise, carry over), closed. The buttons
+ * offered are the transitions PLAN_TRANSITIONS allows from the current stage.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  List,
+  Space,
+  Steps,
+  Tabs,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Plan } from '../../../shared/contracts/plans';
+import { PLAN_TRANSITIONS, type PlanStage } from '../../../shared/domain/enums';
+import type { Input } from '../../../shared/contract';
+import { client } from '../../client';
+import { toLang } from '../../i18n';
+import { EChart } from '../../charts/EChart';
+import { paretoOption } from '../../charts/options';
+import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { hashLink } from '../dashboard/route';
+import { GapsGrid, type GapRow } from './GapsGrid';
+import { CheckGrid } from './CheckGrid';
+import { ActForm } from './ActForm';
+import { ExportButtons } from './ExportButtons';
+import { confirmations, coveredKeys, draftFor, type Draft } from './proposals';
+
+const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
+
+export function PlanDetail({
+  plan,
+  onChange,
+}: {
+  plan: Plan;
+  onChange: (p: Plan, nextPlanId?: string) => void;
+}) {
+  const { t, i18n } = useTranslation('plans');
+  const label = useEnumLabel();
+  const errorText = useErrorText();
+  const lang = toLang(i18n.language);
+  const [drafts, setDrafts] = useState(() => new Map<string, Draft>());
+  const [busy, setBusy] = useState(false);
+
+  const run = async <T,>(work: () => Promise<T>, done: (r: T) => void, success?: string) => {
+    setBusy(true);
+    try {
+      done(await work());
+      if (success) void message.success(success);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const covered = useMemo(() => coveredKeys(plan), [plan]);
+  const rows = useMemo<GapRow[]>(
+    () =>
+      plan.content.gaps.map((g) => ({
+        ...g,
+        covered: covered.has(g.key),
+        draft: drafts.get(g.key) ?? draftFor(g, lang),
+      })),
+    [plan, covered, drafts, lang],
+  );
+  const onDraft = useCallback((key: string, d: Draft) => setDrafts((m) => new Map(m).set(key, d)), []);
+  // Drafts not yet touched come from the proposals, so an owner typed into one row suffices.
+  const allDrafts = useMemo(
+    () => new Map(rows.flatMap((r) => (r.draft ? [[r.key, r.draft] as const] : []))),
+    [rows],
+  );
+  const ready = confirmations(plan, allDrafts);
+  const waiting = rows.filter((r) => r.draft && !r.covered).length;
+  const editable = plan.stage === 'plan' || plan.stage === 'do';
+  const c = plan.content;
+
+  const advance = (to: PlanStage) =>
+    run(
+      () => client.call('plans:advance', { id: plan.id, to }),
+      (p) => onChange(p),
+      t('advanced', { stage: label(to) }),
+    );
+  const confirm = () =>
+    run(
+      () => client.call('plans:confirmActions', { id: plan.id, actions: ready }),
+      (p) => {
+        setDrafts(new Map());
+        onChange(p);
+      },
+      t('confirmed', { n: ready.length }),
+    );
+  const check = () =>
+    run(
+      () => client.call('plans:check', { id: plan.id }),
+      (p) => onChange(p),
+      t('checked'),
+    );
+  const act = (input: Omit<Input<'plans:act'>, 'id'>) =>
+    run(
+      () => client.call('plans:act', { id: plan.id, ...input }),
+      (r) => onChange(r.plan, r.nextPlan?.id),
+      t('acted'),
+    );
+
+  const current = STEPS.indexOf(plan.stage);
+  return (
+    <Card
+      size="small"
+      title={
+        <Space wrap>
+          <span data-testid="plan-title">{plan.title}</span>
+          <Tag color="blue" data-testid="plan-stage">
+            {label(plan.stage)}
+          </Tag>
+        </Space>
+      }
+      extra={<ExportButtons kind="plan" id={plan.id} baseName={plan.title} />}
+      data-testid="plan-detail"
+    >
+      <Steps
+        size="small"
+        current={current}
+        status={plan.stage === 'closed' ? 'finish' : 'process'}
+        items={STEPS.map((s) => ({ title: label(s), description: t(`stageHint.${s}`) }))}
+        style={{ marginBottom: 12 }}
+      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        {PLAN_TRANSITIONS[plan.stage].map((to) => (
+          <Button
+            key={to}
+            size="small"
+            type={STEPS.indexOf(to) > current ? 'primary' : 'default'}
+            loading={busy}
+            onClick={() => void advance(to)}
+            data-testid={`advance-${to}`}
+          >
+            {t('advanceTo', { stage: label(to) })}
+          </Button>
+        ))}
+        {plan.stage === 'check' && (
+          <Button size="small" loading={busy} onClick={() => void check()} data-testid="run-check">
+            {t('runCheck')}
+          </Button>
+        )}
+        {c.act?.nextPlanId && (
+          <Typography.Link href={hashLink('/plans', { id: c.act.nextPlanId })} data-testid="next-plan-link">
+            {t('nextPlan')}
+          </Typography.Link>
+        )}
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, lg: 3 }} bordered style={{ marginBottom: 12 }}>
+        <Descriptions.Item
+          label={t('summary.scope')}
+        >{`${c.summary.scopeName} · ${plan.period}`}</Descriptions.Item>
+        <Descriptions.Item label={t('summary.gaps')}>
+          {t('summary.gapCounts', {
+            gaps: c.summary.gapCount,
+            fail: c.summary.failCount,
+            warning: c.summary.warningCount,
+          })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('summary.actions')}>
+          {t('summary.actionCounts', { linked: c.summary.linkedCount, proposed: c.summary.proposedCount })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('summary.problem')} span={3}>
+          {c.problem[lang]}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('summary.objective')} span={3}>
+          {c.objective[lang]}
+        </Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'gaps',
+            label: t('tab.gaps', { n: c.gaps.length }),
+            children: c.gaps.length ? (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {editable && waiting > 0 && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    message={t('confirmHint', { n: waiting })}
+                    action={
+                      <Button
+                        size="small"
+                        type="primary"
+                        disabled={!ready.length}
+                        loading={busy}
+                        onClick={() => void confirm()}
+                        data-testid="confirm-actions"
+                      >
+                        {t('confirm', { n: ready.length })}
+                      </Button>
+                    }
+                  />
+                )}
+                <GapsGrid rows={rows} editable={editable} onDraft={onDraft} />
+              </Space>
+            ) : (
+              <Empty description={t('noGaps')} />
+            ),
+          },
+          {
+            key: 'pareto',
+            label: t('tab.pareto'),
+            children: (
+              <EChart
+                label={t('tab.pareto')}
+                testId="plan-pareto"
+                height={300}
+                option={paretoOption({
+                  labels: c.paretoByStandard.map((p) => p.label[lang]),
+                  fail: c.paretoByStandard.map((p) => Math.round(p.score * 1000) / 1000),
+                  cumulative: c.paretoByStandard.map((p) => Math.round(p.cumulative * 1000) / 10),
+                  names: { fail: t('weightedGap'), cumulative: t('cumulative') },
+                })}
+              />
+            ),
+          },
+          {
+            key: 'actions',
+            label: t('tab.actions', { n: plan.actions.length }),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Link
+                  href={hashLink('/actions', { planId: plan.id })}
+                  data-testid="plan-actions-link"
+                >
+                  {t('openActions')}
+                </Typography.Link>
+                <List
+                  size="small"
+                  bordered
+                  dataSource={plan.actions}
+                  locale={{ emptyText: t('noActions') }}
+                  renderItem={(a) => (
+                    <List.Item extra={<Tag color={a.overdue ? 'red' : undefined}>{label(a.status)}</Tag>}>
+                      <Typography.Text>{`${a.branchName} · ${a.standardCode ?? ''} · ${a.action}`}</Typography.Text>
+                      <Typography.Text
+                        type="secondary"
+                        style={{ marginLeft: 8 }}
+                      >{`${a.owner} · ${a.dueDate}`}</Typography.Text>
+                    </List.Item>
+                  )}
+                />
+              </Space>
+            ),
+          },
+          {
+            key: 'check',
+            label: t('tab.check'),
+            children: c.check ? (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text type="secondary">
+                  {t('checkedAt', { at: c.check.checkedAt.slice(0, 16).replace('T', ' ') })}
+                </Typography.Text>
+                <CheckGrid results={c.check.results} />
+              </Space>
+            ) : (
+              <Empty description={t('noCheck')} />
+            ),
+          },
+          {
+            key: 'act',
+            label: t('tab.act'),
+            children: c.act ? (
+              <Descriptions size="small" column={1} bordered data-testid="act-record">
+                <Descriptions.Item label={t('act.standardised')}>
+                  {c.act.standardised.map((s) => `${s.standardCode}: ${s.procedure}`).join('；') || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('act.carriedOver')}>
+                  {c.act.carriedOver.join(', ') || '—'}
+                </Descriptions.Item>
+              </Descriptions>
+            ) : plan.stage === 'act' ? (
+              <ActForm
+                standardCodes={[...new Set(c.gaps.map((g) => g.standardCode))]}
+                busy={busy}
+                onSubmit={(i) => void act(i)}
+              />
+            ) : (
+              <Empty description={t('actLater')} />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Which gaps still need an action, and the confirmations the user has filled in for them.
+ * Pure, so what gets sent to plans:confirmActions is unit-tested.
+ */
+import type { Plan } from '../../../shared/contracts/plans';
+import type { Input } from '../../../shared/contract';
+import type { PlanGap } from '../../../shared/plans/types';
+
+export interface Draft {
+  action: string;
+  department: string;
+  owner: string;
+  dueDate: string;
+}
+
+/** A gap is covered once an open action is linked or this plan created one for it. */
+export function coveredKeys(plan: Plan): Set<string> {
+  const keys = new Set(plan.actions.map((a) => `${a.branchCode}/${a.standardCode ?? ''}`));
+  for (const g of plan.content.gaps) if (g.linkedActions.length) keys.add(g.key);
+  return keys;
+}
+
+/** The editable row for a gap still waiting for an action, filled from the plan's proposal. */
+export function draftFor(gap: PlanGap, lang: 'zh' | 'en'): Draft | null {
+  if (!gap.proposed) return null;
+  return {
+    action: gap.proposed.action[lang],
+    department: gap.proposed.department,
+    owner: gap.proposed.owner,
+    dueDate: gap.proposed.dueDate,
+  };
+}
+
+type Confirmation = Input<'plans:confirmActions'>['actions'][number];
+
+/** The drafts ready to send: an owner named (the data cannot know who) and not yet covered. */
+export function confirmations(plan: Plan, drafts: ReadonlyMap<string, Draft>): Confirmation[] {
+  const covered = coveredKeys(plan);
+  const out: Confirmation[] = [];
+  for (const gap of plan.content.gaps) {
+    const d = drafts.get(gap.key);
+    if (!d || covered.has(gap.key) || !d.owner.trim() || !d.department.trim()) continue;
+    out.push({
+      key: gap.key,
+      action: d.action.trim() || undefined,
+      department: d.department.trim(),
+      owner: d.owner.trim(),
+      dueDate: d.dueDate,
+    });
+  }
+  return out;
+}
