@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Plan } from '../../shared/contracts/plans';
+import type { ParetoRow } from '../../shared/plans/types';
 import type { Lang } from '../../shared/messages';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import {
@@ -51,6 +52,43 @@ const dimensionName = (code: string, lang: Lang) => {
   return d ? (lang === 'zh' ? d.nameZh : d.nameEn) : code;
 };
 
+/** One Pareto table (by standard or by branch) with a data bar on the weighted gap. */
+function paretoTable(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  rows: readonly ParetoRow[],
+  [codeHeader, nameHeader]: [string, string],
+  lang: Lang,
+): { first: number; last: number } {
+  const t = tr(lang);
+  const placed = table(
+    ws,
+    top,
+    [
+      { header: t('序号', '#'), width: 6 },
+      { header: codeHeader, width: 12 },
+      { header: nameHeader, width: 22 },
+      { header: t('差距项数', 'Gaps'), width: 10 },
+      { header: t('加权差距', 'Weighted gap'), width: 14, numFmt: '0.000' },
+      { header: t('占比', 'Share'), width: 10, numFmt: PCT },
+      { header: t('累计占比', 'Cumulative'), width: 12, numFmt: PCT },
+      { header: t('关键少数', 'Vital few'), width: 10 },
+    ],
+    rows.map((p, i) => [
+      i + 1,
+      p.code,
+      p.label[lang],
+      p.count,
+      p.score,
+      p.share,
+      p.cumulative,
+      p.vital ? '★' : '',
+    ]),
+  );
+  dataBar(ws, 5, placed.first, placed.last);
+  return placed;
+}
+
 function summarySheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
   const t = tr(lang);
   const c = plan.content;
@@ -81,58 +119,16 @@ function summarySheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
       'Pareto by standard: the few standards that carry most of the weighted gap',
     ),
   );
-  const std = table(
+  const std = paretoTable(
     ws,
     row,
-    [
-      { header: t('序号', '#'), width: 6 },
-      { header: t('指标编码', 'Standard'), width: 12 },
-      { header: t('指标名称', 'Name'), width: 22 },
-      { header: t('差距项数', 'Gaps'), width: 10 },
-      { header: t('加权差距', 'Weighted gap'), width: 14, numFmt: '0.000' },
-      { header: t('占比', 'Share'), width: 10, numFmt: PCT },
-      { header: t('累计占比', 'Cumulative'), width: 12, numFmt: PCT },
-      { header: t('关键少数', 'Vital few'), width: 10 },
-    ],
-    c.paretoByStandard.map((p, i) => [
-      i + 1,
-      p.code,
-      p.label[lang],
-      p.count,
-      p.score,
-      p.share,
-      p.cumulative,
-      p.vital ? '★' : '',
-    ]),
+    c.paretoByStandard,
+    [t('指标编码', 'Standard'), t('指标名称', 'Name')],
+    lang,
   );
-  dataBar(ws, 5, std.first, std.last);
   dataBar(ws, 7, std.first, std.last, 'FFED7D31');
   row = heading(ws, std.last + 2, t('帕累托分析（按网点）', 'Pareto by branch'));
-  const br = table(
-    ws,
-    row,
-    [
-      { header: t('序号', '#'), width: 6 },
-      { header: t('网点编码', 'Branch'), width: 12 },
-      { header: t('网点名称', 'Name'), width: 22 },
-      { header: t('差距项数', 'Gaps'), width: 10 },
-      { header: t('加权差距', 'Weighted gap'), width: 14, numFmt: '0.000' },
-      { header: t('占比', 'Share'), width: 10, numFmt: PCT },
-      { header: t('累计占比', 'Cumulative'), width: 12, numFmt: PCT },
-      { header: t('关键少数', 'Vital few'), width: 10 },
-    ],
-    c.paretoByBranch.map((p, i) => [
-      i + 1,
-      p.code,
-      p.label[lang],
-      p.count,
-      p.score,
-      p.share,
-      p.cumulative,
-      p.vital ? '★' : '',
-    ]),
-  );
-  dataBar(ws, 5, br.first, br.last);
+  const br = paretoTable(ws, row, c.paretoByBranch, [t('网点编码', 'Branch'), t('网点名称', 'Name')], lang);
   row = heading(
     ws,
     br.last + 2,
