@@ -8,24 +8,9 @@ import { DIMENSIONS } from '../domain/dimensions';
 import { compareGaps, pareto, trendOf, weightedGap } from './ranking';
 import { rootCausePrompts } from './prompts';
 import { countermeasuresFor } from './countermeasures';
-import type { HistoryPoint, LinkedAction, PlanContent, PlanGap, ProposedAction } from './types';
+import type { GapSource, HistoryPoint, LinkedAction, PlanContent, PlanGap, ProposedAction } from './types';
 
-/** One branch's value of one standard in the plan's period, with the version that judges it. */
-export interface GapSource {
-  branchCode: string;
-  branchName: string;
-  regionCode: string;
-  standardCode: string;
-  standardNameZh: string;
-  standardNameEn: string | null;
-  dimension: string;
-  unit: string;
-  direction: Direction;
-  target: number;
-  warning: number;
-  weight: number;
-  value: number;
-}
+export type { GapSource };
 
 export interface PlanInputs {
   period: string;

@@ -37,11 +37,8 @@ export interface ProposedAction {
   rootCauseCategory: RootCauseCategory;
 }
 
-/** One failed or warned standard at one branch: one row of the plan. */
-export interface PlanGap {
-  /** `BRANCH/STANDARD`: stable across cycles, so Check and the next plan find it again. */
-  key: string;
-  rank: number;
+/** One branch's value of one standard in the plan's period, with the version that judges it. */
+export interface GapSource {
   branchCode: string;
   branchName: string;
   regionCode: string;
@@ -55,6 +52,13 @@ export interface PlanGap {
   warning: number;
   weight: number;
   value: number;
+}
+
+/** One failed or warned standard at one branch: one row of the plan. */
+export interface PlanGap extends GapSource {
+  /** `BRANCH/STANDARD`: stable across cycles, so Check and the next plan find it again. */
+  key: string;
+  rank: number;
   verdict: Exclude<Verdict, 'pass'>;
   gap: number;
   normalisedGap: number;
