@@ -33,19 +33,23 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
            FROM audit_log WHERE batch_id = ? ORDER BY id DESC`,
       )
       .all(id) as BatchAuditRow[];
+    // Rows the batch created go first, children before parents: they carry the batch id
+    // (bulk imports create rows without one audit entry each, so the trail alone misses them).
+    for (const table of DELETE_ORDER) deleteBatchRows(ctx.db, table, id);
     let restored = 0;
     for (const e of entries) {
       const table = e.entityType as AuditedTable;
       if (!AUDITED_TABLES.includes(table)) continue;
       if (e.action === 'create') {
         deleteRaw(ctx.db, table, e.entityId);
-      } else if (e.beforeJson) {
-        restoreRaw(ctx.db, table, JSON.parse(e.beforeJson) as RawRow);
-        restored++;
+        continue;
       }
+      const before = e.beforeJson ? (JSON.parse(e.beforeJson) as RawRow) : null;
+      // A row this batch created and then changed again is gone with the batch's rows.
+      if (!before || before.batch_id === id) continue;
+      restoreRaw(ctx.db, table, before);
+      restored++;
     }
-    // Bulk imports may create rows without one audit entry each; they carry the batch id.
-    for (const table of DELETE_ORDER) deleteBatchRows(ctx.db, table, id);
     setBatchStatus(ctx.db, id, 'undone');
     audit(ctx, {
       entityType: 'import_batches',

@@ -89,7 +89,8 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
           exit = Math.max(exit, exitOf(report));
         } catch (err) {
           if (progress) e.err.write('\n');
-          if (!(err instanceof AppError) || files.length === 1) throw err;
+          if (!(err instanceof AppError)) throw err;
+          // One line naming the workbook (not the database), then on to the next file.
           e.err.write(`${errorLine(err, e.lang, file)}\n`);
           exit = Math.max(exit, exitCodeOf(err));
         }

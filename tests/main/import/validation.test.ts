@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { count, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import { importFile, measurementTuples, withSampleLibrary } from './helpers';
+import { LONG_HEADER, writeWorkbook } from './workbooks';
+
+describe('validating rows against the database', () => {
+  let wb: TestWorkbench;
+  afterEach(() => wb?.close());
+
+  async function badWorkbook(): Promise<string> {
+    return writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          LONG_HEADER,
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', 'CS-FCR', '８５．５'],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', 'NOPE-1', 80],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-13', 'CS-FCR', 80],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026年10月', 'CS-SAT', 'abc'],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026/10', 'NET-CSR', '101%'],
+          ['EAST', 'EAST-003', '杭州西湖营业厅', '2026.10', 'PRD-BIL', '5%'],
+          ['EAST', 'EAST-003', '杭州西湖营业厅', '2026-10', 'CS-CHT', '1,234.5'],
+          ['', 'EAST-999', '', '2026-10', 'CS-FCR', 70],
+          ['EAST', 'EAST-004', '南京鼓楼营业厅', '2026-10', 'CS-FCR', '—'],
+        ],
+      },
+    ]);
+  }
+
+  it('rejects the whole file when one row is wrong, naming sheet, row, column, value and reason in both languages', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const before = count(wb, 'measurements');
+    const r = await importFile(wb, await badWorkbook());
+    expect(r.outcome).toBe('rejected');
+    expect(count(wb, 'measurements')).toBe(before);
+    expect(count(wb, 'import_batches')).toBe(2);
+    const errors = r.sheets[0]!.errors.map((e) => [e.row, e.column, e.value, e.reason.en]);
+    expect(errors).toEqual([
+      [3, 'E', 'NOPE-1', 'no standard NOPE-1; import the standards first or correct the code'],
+      [4, 'D', '2026-13', 'not a period; write 2026-10, 2026年10月 or 2026年第3季度'],
+      [5, 'F', 'abc', 'not a number'],
+      [6, 'F', '101%', 'not a plausible value for % (0–100)'],
+      [7, 'F', '5%', 'a percentage, but the standard is measured in ‱'],
+      [9, 'B', 'EAST-999', 'no branch EAST-999, and no region column to create it in'],
+    ]);
+    expect(r.sheets[0]!.errors[0]).toMatchObject({ sheet: '检查', header: '指标编码' });
+    expect(r.sheets[0]!.errors[2]!.reason.zh).toBe('不是数字');
+  });
+
+  it('keeps the good rows with skipInvalid, reads full-width digits and thousands separators, and never turns a missing marker into 0', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const errorsPath = path.join(wb.dir, 'errors.xlsx');
+    const r = await importFile(wb, await badWorkbook(), { skipInvalid: true, errorsPath });
+    expect(r.outcome).toBe('imported');
+    expect(measurementTuples(wb, r.batchId!)).toEqual([
+      ['EAST-001', '2026-10', 'CS-FCR', 85.5],
+      ['EAST-003', '2026-10', 'CS-CHT', 1234.5],
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(errorsPath);
+    const ws = book.worksheets[0]!;
+    expect(ws.rowCount).toBe(7);
+    expect(ws.getRow(1).getCell(1).value).toBe('原行号 / Row');
+    expect(ws.getRow(2).getCell(1).value).toBe(3);
+    expect(String(ws.getRow(4).getCell(ws.getRow(1).cellCount).value)).toContain('不是数字 / not a number');
+  });
+
+  it('dry run validates against the database and writes nothing, not even new branches', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const file = await writeWorkbook([
+      { name: 's', rows: [LONG_HEADER, ['EAST', 'EAST-100', '新网点', '2026-10', 'CS-FCR', 80]] },
+    ]);
+    const r = await importFile(wb, file, { dryRun: true });
+    expect(r).toMatchObject({ outcome: 'checked', written: 1, createdBranches: ['EAST-100'], batchId: null });
+    expect(count(wb, 'branches')).toBe(26);
+    expect(count(wb, 'import_batches')).toBe(2);
+  });
+
+  it('creates unknown regions and branches from the sheet and says so; undo takes them away again', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const file = await writeWorkbook([
+      {
+        name: 's',
+        rows: [
+          ['区域编码', '区域', '网点编码', '网点名称', '期间', '指标编码', '实测值'],
+          ['CENTRAL', '华中区', 'CEN-001', '武汉江汉营业厅', '2026年第3季度', 'CS-FCR', 88],
+        ],
+      },
+    ]);
+    const r = await importFile(wb, file);
+    expect(r).toMatchObject({
+      outcome: 'imported',
+      createdRegions: ['CENTRAL'],
+      createdBranches: ['CEN-001'],
+    });
+    expect(measurementTuples(wb, r.batchId!)).toEqual([['CEN-001', '2026-Q3', 'CS-FCR', 88]]);
+    await wb.dispatch('imports:undo', { id: r.batchId! });
+    expect(wb.db.prepare("SELECT count(*) AS n FROM branches WHERE code = 'CEN-001'").get()).toEqual({
+      n: 0,
+    });
+    expect(wb.db.prepare("SELECT count(*) AS n FROM regions WHERE code = 'CENTRAL'").get()).toEqual({ n: 0 });
+  });
+
+  it('reports a sheet it cannot read: missing columns, no period anywhere, hidden sheets listed but not imported', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const file = await writeWorkbook([
+      {
+        name: '宽表',
+        rows: [
+          ['网点编码', '首问解决率'],
+          ['EAST-001', 80],
+        ],
+      },
+      { name: '隐藏', hidden: true, rows: [LONG_HEADER, ['EAST', 'EAST-001', 'x', '2026-10', 'CS-FCR', 80]] },
+    ]);
+    const r = await importFile(wb, file);
+    expect(r.outcome).toBe('rejected');
+    expect(r.sheets[0]!.errors[0]!.reason.en).toMatch(/^no period/);
+    expect(r.sheets[1]).toMatchObject({ hidden: true, kind: null, rowsRead: 0 });
+    expect(r.sheets[1]!.note!.en).toMatch(/hidden/);
+    const withPeriod = await importFile(wb, file, { period: '2026-09', includeHidden: true });
+    expect(withPeriod.outcome).toBe('imported');
+    expect(withPeriod.sheets[0]).toMatchObject({ period: '2026-09', periodFrom: 'option', written: 1 });
+    expect(withPeriod.sheets[1]).toMatchObject({ written: 1 });
+  });
+});
