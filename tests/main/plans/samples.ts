@@ -1,7 +1,6 @@
 /**
- * Loads the shared samples through the services, as the importer would: the standards from
- * standards.xlsx (read with exceljs), the EAST branches from the wide workbook, and the
- * measurements listed in expected.json. Used until `qms import` exists in this tree.
+ * The shared samples for plan tests: loaded through the importer, and read independently
+ * (standards.xlsx with exceljs, values from expected.json) to compute what the plan must say.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,30 +56,20 @@ export function expectedRows(file: string): ExpectedRow[] {
   return all[file]!;
 }
 
-/** EAST branch codes and names from the wide workbook's rows. */
-export async function readEastBranches(): Promise<{ code: string; name: string }[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(SAMPLES, 'east-2026-10-wide.xlsx'));
-  const out: { code: string; name: string }[] = [];
-  wb.worksheets[0]!.eachRow((row) => {
-    const code = row.getCell(3).value;
-    if (typeof code === 'string' && /^EAST-\d+$/.test(code))
-      out.push({ code, name: String(row.getCell(4).value) });
-  });
-  return out;
-}
-
+/**
+ * The EAST sample as a region office gets it in: standards.xlsx and the wide October workbook
+ * through the importer (which creates the region and branches from the sheet).
+ */
 export async function loadEastSample(
   wb: Workbench,
 ): Promise<{ standards: SampleStandard[]; rows: ExpectedRow[] }> {
-  const standards = await readSampleStandards();
-  for (const s of standards) await wb.dispatch('standards:create', { ...s, effectiveFrom: '2020-01-01' });
-  await wb.dispatch('regions:create', { code: 'EAST', name: '华东区' });
-  for (const b of await readEastBranches())
-    await wb.dispatch('branches:create', { ...b, regionCode: 'EAST' });
-  const rows = expectedRows('east-2026-10-wide.xlsx');
-  await loadRows(wb, rows);
-  return { standards, rows };
+  for (const file of ['standards.xlsx', 'east-2026-10-wide.xlsx']) {
+    const report = (await wb.dispatch('imports:run', { path: path.join(SAMPLES, file) })) as {
+      outcome: string;
+    };
+    if (report.outcome !== 'imported') throw new Error(`${file}: ${report.outcome}`);
+  }
+  return { standards: await readSampleStandards(), rows: expectedRows('east-2026-10-wide.xlsx') };
 }
 
 /** One self-assessment per branch and period, holding the rows' values. */
