@@ -11,7 +11,7 @@ import type { Output } from '../../../shared/contract';
 import { ENTITY_KINDS } from '../../../shared/contracts/export';
 import { writeAtomically } from '../../../main/export/atomic';
 import { displayWidth } from '../../../main/export/xlsx-writer';
-import { readCsv, readWorkbook, sampleWorkbench, sheetValues } from './read';
+import { exportRun, readCsv, readWorkbook, sampleWorkbench, sheetValues } from './read';
 
 let wb: Awaited<ReturnType<typeof sampleWorkbench>>;
 
@@ -101,7 +101,7 @@ describe('what the grid shows', () => {
   it('exports the rows measurements:list returns for the same filters, in the same order', async () => {
     const filters = { scope: 'EAST', period: '2026-10', sort: [{ field: 'value', dir: 'desc' as const }] };
     const file = wb.out('east-by-value.csv');
-    const outcome = await wb.dispatch('export:run', { kind: 'measurements', path: file, filters });
+    const outcome = await exportRun(wb, { kind: 'measurements', path: file, filters });
     const grid = (await wb.dispatch('measurements:list', {
       regionCode: 'EAST',
       period: '2026-10',
@@ -149,8 +149,8 @@ describe('every kind, .xlsx with keys and .csv', () => {
     async (kind) => {
       const xlsx = wb.out(`${kind}-keys.xlsx`);
       const csv = wb.out(`${kind}.csv`);
-      const a = await wb.dispatch('export:run', { kind, path: xlsx, headers: 'keys', lang: 'en' });
-      const b = await wb.dispatch('export:run', { kind, path: csv });
+      const a = await exportRun(wb, { kind, path: xlsx, headers: 'keys', lang: 'en' });
+      const b = await exportRun(wb, { kind, path: csv });
       expect(a.rows).toBe(b.rows);
       expect(a.rows).toBeGreaterThan(0);
       const book = await readWorkbook(xlsx);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
+import type { ExportOutcome, ExportRunInput } from '../../../shared/contracts/export';
 import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import { loadSamples } from './sample-data';
 
@@ -78,4 +79,12 @@ export function tableDump(wb: TestWorkbench, tables: readonly string[]): Record<
       return [t, rows.map(({ batch_id: _batch, ...rest }) => rest)];
     }),
   );
+}
+
+/** `export:run` through the workbench's dispatch, typed. */
+export async function exportRun(
+  wb: { dispatch(channel: string, input: unknown): Promise<unknown> },
+  input: ExportRunInput,
+): Promise<ExportOutcome> {
+  return (await wb.dispatch('export:run', input)) as ExportOutcome;
 }

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/contract';
 import { SAMPLES, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
-import { python, readCsv } from './read';
+import { exportRun, python, readCsv } from './read';
 
 type Report = Output<'imports:run'>;
 const importFile = async (wb: TestWorkbench, file: string, options: { skipInvalid?: boolean } = {}) =>
@@ -105,7 +105,7 @@ print('{}')
 describe('fill-in templates', () => {
   it('a wide measurement template filled in by a person imports with no mapping, also re-saved by LibreOffice', async () => {
     const template = path.join(source.dir, 'east-2026-11.xlsx');
-    const outcome = await source.dispatch('export:run', {
+    const outcome = await exportRun(source, {
       kind: 'template-measurements',
       path: template,
       filters: { scope: 'EAST', period: '2026-11' },
