@@ -291,7 +291,8 @@ export class SheetWriter {
     const cols = this.widths
       .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
       .join('');
-    let head = `${XML_HEAD}<worksheet ${NS} ${NS_R}>${view}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
+    // Printed on A4 landscape, every column on one page width (as many pages down as needed).
+    let head = `${XML_HEAD}<worksheet ${NS} ${NS_R}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>${view}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
     for (const title of o.titleRows ?? []) {
       this.rowNumber++;
       head += `<row r="${this.rowNumber}"><c r="A${this.rowNumber}" t="inlineStr" s="${this.headerStyle}"><is><t>${xmlText(title)}</t></is></c></row>`;
@@ -353,7 +354,7 @@ export class SheetWriter {
       tail += `<dataValidations count="${o.validations.length}">${o.validations.map(validationXml).join('')}</dataValidations>`;
     }
     tail += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
-    tail += '<pageSetup orientation="landscape" paperSize="9" fitToHeight="0"/></worksheet>';
+    tail += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>';
     await this.entry.write(tail);
     await this.entry.close();
     this.onClose(filterRef);
