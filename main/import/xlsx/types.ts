@@ -65,6 +65,12 @@ export interface RowsOptions {
 export type SheetRows = AsyncIterable<SheetRow> & {
   /** Merged ranges (they come at the end of the sheet XML) and the row count; valid after iteration. */
   end(): SheetEnd;
+  /**
+   * The same rows in the groups they were parsed in (one inflated chunk, a few hundred rows):
+   * for bulk consumers, it saves a promise per row (about 0.1 s per 100k rows). Iterate either
+   * this or the rows, once.
+   */
+  batches(): AsyncIterable<SheetRow[]>;
 };
 
 export interface OpenedWorkbook {

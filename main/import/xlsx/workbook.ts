@@ -228,21 +228,25 @@ function sheetRows(
   let finished: SheetEnd | undefined;
   const known = structure.sheets[sheet.index];
   const entry = known?.kind === 'worksheet' ? zip.get(known.path) : undefined;
-  return {
-    async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
-      const parser = new SheetParser(structure.context);
-      if (entry) {
-        for await (const _ of zip.scan(entry, parser, options)) {
-          void _;
-          if (parser.ready.length === 0) continue;
-          const batch = parser.ready;
-          parser.ready = [];
-          yield* batch;
-        }
-        yield* parser.ready;
+  async function* batches(): AsyncGenerator<SheetRow[]> {
+    const parser = new SheetParser(structure.context);
+    if (entry) {
+      for await (const _ of zip.scan(entry, parser, options)) {
+        void _;
+        if (parser.ready.length === 0) continue;
+        const batch = parser.ready;
         parser.ready = [];
+        yield batch;
       }
-      finished = { merges: parser.merges, rows: parser.rowCount };
+      if (parser.ready.length > 0) yield parser.ready;
+      parser.ready = [];
+    }
+    finished = { merges: parser.merges, rows: parser.rowCount };
+  }
+  return {
+    batches,
+    async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
+      for await (const batch of batches()) yield* batch;
     },
     end(): SheetEnd {
       if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');

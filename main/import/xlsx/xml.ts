@@ -87,7 +87,9 @@ export class XmlScanner {
       if (c === SLASH) {
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) return final ? this.fail('unfinished closing tag') : lt;
-        h.close(localName(s.slice(lt + 2, gt).trim()));
+        let nameEnd = gt;
+        while (nameEnd > lt + 2 && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+        h.close(elementName(s, lt + 2, nameEnd));
         p = gt + 1;
       } else if (c === QUESTION) {
         const e = s.indexOf('?>', lt + 2);
@@ -123,7 +125,7 @@ export class XmlScanner {
     const end = selfClosing ? gt - 1 : gt;
     let i = from;
     while (i < end && !isSpace(s.charCodeAt(i))) i++;
-    const name = localName(s.slice(from, i));
+    const name = elementName(s, from, i);
     this.tag.reset(s, i, end, name);
     this.handler.open(name, this.tag);
     if (selfClosing) this.handler.close(name);
@@ -227,6 +229,27 @@ function findTagEnd(s: string, from: number): number {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * The local name of the element named by s[from, end). The names a sheet repeats millions
+ * of times come back as constants, without making a string per tag.
+ */
+function elementName(s: string, from: number, end: number): string {
+  const length = end - from;
+  if (length === 1) {
+    const c = s.charCodeAt(from);
+    if (c === 99) return 'c';
+    if (c === 118) return 'v';
+    if (c === 102) return 'f';
+    if (c === 116) return 't';
+    if (c === 114) return 'r';
+  } else if (length === 3 && s.startsWith('row', from)) {
+    return 'row';
+  } else if (length === 2 && s.startsWith('is', from)) {
+    return 'is';
+  }
+  return localName(s.slice(from, end));
 }
 
 function localName(qname: string): string {

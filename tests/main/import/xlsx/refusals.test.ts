@@ -148,6 +148,21 @@ describe('streaming control', () => {
     await wb.close();
   });
 
+  it('batches() hands out the same rows in parsed groups', async () => {
+    const wb = await openWorkbook(writeBook({ sheets: [{ name: 'S', data: manyRows }] }));
+    const stream = wb.rows(wb.sheets[0]!);
+    const numbers: number[] = [];
+    let groups = 0;
+    for await (const batch of stream.batches()) {
+      groups++;
+      for (const r of batch) numbers.push(r.row);
+    }
+    expect(numbers).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
+    expect(groups).toBeGreaterThan(1);
+    expect(stream.end().rows).toBe(20_000);
+    await wb.close();
+  });
+
   it('reports compressed bytes read up to the part size, and end() only after the rows', async () => {
     const wb = await openWorkbook(writeBook({ sheets: [{ name: 'S', data: manyRows }] }));
     const progress: [number, number][] = [];
