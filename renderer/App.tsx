@@ -68,6 +68,7 @@ export function App({ userName }: { userName: string }) {
                 lineHeight: '44px',
                 borderBottom: '1px solid #f0f0f0',
                 display: 'flex',
+                alignItems: 'center',
                 justifyContent: 'space-between',
               }}
             >

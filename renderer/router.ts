@@ -28,7 +28,8 @@ function parse(hash: string): Route {
   return { page, params: Object.fromEntries(new URLSearchParams(query)) };
 }
 
-let current = parse(window.location.hash);
+// Parsed on first use, so tests can import PAGES without a window.
+let current: Route | null = null;
 const subscribe = (onChange: () => void) => {
   const listener = () => {
     current = parse(window.location.hash);
@@ -39,7 +40,7 @@ const subscribe = (onChange: () => void) => {
 };
 
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribe, () => (current ??= parse(window.location.hash)));
 }
 
 export function navigate(page: PageName, params: Record<string, string | undefined> = {}): void {

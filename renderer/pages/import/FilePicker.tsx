@@ -47,22 +47,23 @@ export function FilePicker({ onPicked }: { onPicked: (files: PickedFile[]) => vo
     );
 
   return (
-    <Upload.Dragger
-      multiple
-      accept=".xlsx"
-      showUploadList={false}
-      data-testid="import-drop"
-      beforeUpload={(file) => {
-        setUploading((n) => n + 1);
-        uploadWorkbook(file)
-          .then((path) => onPicked([{ name: file.name, path }]))
-          .catch((e: unknown) => message.error(errorText(e, i18n.language)))
-          .finally(() => setUploading((n) => n - 1));
-        return false;
-      }}
-    >
-      <p style={{ fontSize: 15, margin: '12px 0 4px' }}>{uploading ? t('uploading') : t('dropHere')}</p>
-      <p style={{ color: '#888', margin: 0 }}>{t('dropHint')}</p>
-    </Upload.Dragger>
+    <div data-testid="import-drop">
+      <Upload.Dragger
+        multiple
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          setUploading((n) => n + 1);
+          uploadWorkbook(file)
+            .then((path) => onPicked([{ name: file.name, path }]))
+            .catch((e: unknown) => message.error(errorText(e, i18n.language)))
+            .finally(() => setUploading((n) => n - 1));
+          return false;
+        }}
+      >
+        <p style={{ fontSize: 15, margin: '12px 0 4px' }}>{uploading ? t('uploading') : t('dropHere')}</p>
+        <p style={{ color: '#888', margin: 0 }}>{t('dropHint')}</p>
+      </Upload.Dragger>
+    </div>
   );
 }

@@ -24,45 +24,46 @@ export function ImportHistory({ version }: { version: number }) {
   }
 
   return (
-    <Table<ImportBatch>
-      size="small"
-      rowKey="id"
-      dataSource={batches}
-      pagination={{ pageSize: 15, size: 'small' }}
-      data-testid="import-history"
-      locale={{ emptyText: t('noImports') }}
-      columns={[
-        { dataIndex: 'fileName', title: t('file') },
-        { dataIndex: 'kind', title: t('kind'), width: 120 },
-        { dataIndex: 'user', title: t('user'), width: 110 },
-        {
-          dataIndex: 'startedAt',
-          title: t('startedAt'),
-          width: 170,
-          render: (v: string) => new Date(v).toLocaleString(i18n.language),
-        },
-        { dataIndex: 'rowsWritten', title: t('rowsWritten'), width: 100 },
-        {
-          dataIndex: 'status',
-          title: t('status'),
-          width: 100,
-          render: (s: ImportBatch['status']) => (
-            <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`batchStatus.${s}`)}</Tag>
-          ),
-        },
-        {
-          key: 'undo',
-          width: 90,
-          render: (_, b) =>
-            b.status === 'committed' && (
-              <Popconfirm title={t('undoConfirm', { file: b.fileName })} onConfirm={() => void undo(b)}>
-                <Button size="small" danger type="link" data-testid={`undo-${b.fileName}`}>
-                  {t('undo')}
-                </Button>
-              </Popconfirm>
+    <div data-testid="import-history">
+      <Table<ImportBatch>
+        size="small"
+        rowKey="id"
+        dataSource={batches}
+        pagination={{ pageSize: 15, size: 'small' }}
+        locale={{ emptyText: t('noImports') }}
+        columns={[
+          { dataIndex: 'fileName', title: t('file') },
+          { dataIndex: 'kind', title: t('kind'), width: 120 },
+          { dataIndex: 'user', title: t('user'), width: 110 },
+          {
+            dataIndex: 'startedAt',
+            title: t('startedAt'),
+            width: 170,
+            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+          },
+          { dataIndex: 'rowsWritten', title: t('rowsWritten'), width: 100 },
+          {
+            dataIndex: 'status',
+            title: t('status'),
+            width: 100,
+            render: (s: ImportBatch['status']) => (
+              <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`batchStatus.${s}`)}</Tag>
             ),
-        },
-      ]}
-    />
+          },
+          {
+            key: 'undo',
+            width: 90,
+            render: (_, b) =>
+              b.status === 'committed' && (
+                <Popconfirm title={t('undoConfirm', { file: b.fileName })} onConfirm={() => void undo(b)}>
+                  <Button size="small" danger type="link" data-testid={`undo-${b.fileName}`}>
+                    {t('undo')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </div>
   );
 }

@@ -196,20 +196,18 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             (f) => f.error && <Alert key={f.path} type="error" showIcon message={`${f.name}: ${f.error}`} />,
           )}
           {errorCount === 0 ? (
-            <Alert
-              type="success"
-              showIcon
-              message={t('noErrors', { n: files.reduce((s, f) => s + (f.check?.rowsRead ?? 0), 0) })}
-              data-testid="check-ok"
-            />
+            <div data-testid="check-ok">
+              <Alert
+                type="success"
+                showIcon
+                message={t('noErrors', { n: files.reduce((s, f) => s + (f.check?.rowsRead ?? 0), 0) })}
+              />
+            </div>
           ) : (
             <>
-              <Alert
-                type="warning"
-                showIcon
-                message={t('errorsFound', { n: errorCount })}
-                data-testid="check-errors"
-              />
+              <div data-testid="check-errors">
+                <Alert type="warning" showIcon message={t('errorsFound', { n: errorCount })} />
+              </div>
               <ErrorsGrid files={files} />
             </>
           )}

@@ -28,12 +28,9 @@ export function SheetMapping({ file, onRemap }: { file: WizardFile; onRemap: (m:
   const { t, i18n } = useTranslation('import');
   if (file.error || !file.inspection)
     return (
-      <Alert
-        type="error"
-        showIcon
-        message={`${file.name}: ${file.error ?? ''}`}
-        data-testid="inspect-error"
-      />
+      <div data-testid="inspect-error">
+        <Alert type="error" showIcon message={`${file.name}: ${file.error ?? ''}`} />
+      </div>
     );
   const inspection = file.inspection;
   return (
@@ -94,52 +91,54 @@ function Sheet({ sheet, onRemap }: { sheet: SheetDetection; onRemap: (m: ColumnM
       </Descriptions>
       {note && <Alert type="info" showIcon message={note} style={{ marginBottom: 8 }} />}
       {sheet.kind && (
-        <Table<MappedColumn>
-          size="small"
-          rowKey="column"
-          pagination={false}
-          scroll={{ y: 260 }}
-          dataSource={sheet.columns}
-          style={{ marginBottom: 8 }}
-          data-testid={`mapping-${sheet.sheet}`}
-          columns={[
-            { dataIndex: 'column', title: t('column'), width: 70 },
-            { dataIndex: 'header', title: t('header') },
-            {
-              key: 'to',
-              title: t('mapsTo'),
-              width: 300,
-              render: (_, c) => (
-                <Select
-                  size="small"
-                  showSearch
-                  optionFilterProp="label"
-                  style={{ width: 280 }}
-                  value={c.standardCode ? `standard:${c.standardCode}` : (c.key ?? 'ignore')}
-                  options={
-                    c.standardCode
-                      ? [
-                          {
-                            value: `standard:${c.standardCode}`,
-                            label: `${t('standardColumn')} ${c.standardCode}`,
-                          },
-                          ...keyOptions,
-                        ]
-                      : keyOptions
-                  }
-                  onChange={(to: string) => onRemap({ sheet: sheet.sheet, column: c.column, to })}
-                  data-testid={`map-${sheet.sheet}-${c.column}`}
-                />
-              ),
-            },
-            {
-              dataIndex: 'by',
-              title: t('foundBy'),
-              width: 110,
-              render: (by: MappedColumn['by']) => (by ? t(`by.${by}`) : '—'),
-            },
-          ]}
-        />
+        <div data-testid={`mapping-${sheet.sheet}`}>
+          <Table<MappedColumn>
+            size="small"
+            rowKey="column"
+            pagination={false}
+            scroll={{ y: 260 }}
+            dataSource={sheet.columns}
+            style={{ marginBottom: 8 }}
+            columns={[
+              { dataIndex: 'column', title: t('column'), width: 70 },
+              { dataIndex: 'header', title: t('header') },
+              {
+                key: 'to',
+                title: t('mapsTo'),
+                width: 300,
+                render: (_, c) => (
+                  <span data-testid={`map-${sheet.sheet}-${c.column}`}>
+                    <Select
+                      size="small"
+                      showSearch
+                      optionFilterProp="label"
+                      style={{ width: 280 }}
+                      value={c.standardCode ? `standard:${c.standardCode}` : (c.key ?? 'ignore')}
+                      options={
+                        c.standardCode
+                          ? [
+                              {
+                                value: `standard:${c.standardCode}`,
+                                label: `${t('standardColumn')} ${c.standardCode}`,
+                              },
+                              ...keyOptions,
+                            ]
+                          : keyOptions
+                      }
+                      onChange={(to: string) => onRemap({ sheet: sheet.sheet, column: c.column, to })}
+                    />
+                  </span>
+                ),
+              },
+              {
+                dataIndex: 'by',
+                title: t('foundBy'),
+                width: 110,
+                render: (by: MappedColumn['by']) => (by ? t(`by.${by}`) : '—'),
+              },
+            ]}
+          />
+        </div>
       )}
       {sheet.preview.length > 0 && (
         <DataGrid<PreviewCell[]>

@@ -1,0 +1,295 @@
+/**
+ * The dashboard, corrective actions, PDCA plans and reviews pages in real Chromium over
+ * `qms serve`, on the EAST sample: the charts draw with data and a figure clicks through to
+ * its rows; a card moves across the actions board; a plan is generated and walked from Plan
+ * to closed; a review is built, its decisions saved and exported. Screenshots in zh and en.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/workbench';
+import { expectedRows, loadEastSample, loadRows } from '../main/plans/samples';
+import {
+  SCREENSHOTS,
+  ensureRenderer,
+  goTo,
+  launchChromium,
+  openApp,
+  serveWorkbench,
+  type Served,
+} from './server';
+
+const STEP = 180_000;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const out = tempDir('qw-e2e-exports-');
+
+beforeAll(async () => {
+  await ensureRenderer();
+  served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
+  const wb = served.wb;
+  await loadEastSample(wb);
+  // The same values a month earlier, so the trend has two points.
+  await loadRows(
+    wb,
+    expectedRows('east-2026-10-wide.xlsx').map(([b, , s, v]) => [b, '2026-09', s, v] as const),
+  );
+  // An action created in October and due before today: overdue.
+  wb.setNow('2026-10-05T08:00:00.000Z');
+  await wb.dispatch('actions:create', {
+    branchCode: 'EAST-001',
+    standardCode: 'CS-FCR',
+    action: '开展一次解决率专项培训',
+    department: '客户服务中心',
+    owner: '王伟',
+    dueDate: '2026-10-31',
+  });
+  wb.setNow('2026-11-20T08:00:00.000Z');
+
+  browser = await launchChromium();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(30_000);
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await openApp(page, served.server);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+async function seeContains(locator: Locator, text: string): Promise<void> {
+  await expect.poll(() => locator.first().innerText(), { timeout: 30_000 }).toContain(text);
+}
+
+/** Picks an option of an antd Select by typing into its search and taking the first match. */
+async function choose(testId: string, search: string): Promise<void> {
+  await byTestId(testId).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+}
+
+/** Clicks where the chart draws a data item, as a user's mouse would. */
+async function clickChart(testId: string, seriesIndex: number, value: (number | string)[]): Promise<void> {
+  const chart = byTestId(testId);
+  await chart.locator('canvas').first().waitFor();
+  await chart.scrollIntoViewIfNeeded();
+  const [x, y] = await chart.evaluate(
+    (el, a) => {
+      const c = (el as HTMLElement & { chart: { convertToPixel(f: object, v: unknown): number[] } }).chart;
+      return c.convertToPixel({ seriesIndex: a.seriesIndex }, a.value);
+    },
+    { seriesIndex, value },
+  );
+  const box = (await chart.boundingBox())!;
+  await page.mouse.click(box.x + x!, box.y + y!);
+}
+
+async function language(name: '中文' | 'English'): Promise<void> {
+  await byTestId('language-switch').getByText(name).click();
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang))
+    .toBe(name === '中文' ? 'zh-CN' : 'en');
+}
+
+const gridText = (testId: string) => byTestId(testId).locator('.ag-center-cols-container');
+
+describe('dashboard, actions, plans and reviews in Chromium', () => {
+  it(
+    'draws every dashboard figure from the data, and a heatmap cell opens its measurements',
+    async () => {
+      await byTestId('dashboard-page').waitFor();
+      for (const chart of [
+        'chart-regions',
+        'chart-branches',
+        'chart-heatmap',
+        'chart-trend',
+        'chart-pareto',
+        'chart-actions',
+      ])
+        await byTestId(chart).locator('canvas').first().waitFor();
+      await seeContains(byTestId('period'), '2026-10');
+      await shot('dashboard-zh');
+
+      // The heatmap's first row and column: EAST-001 and the first standard measured.
+      await clickChart('chart-heatmap', 0, [0, 0]);
+      await gridText('rows-behind').locator('.ag-row').first().waitFor();
+      const rows = await gridText('rows-behind').innerText();
+      expect(rows).toContain('EAST-001');
+      expect(rows).not.toContain('EAST-002');
+      expect(rows).toContain('2026-10');
+      await page.keyboard.press('Escape');
+    },
+    STEP,
+  );
+
+  it(
+    'clicks the overdue bar through to the actions grid filtered to overdue open actions',
+    async () => {
+      // The actions chart: one category (open), overdue is the first stack.
+      await clickChart('chart-actions', 0, [0.5, 0]);
+      await expect
+        .poll(() => page.evaluate(() => window.location.hash))
+        .toBe('#/actions?status=open&overdue=1');
+      await seeContains(byTestId('action-filters'), '逾期');
+      await seeContains(gridText('actions-grid'), '开展一次解决率专项培训');
+      await shot('actions-grid-zh');
+    },
+    STEP,
+  );
+
+  it(
+    'moves a card across the board: buttons, a drag, then verification with its note',
+    async () => {
+      await goTo(page, 'actions?view=board');
+      const card = () => page.locator('.board-card', { hasText: '开展一次解决率专项培训' });
+      await byTestId('column-open').locator('.board-card').first().waitFor();
+      await card().getByTestId('move-in_progress').click();
+      await byTestId('column-in_progress')
+        .locator('.board-card', { hasText: '开展一次解决率专项培训' })
+        .waitFor();
+
+      await card().locator('.ant-card').dragTo(byTestId('column-done'));
+      await byTestId('column-done').locator('.board-card', { hasText: '开展一次解决率专项培训' }).waitFor();
+
+      await card().getByTestId('move-verified').click();
+      await byTestId('verify-form').locator('textarea').fill('11 月复测一次解决率 88%，已达标');
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await byTestId('column-verified')
+        .locator('.board-card', { hasText: '开展一次解决率专项培训' })
+        .waitFor();
+      const stored = (await served.wb.dispatch('actions:list', { status: 'verified' })) as {
+        rows: { verificationNote: string; verifiedOn: string }[];
+      };
+      // The verification date defaults to the user's today.
+      const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+      expect(stored.rows[0]).toMatchObject({
+        verificationNote: '11 月复测一次解决率 88%，已达标',
+        verifiedOn: today,
+      });
+      await shot('actions-board-zh');
+    },
+    STEP,
+  );
+
+  it(
+    'generates a plan for EAST in 2026-10 and walks it Plan -> Do -> Check -> Act -> closed, then exports it',
+    async () => {
+      // November's values arrive for two gaps, so Check has something to compare.
+      await loadRows(served.wb, [
+        ['EAST-001', '2026-11', 'CS-FCR', 90],
+        ['EAST-002', '2026-11', 'NET-DCR', 2.5],
+      ]);
+      await goTo(page, 'plans');
+      await choose('scope-type', '区域');
+      await choose('scope-code', 'EAST');
+      await choose('period', '2026-10');
+      await byTestId('generate-plan').click();
+      await seeContains(byTestId('plan-stage'), '计划');
+      await gridText('gaps-grid').locator('.ag-row').first().waitFor();
+
+      // Name an owner for the first gap still waiting for an action, and confirm it.
+      const owner = byTestId('gaps-grid').locator('.ag-center-cols-container [col-id="owner"]').first();
+      await owner.click();
+      await page.keyboard.type('李娜');
+      await page.keyboard.press('Enter');
+      await byTestId('confirm-actions').click();
+      await expect
+        .poll(async () =>
+          (
+            (await served.wb.dispatch('actions:list', { limit: 100 })) as {
+              rows: { owner: string }[];
+            }
+          ).rows.some((a) => a.owner === '李娜'),
+        )
+        .toBe(true);
+      await shot('plan-zh');
+
+      await byTestId('advance-do').click();
+      await seeContains(byTestId('plan-stage'), '执行');
+      await byTestId('advance-check').click();
+      await seeContains(byTestId('plan-stage'), '检查');
+      await page.getByRole('tab', { name: '检查结果' }).click();
+      await seeContains(gridText('check-grid'), 'EAST-001/CS-FCR');
+      await shot('plan-check-zh');
+
+      await byTestId('advance-act').click();
+      await seeContains(byTestId('plan-stage'), '处理');
+      await page.getByRole('tab', { name: '处理' }).click();
+      await byTestId('act-submit').click();
+      await byTestId('act-record').waitFor();
+      await byTestId('advance-closed').click();
+      await seeContains(byTestId('plan-stage'), '已关闭');
+
+      const file = path.join(out, 'plan.xlsx');
+      await byTestId('plan-export-xlsx').click();
+      await byTestId('export-path').fill(file);
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await seeContains(byTestId('plan-export-result'), file);
+      expect(fs.statSync(file).size).toBeGreaterThan(5000);
+    },
+    STEP,
+  );
+
+  it(
+    'builds a review pack, records the decisions, and exports it',
+    async () => {
+      await goTo(page, 'reviews');
+      await choose('period', '2026-10');
+      await byTestId('create-review').click();
+      await byTestId('review-detail').waitFor();
+      await byTestId('review-form').locator('textarea').first().fill('网络维护中心 12 月底前完成掉话率整改');
+      await byTestId('review-save').click();
+      await expect
+        .poll(
+          async () =>
+            ((await served.wb.dispatch('reviews:list', {})) as { decisions: string }[])[0]?.decisions,
+        )
+        .toBe('网络维护中心 12 月底前完成掉话率整改');
+      await shot('review-zh');
+
+      const file = path.join(out, 'review.xlsx');
+      await byTestId('review-export-xlsx').click();
+      await byTestId('export-path').fill(file);
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await seeContains(byTestId('review-export-result'), file);
+      expect(fs.statSync(file).size).toBeGreaterThan(5000);
+    },
+    STEP,
+  );
+
+  it(
+    'shows the same pages in English with no missing text, then returns to Chinese',
+    async () => {
+      await language('English');
+      await goTo(page, 'dashboard');
+      await choose('period', '2026-10');
+      await byTestId('chart-heatmap').locator('canvas').first().waitFor();
+      await seeContains(byTestId('dashboard-page'), 'Attainment heatmap');
+      await shot('dashboard-en');
+      await goTo(page, 'actions?view=board');
+      await seeContains(byTestId('column-verified'), 'Verified');
+      await shot('actions-board-en');
+      const plans = (await served.wb.dispatch('plans:list', {})) as { id: string }[];
+      await goTo(page, `plans?id=${plans[0]!.id}`);
+      await seeContains(byTestId('plan-detail'), 'Problem');
+      await shot('plan-en');
+      await goTo(page, 'reviews');
+      await page.locator('[data-testid="reviews-list"] .ant-list-item').first().click();
+      await seeContains(byTestId('review-detail'), 'Decisions');
+      await shot('review-en');
+      expect(await page.evaluate(() => window.__qmsMissingKeys ?? [])).toEqual([]);
+      await language('中文');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP,
+  );
+});
