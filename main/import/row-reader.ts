@@ -13,8 +13,11 @@ export interface CellProblem {
   reason: BilingualText;
 }
 
-/** Non-empty values mean percent-less plain values; a unit's plausible range, where it has one. */
-const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 100], '‰': [0, 1000], '‱': [0, 10000] };
+/**
+ * Plausible ranges per unit: a rate may exceed its whole (a completion rate of 110%), but
+ * not twice over; past that it is a unit mistake (0.95 typed for 95%, or the reverse).
+ */
+const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 200], '‰': [0, 1000], '‱': [0, 10000] };
 
 /**
  * Reads one data row's cells by canonical key, normalising as the contract says, and

@@ -32,7 +32,9 @@ import { openWorkbook, type OpenedWorkbook, type SheetInfo, type SheetRow } from
 
 const PREVIEW_ROWS = 10;
 /** Above this file size a load builds the measurement indexes once, after the rows. */
-const BULK_BYTES = 12 * 1024 * 1024;
+const BULK_BYTES = 2 * 1024 * 1024;
+/** A long measurement row takes about 40 compressed bytes. */
+const BYTES_PER_ROW = 40;
 
 type RunInput = ParsedInput<'imports:run'>;
 type InspectInput = ParsedInput<'imports:inspect'>;
@@ -110,7 +112,8 @@ async function importSheets(
     wb.date1904,
     job,
   );
-  const bulk = wb.bytes > BULK_BYTES;
+  // Rebuilding costs a pass over the whole table: worth it when the load is large beside it.
+  const bulk = wb.bytes > BULK_BYTES && wb.bytes / BYTES_PER_ROW > repo.measurementCount(ctx.db);
   repo.beginImport(ctx.db);
   try {
     repo.insertImportBatch(ctx.db, {

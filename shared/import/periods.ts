@@ -46,21 +46,28 @@ export function readPeriod(cell: unknown, date1904 = false): string | null {
  */
 export function periodInText(text: string, whole = false): string | null {
   const s = cleanText(text).replace(/\s/g, '');
-  const anchor = (re: string) => new RegExp(whole ? `^${re}$` : re, 'i');
-  let m = anchor('(\\d{4})年?第?([1-4一二三四])季度?').exec(s);
+  const [quarterCn, quarterQ, monthCn, monthDash, compact] = whole ? WHOLE : ANYWHERE;
+  let m = quarterCn.exec(s);
   if (m && /季/.test(m[0])) return valid(`${m[1]}-Q${CN_DIGITS[m[2]!]}`);
-  m = anchor('(\\d{4})[-/.]?Q([1-4])').exec(s);
+  m = quarterQ.exec(s);
   if (m) return valid(`${m[1]}-Q${m[2]}`);
-  m = anchor('(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?(?:份)?').exec(s);
+  m = monthCn.exec(s);
   if (m) return month(m[1]!, m[2]!);
-  m = anchor('(\\d{4})[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?(?:T[\\d:.]+Z?)?').exec(s);
+  m = monthDash.exec(s);
   if (m) return month(m[1]!, m[2]!);
-  if (whole) {
-    m = /^(\d{4})(\d{2})$/.exec(s);
-    if (m) return month(m[1]!, m[2]!);
-  }
-  return null;
+  m = compact ? compact.exec(s) : null;
+  return m ? month(m[1]!, m[2]!) : null;
 }
+
+const PATTERNS = [
+  '(\\d{4})年?第?([1-4一二三四])季度?',
+  '(\\d{4})[-/.]?Q([1-4])',
+  '(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?(?:份)?',
+  '(\\d{4})[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?(?:T[\\d:.]+Z?)?',
+];
+type Patterns = [RegExp, RegExp, RegExp, RegExp, RegExp | null];
+const ANYWHERE = [...PATTERNS.map((p) => new RegExp(p, 'i')), null] as Patterns;
+const WHOLE = [...PATTERNS.map((p) => new RegExp(`^${p}$`, 'i')), /^(\d{4})(\d{2})$/] as Patterns;
 
 /** A calendar date (YYYY-MM-DD) from a date cell, a serial number, or typed text. */
 export function readDate(cell: unknown, date1904 = false): string | null {

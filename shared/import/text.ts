@@ -10,6 +10,18 @@ const toSimplifiedHk = Converter({ from: 'hk', to: 'cn' });
  * unit in brackets (`(%)`, `（分钟）`, `[小时]`) removed. `首問解決率\n(%)` = `首问解决率`.
  */
 export function foldText(raw: string): string {
+  let folded = folds.get(raw);
+  if (folded === undefined) {
+    folded = fold(raw);
+    // Sheets repeat the same few thousand texts; OpenCC's conversion is the costly part.
+    if (folds.size >= 100_000) folds.clear();
+    folds.set(raw, folded);
+  }
+  return folded;
+}
+const folds = new Map<string, string>();
+
+function fold(raw: string): string {
   let s = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   s = s.replace(/[([{][^()[\]{}]*[)\]}]$/u, '');
   s = s.replace(/[:：*＊]+$/u, '');

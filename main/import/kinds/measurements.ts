@@ -1,7 +1,8 @@
 import { INSPECTION_KINDS, type InspectionKind } from '../../../shared/domain/enums';
 import { measurementStatements } from '../../repositories/imports';
 import { judge } from '../../services/inspections';
-import { newId, nowIso } from '../../services/context';
+import { nowIso } from '../../services/context';
+import { orderedId } from '../ids';
 import type { SheetLayout } from '../detect';
 import type { RowReader } from '../row-reader';
 import type { ImportSession } from '../session';
@@ -96,7 +97,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
         audit('inspections', id, key, existing, st.rawInspection(id));
       }
     } else {
-      id = newId();
+      id = orderedId();
       st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn, at, batchId });
     }
     inspections.set(cacheKey, id);
@@ -129,7 +130,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
       const judged = judge(item.value, version);
-      const id = newId();
+      const id = orderedId();
       const fresh = st.insertMeasurement({
         id,
         inspectionId: inspection,

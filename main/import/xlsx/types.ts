@@ -91,6 +91,6 @@ export interface OpenedWorkbook {
 }
 
 export interface OpenOptions {
-  /** Bound on the inflated bytes of all parts read from this workbook (zip bomb guard). Default 1 GiB. */
+  /** Bound on the bytes one read of one part may inflate to (zip bomb guard). Default 2 GiB. */
   maxInflatedBytes?: number;
 }

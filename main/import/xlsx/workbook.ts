@@ -24,9 +24,12 @@ import type {
   SheetRows,
 } from './types';
 import { XmlScanner, type XmlHandler } from './xml';
-import { InflateBudget, inflateEntry, readCentralDirectory, readRange, type ZipEntry } from './zip';
+import { inflateEntry, readCentralDirectory, readRange, type ZipEntry } from './zip';
 
-const DEFAULT_MAX_INFLATED = 1024 ** 3;
+/** Per read of a part: far above any real sheet (1M rows x 20 columns is about 0.7 GB of XML). */
+const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
+/** The shared strings table is the one part held in memory: bound it well below the heap. */
+const MAX_SHARED_STRINGS = 512 * 1024 ** 2;
 const SHEET_KINDS = ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'] as const;
 
 /**
@@ -62,17 +65,15 @@ export async function openWorkbook(filePath: string, options: OpenOptions = {}):
 /** The zip's parts by name (OPC part names are case-insensitive) and how to stream them. */
 class ZipParts {
   private readonly byName = new Map<string, ZipEntry>();
-  readonly budget: InflateBudget;
 
   constructor(
     readonly fh: FileHandle,
     private readonly size: number,
     entries: ZipEntry[],
     readonly fileName: string,
-    maxInflated: number,
+    readonly maxInflated: number,
   ) {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-    this.budget = new InflateBudget(maxInflated, fileName);
   }
 
   get(name: string): ZipEntry | undefined {
@@ -80,14 +81,19 @@ class ZipParts {
   }
 
   /** Streams a part through the decoder and tokenizer into `handler`, yielding after each chunk. */
-  async *scan(entry: ZipEntry, handler: XmlHandler, options: RowsOptions = {}): AsyncGenerator<void> {
+  async *scan(
+    entry: ZipEntry,
+    handler: XmlHandler,
+    options: RowsOptions = {},
+    limit = this.maxInflated,
+  ): AsyncGenerator<void> {
     const decoder = new PartDecoder();
     const scanner = new XmlScanner(handler, this.fileName, entry.name);
     for await (const chunk of inflateEntry(
       this.fh,
       this.size,
       entry,
-      this.budget,
+      limit,
       this.fileName,
       options.onBytes,
     )) {
@@ -99,13 +105,14 @@ class ZipParts {
     scanner.end();
   }
 
-  async scanWhole(entry: ZipEntry, handler: XmlHandler): Promise<void> {
-    for await (const _ of this.scan(entry, handler)) void _;
+  /** Reads a part to its end; parts held in memory (shared strings) get a tighter bound. */
+  async scanWhole(entry: ZipEntry, handler: XmlHandler, limit = this.maxInflated): Promise<void> {
+    for await (const _ of this.scan(entry, handler, {}, limit)) void _;
   }
 
   /** The first bytes of a small part, as text (the `mimetype` of an OpenDocument file). */
   async head(entry: ZipEntry, bytes: number): Promise<string> {
-    for await (const chunk of inflateEntry(this.fh, this.size, entry, this.budget, this.fileName))
+    for await (const chunk of inflateEntry(this.fh, this.size, entry, this.maxInflated, this.fileName))
       return chunk.toString('utf8', 0, Math.min(bytes, chunk.length));
     return '';
   }
@@ -165,7 +172,7 @@ async function readStructure(zip: ZipParts): Promise<Structure> {
   if (stylesEntry) await zip.scanWhole(stylesEntry, styles);
   const strings = new SharedStringsHandler();
   const stringsEntry = partOf('/sharedStrings', 'sharedStrings.xml');
-  if (stringsEntry) await zip.scanWhole(stringsEntry, strings);
+  if (stringsEntry) await zip.scanWhole(stringsEntry, strings, Math.min(zip.maxInflated, MAX_SHARED_STRINGS));
 
   return {
     date1904: workbook.date1904,

@@ -7,8 +7,9 @@ import { refuse } from './refuse';
 /**
  * A minimal zip reader over a file handle: the central directory is read once, entries are
  * inflated as streams (node's native zlib: several times faster than a JS inflater), so a
- * part of any size passes through a fixed-size window. Every inflated byte is counted against
- * a budget shared by the whole workbook (zip bomb guard).
+ * part of any size passes through a fixed-size window. Each read of a part may inflate at most
+ * `limit` bytes (zip bomb guard); the bound is per read, so a sheet read twice (detection,
+ * then import) does not count double.
  */
 
 export interface ZipEntry {
@@ -31,20 +32,6 @@ const READ_CHUNK = 64 * 1024;
 /** Declared-vs-real ratio beyond which a large part is treated as a bomb, not as data. */
 const MAX_RATIO = 1000;
 const RATIO_APPLIES_ABOVE = 64 * 1024 * 1024;
-
-export class InflateBudget {
-  used = 0;
-  constructor(
-    readonly limit: number,
-    private readonly fileName: string,
-  ) {}
-
-  spend(bytes: number): void {
-    this.used += bytes;
-    if (this.used > this.limit)
-      throw refuse('xlsxTooLarge', { file: this.fileName, limit: Math.round(this.limit / 2 ** 20) });
-  }
-}
 
 async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
@@ -150,7 +137,7 @@ export async function* inflateEntry(
   fh: FileHandle,
   size: number,
   entry: ZipEntry,
-  budget: InflateBudget,
+  limit: number,
   file: string,
   onCompressed?: (done: number, total: number) => void,
 ): AsyncGenerator<Buffer> {
@@ -163,6 +150,8 @@ export async function* inflateEntry(
   const end = start + entry.compressedSize;
   if (end > size) throw refuse('xlsxTruncated', { file });
 
+  const tooLarge = (): Error => refuse('xlsxTooLarge', { file, limit: Math.round(limit / 2 ** 20) });
+  if (entry.uncompressedSize > limit) throw tooLarge();
   let crc = 0;
   let produced = 0;
   if (entry.compressedSize > 0) {
@@ -175,11 +164,10 @@ export async function* inflateEntry(
     try {
       for await (const chunk of output) {
         produced += chunk.length;
-        budget.spend(chunk.length);
         // A part inflating past its declared size, or at a bomb's ratio, is not a spreadsheet.
         const lying = produced > entry.uncompressedSize;
         const bomb = produced > RATIO_APPLIES_ABOVE && produced > MAX_RATIO * entry.compressedSize;
-        if (lying || bomb) throw refuse('xlsxTooLarge', { file, limit: Math.round(budget.limit / 2 ** 20) });
+        if (lying || bomb || produced > limit) throw tooLarge();
         crc = zlib.crc32(chunk, crc);
         yield chunk;
       }

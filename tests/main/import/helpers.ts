@@ -11,7 +11,7 @@ export async function importFile(
   file: string,
   options: Omit<Input<'imports:run'>, 'path'> = {},
 ): Promise<ImportReport> {
-  return wb.dispatch('imports:run', { path: file, ...options });
+  return (await wb.dispatch('imports:run', { path: file, ...options })) as ImportReport;
 }
 
 /** Standards and branches first: the measurement samples refer to them. */

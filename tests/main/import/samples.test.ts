@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLES, count, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import type { ImportInspection } from '../../../shared/contracts/import';
 import {
   importFile,
   measurementTuples,
@@ -101,7 +102,9 @@ describe('importing the sample workbooks', () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
     const before = count(wb, 'audit_log');
-    const i = await wb.dispatch('imports:inspect', { path: sample('north-2026-q3-long.xlsx') });
+    const i = (await wb.dispatch('imports:inspect', {
+      path: sample('north-2026-q3-long.xlsx'),
+    })) as ImportInspection;
     expect(i.sheets.map((s) => [s.sheet, s.kind, s.layout, s.periodFrom])).toEqual([
       ['7月', 'measurements', 'long', 'column'],
       ['8月', 'measurements', 'long', 'column'],

@@ -19,7 +19,7 @@ describe('validating rows against the database', () => {
           ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', 'NOPE-1', 80],
           ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-13', 'CS-FCR', 80],
           ['EAST', 'EAST-002', '上海徐汇营业厅', '2026年10月', 'CS-SAT', 'abc'],
-          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026/10', 'NET-CSR', '101%'],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026/10', 'NET-CSR', '201%'],
           ['EAST', 'EAST-003', '杭州西湖营业厅', '2026.10', 'PRD-BIL', '5%'],
           ['EAST', 'EAST-003', '杭州西湖营业厅', '2026-10', 'CS-CHT', '1,234.5'],
           ['', 'EAST-999', '', '2026-10', 'CS-FCR', 70],
@@ -42,7 +42,7 @@ describe('validating rows against the database', () => {
       [3, 'E', 'NOPE-1', 'no standard NOPE-1; import the standards first or correct the code'],
       [4, 'D', '2026-13', 'not a period; write 2026-10, 2026年10月 or 2026年第3季度'],
       [5, 'F', 'abc', 'not a number'],
-      [6, 'F', '101%', 'not a plausible value for % (0–100)'],
+      [6, 'F', '201%', 'not a plausible value for % (0–200)'],
       [7, 'F', '5%', 'a percentage, but the standard is measured in ‱'],
       [9, 'B', 'EAST-999', 'no branch EAST-999, and no region column to create it in'],
     ]);
