@@ -14,7 +14,7 @@ import { DB_FILE_NAME } from '../platform/paths';
 import { getSettings } from '../services/system';
 import { APP_VERSION } from '../version';
 import { openWorkbench, type Workbench } from '../workbench';
-import { BACKUP_DIR_NAME, dailyBackup } from './backups';
+import { BACKUP_DIR_NAME, dailyBackup, withBackupBeforeImport } from './backups';
 import {
   askForWorkbooks,
   desktopHandlers,
@@ -120,6 +120,7 @@ function run(): void {
       const handlers: Handlers = {
         ...wb.handlers,
         ...desktopHandlers(deps, wb.ctx.now),
+        ...withBackupBeforeImport(wb.handlers, wb.ctx),
         // The menu follows the language chosen in Settings.
         'settings:set': async (input) => {
           const settings = await wb.handlers['settings:set'](input);

@@ -2,8 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dailyBackup, localDay, pruneDailyBackups } from '../../main/electron/backups';
-import { tempDir, testWorkbench } from '../helpers/workbench';
+import {
+  dailyBackup,
+  localDay,
+  pruneDailyBackups,
+  withBackupBeforeImport,
+} from '../../main/electron/backups';
+import { SAMPLES, tempDir, testWorkbench } from '../helpers/workbench';
 
 describe('daily backups', () => {
   it('writes one consistent copy a day, holding the data, and skips a day already done', async () => {
@@ -56,5 +61,64 @@ describe('daily backups', () => {
     fs.writeFileSync(path.join(dir, 'workbench-2026-10-02.db'), 'x');
     pruneDailyBackups(dir, 0);
     expect(fs.readdirSync(dir)).toEqual(['workbench-2026-10-02.db']);
+  });
+});
+
+describe('backups before imports', () => {
+  it('copies the database before an import writes (not for a dry run), keeping the last few', async () => {
+    const wb = testWorkbench();
+    try {
+      await wb.dispatch('regions:create', { code: 'EAST', name: '华东区' });
+      const guarded = withBackupBeforeImport(wb.handlers, wb.ctx, 2);
+      const dir = path.join(wb.dir, 'backups');
+      const file = path.join(SAMPLES, 'standards.xlsx');
+      const listed = () => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+      await guarded['imports:run']({
+        path: file,
+        dryRun: true,
+        mapping: [],
+        includeHidden: false,
+        skipInvalid: false,
+        force: false,
+        rememberMapping: true,
+      });
+      expect(listed()).toEqual([]);
+      wb.setNow('2026-11-02T09:00:00.000Z');
+      const report = await guarded['imports:run']({
+        path: file,
+        dryRun: false,
+        mapping: [],
+        includeHidden: false,
+        skipInvalid: false,
+        force: false,
+        rememberMapping: true,
+      });
+      expect(report.outcome).toBe('imported');
+      const [first] = listed();
+      expect(first).toMatch(/^workbench-before-import-2026-11-02T09-00-00-000Z\.db$/);
+      // The copy is the database as it was before the import: the region, no standards.
+      const copy = new Database(path.join(dir, first!), { readonly: true });
+      expect(copy.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(1);
+      expect(copy.prepare('SELECT count(*) FROM standards').pluck().get()).toBe(0);
+      copy.close();
+      for (const at of ['2026-11-02T10:00:00.000Z', '2026-11-02T11:00:00.000Z']) {
+        wb.setNow(at);
+        await guarded['imports:run']({
+          path: file,
+          dryRun: false,
+          mapping: [],
+          includeHidden: false,
+          skipInvalid: false,
+          force: true,
+          rememberMapping: true,
+        });
+      }
+      expect(listed()).toEqual([
+        'workbench-before-import-2026-11-02T10-00-00-000Z.db',
+        'workbench-before-import-2026-11-02T11-00-00-000Z.db',
+      ]);
+    } finally {
+      wb.close();
+    }
   });
 });
