@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
-import { contract, type Output } from '../../../shared/contract';
-import { EXPORT_KINDS, type ExchangeReport } from '../../../shared/contracts/export';
+import { contract } from '../../../shared/contract';
+import { EXPORT_KINDS } from '../../../shared/contracts/export';
 import { isPeriod } from '../../../shared/domain/period';
 import { fromZod } from '../../services/handlers';
 import { runExport } from '../../export/run';
@@ -103,41 +102,4 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
           : `${outcome.path}\n${outcome.rows} rows exported\n`,
       );
     });
-
-  // Until `qms import --kind exchange` is wired by the importer, exchange workbooks merge here.
-  program
-    .command('exchange-import', { hidden: true })
-    .description('merge an exchange workbook into this database by id')
-    .argument('<file>', 'an exchange workbook (.xlsx) written by qms export exchange')
-    .option('--json', 'the report as JSON on stdout')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const e = env();
-      const report = (await e
-        .workbench()
-        .dispatch('exchange:import', { path: path.resolve(file) })) as Output<'exchange:import'>;
-      e.out.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, e.lang));
-      if (report.rejected.length)
-        throw new CliError(
-          EXIT.rejected,
-          `${report.rejected.length} rows could not be merged; see the report`,
-          file,
-        );
-    });
-}
-
-function summary(r: ExchangeReport, lang: 'zh' | 'en'): string {
-  const lines =
-    lang === 'zh'
-      ? [
-          `批次 ${r.batchId}`,
-          `新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，保留本地较新 ${r.keptLocal}，冲突 ${r.conflicts.length}，拒绝 ${r.rejected.length}`,
-        ]
-      : [
-          `batch ${r.batchId}`,
-          `inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, kept newer local ${r.keptLocal}, conflicts ${r.conflicts.length}, rejected ${r.rejected.length}`,
-        ];
-  for (const c of r.conflicts)
-    lines.push(`conflict ${c.table} ${c.key} (${c.id}): ${c.fields.map((f) => f.field).join(', ')}`);
-  for (const x of r.rejected) lines.push(`rejected ${x.table} ${x.key} (${x.id}): ${x.reason}`);
-  return `${lines.join('\n')}\n`;
 }

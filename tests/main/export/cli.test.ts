@@ -75,6 +75,18 @@ describe('qms export', () => {
     ]);
   });
 
+  it('an exchange workbook from qms export merges with qms import into another database', () => {
+    const out = path.join(dir, 'exchange.xlsx');
+    expect(qms(['--db', db, 'export', 'exchange', '--scope', 'SOUTH', '--out', out]).status).toBe(0);
+    const other = path.join(tempDir(), 'region.db');
+    const run = qms(['--db', other, 'import', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { exchange: { inserted: number; rejected: unknown[] } };
+    expect(report.exchange.inserted).toBeGreaterThan(0);
+    expect(report.exchange.rejected).toEqual([]);
+  });
+
   it.each([
     [['export', 'inspections', '--out', 'x.xlsx'], /unknown export kind inspections/],
     [['export', 'measurements', '--out', 'x.pdf'], /Give --out a name ending in \.xlsx or \.csv/],
