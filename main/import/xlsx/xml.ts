@@ -150,7 +150,7 @@ class LazyTag implements Tag {
   private end = 0;
   private name = '';
   /** Per attribute: local-name start, name end, value start, value end (offsets into `s`). */
-  private readonly spans: number[] = [];
+  private spans = new Int32Array(64);
   private count = -1;
 
   constructor(private readonly malformed: (detail: string) => Error) {}
@@ -176,7 +176,7 @@ class LazyTag implements Tag {
 
   /** Finds every attribute once (no strings made), so later look-ups compare in place. */
   private parse(): void {
-    const { s, end, spans } = this;
+    const { s, end } = this;
     let count = 0;
     let i = this.from;
     while (i < end) {
@@ -196,6 +196,8 @@ class LazyTag implements Tag {
       while (local > i && s.charCodeAt(local - 1) !== COLON) local--;
       // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
       if (!s.startsWith('xmlns', i)) {
+        if (count * 4 + 4 > this.spans.length) this.grow();
+        const spans = this.spans;
         spans[count * 4] = local;
         spans[count * 4 + 1] = nameEnd;
         spans[count * 4 + 2] = q + 1;
@@ -205,6 +207,12 @@ class LazyTag implements Tag {
       i = close + 1;
     }
     this.count = count;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.spans.length * 2);
+    bigger.set(this.spans);
+    this.spans = bigger;
   }
 }
 
