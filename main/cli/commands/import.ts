@@ -31,7 +31,7 @@ export function parseMapping(text: string): ColumnMapping {
   return { ...(m[1] ? { sheet: m[1] } : {}), column: m[2]!.toUpperCase(), to: m[3]! };
 }
 
-/** Progress on stderr when a person watches it: rows read and written, one line rewritten. */
+/** Progress on stderr when a person watches it (or QMS_PROGRESS=1): rows read and written, one line rewritten. */
 function progressLine(e: CliEnv): ((phase: string, done: number) => void) | undefined {
   const stream = e.err as NodeJS.WriteStream;
   if (!stream.isTTY && process.env.QMS_PROGRESS !== '1') return undefined;
