@@ -52,6 +52,9 @@ export type ChartOption = ComposeOption<
   | VisualMapComponentOption
 >;
 
+/** A chart's element, carrying its instance (see the effect below). */
+export type ChartElement = HTMLDivElement & { chart?: echarts.ECharts };
+
 export interface ChartClick {
   seriesIndex: number;
   dataIndex: number;
@@ -77,10 +80,14 @@ export function EChart({ option, height = 300, onClick, testId, label }: EChartP
   useEffect(() => {
     const instance = echarts.init(box.current!, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    // The end-to-end tests ask the chart where a data item is drawn, then click there for real.
+    (box.current as ChartElement).chart = instance;
     instance.on('click', (p) => {
       const e = p as { seriesIndex?: number; dataIndex: number; value: unknown };
       clickRef.current?.({ seriesIndex: e.seriesIndex ?? 0, dataIndex: e.dataIndex, value: e.value });
     });
+    // Marks the figure drawn (animations done), so a test clicks it where it will stay.
+    instance.on('finished', () => box.current?.setAttribute('data-ready', 'true'));
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(box.current!);
     return () => {
@@ -91,6 +98,7 @@ export function EChart({ option, height = 300, onClick, testId, label }: EChartP
   }, []);
 
   useEffect(() => {
+    box.current?.setAttribute('data-ready', 'false');
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

@@ -40,7 +40,7 @@ export interface Bar {
 export function scoreBarsOption(bars: readonly Bar[], seriesName: string): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 16, top: 16, bottom: bars.length > 20 ? 40 : 24, containLabel: true },
+    grid: { left: 8, right: 16, top: 16, bottom: bars.length > 20 ? 40 : 24 },
     xAxis: {
       type: 'category',
       data: bars.map((b) => b.label),
@@ -52,8 +52,9 @@ export function scoreBarsOption(bars: readonly Bar[], seriesName: string): Chart
       {
         type: 'bar',
         name: seriesName,
+        // An unscored branch has no bar, not a zero one: nothing measured is not a score of 0.
         data: bars.map((b) => ({
-          value: b.value ?? 0,
+          value: b.value,
           itemStyle: {
             color:
               b.value === null
@@ -65,10 +66,16 @@ export function scoreBarsOption(bars: readonly Bar[], seriesName: string): Chart
                     : VERDICT_COLOURS.fail,
           },
         })),
-        label: { show: bars.length <= 20, position: 'top', fontSize: 11, formatter: (p) => String(p.value) },
+        label: {
+          show: bars.length <= 20,
+          position: 'top',
+          fontSize: 11,
+          formatter: (p) => (p.value == null ? '' : String(p.value)),
+        },
         markLine: {
           silent: true,
           symbol: 'none',
+          label: { show: false },
           data: [{ yAxis: 100 }],
           lineStyle: { type: 'dashed', color: '#8c8c8c' },
         },
@@ -95,7 +102,7 @@ export function heatmapOption(h: HeatmapInput): ChartOption {
         return `${h.rows[y]}<br/>${h.columns[x]}: <b>${v}%</b>`;
       },
     },
-    grid: { left: 8, right: 60, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 96, top: 8, bottom: 8 },
     xAxis: {
       type: 'category',
       data: [...h.columns],
@@ -148,7 +155,7 @@ export function trendOption(t: TrendInput): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 28, bottom: 8 },
     xAxis: { type: 'category', data: [...t.periods], axisLabel: AXIS_LABEL },
     yAxis: [
       { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
@@ -196,7 +203,7 @@ export function paretoOption(p: ParetoInput): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 8, right: 8, top: 28, bottom: p.labels.length > 15 ? 24 : 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 28, bottom: p.labels.length > 15 ? 24 : 8 },
     xAxis: {
       type: 'category',
       data: [...p.labels],
@@ -259,7 +266,7 @@ export function stackedBarsOption(s: StackedInput): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 28, bottom: 8 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
     yAxis: { type: 'category', data: [...s.categories], axisLabel: AXIS_LABEL, inverse: true },
     series: s.series.map((x) => ({

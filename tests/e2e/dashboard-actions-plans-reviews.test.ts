@@ -80,8 +80,8 @@ async function choose(testId: string, search: string): Promise<void> {
 /** Clicks where the chart draws a data item, as a user's mouse would. */
 async function clickChart(testId: string, seriesIndex: number, value: (number | string)[]): Promise<void> {
   const chart = byTestId(testId);
-  await chart.locator('canvas').first().waitFor();
   await chart.scrollIntoViewIfNeeded();
+  await page.locator(`[data-testid="${testId}"][data-ready="true"]`).waitFor();
   const [x, y] = await chart.evaluate(
     (el, a) => {
       const c = (el as HTMLElement & { chart: { convertToPixel(f: object, v: unknown): number[] } }).chart;

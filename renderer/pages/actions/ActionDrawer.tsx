@@ -21,7 +21,7 @@ export function ActionDrawer({
   return (
     <Drawer open={!!a} onClose={onClose} size={520} title={a?.action} data-testid="action-drawer">
       {a && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <Tag>{label(a.status)}</Tag>
             {a.overdue && <Tag color="red">{t('overdue')}</Tag>}

@@ -126,7 +126,7 @@ function Column({
         <Typography.Text strong>{label(status)}</Typography.Text>
         <Badge count={page?.total ?? 0} showZero color="#8c8c8c" overflowCount={99999} />
       </Space>
-      <Space direction="vertical" size={6} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         {page?.rows.map((a) => (
           <div key={a.id} data-status={a.status} data-action-id={a.id} className="board-card">
             <ActionCard action={a} onMove={(to) => onMove(a, to)} onOpen={() => onOpen(a)} onDrag={onDrag} />

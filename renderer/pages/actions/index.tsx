@@ -96,7 +96,7 @@ export default function ActionsPage() {
           : t('notOverdue')
         : value;
   return (
-    <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="actions-page">
+    <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="actions-page">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space>
           <Typography.Title level={4} style={{ margin: 0 }}>

@@ -70,6 +70,7 @@ export function ScopePeriodBar({
         size="small"
         style={{ width: 110 }}
         aria-label={t('scope.label')}
+        showSearch={{ optionFilterProp: 'label' }}
         value={value.scope.type}
         options={types.map((type) => ({ value: type, label: t(`scope.${type}`) }))}
         onChange={(type: ScopeType) => onChange({ ...value, scope: { type } })}

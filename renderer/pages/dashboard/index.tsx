@@ -25,6 +25,9 @@ import { actionMatrix, actionRowsQuery, byScoreThenCode, heatmapCells, regionSco
 import { hashLink } from './route';
 import { scopeFilters, useEnumLabel, useErrorText } from './labels';
 
+/** The trend's and Pareto's series: failed bars, warned bars, then the line (all gaps). */
+const SERIES_VERDICT = ['fail', 'warning'] as const;
+
 const AGE_COLOURS = {
   overdue: VERDICT_COLOURS.fail,
   due_7d: VERDICT_COLOURS.warning,
@@ -125,7 +128,7 @@ export default function DashboardPage() {
   const o = data?.overview;
   const empty = o && o.branches.length === 0 && o.actions.length === 0;
   return (
-    <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="dashboard-page">
+    <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="dashboard-page">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('title')}
@@ -205,11 +208,7 @@ export default function DashboardPage() {
                 height={280}
                 onClick={({ dataIndex, seriesIndex }) => {
                   const p = o.trend[dataIndex];
-                  if (p)
-                    showRows(
-                      { period: p.period, verdict: seriesIndex === 1 ? 'warning' : 'fail' },
-                      `${p.period}`,
-                    );
+                  if (p) showRows({ period: p.period, verdict: SERIES_VERDICT[seriesIndex] }, p.period);
                 }}
               />
             </Card>
@@ -223,10 +222,11 @@ export default function DashboardPage() {
                 height={280}
                 onClick={({ dataIndex, seriesIndex }) => {
                   const p = o.pareto[dataIndex];
+                  const verdict = SERIES_VERDICT[seriesIndex];
                   if (p)
                     showRows(
-                      { standardCode: p.standardCode, verdict: seriesIndex === 1 ? 'warning' : 'fail' },
-                      `${p.standardCode} · ${label(seriesIndex === 1 ? 'warning' : 'fail')}`,
+                      { standardCode: p.standardCode, verdict },
+                      verdict ? `${p.standardCode} · ${label(verdict)}` : p.standardCode,
                     );
                 }}
               />

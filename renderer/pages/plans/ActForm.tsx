@@ -43,7 +43,7 @@ export function ActForm({
     >
       <Form.List name="standardised">
         {(fields, { add, remove }) => (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             {fields.map((f) => (
               <Space key={f.key} align="start" wrap>
                 <Form.Item

@@ -185,7 +185,7 @@ export function PlanDetail({
             key: 'gaps',
             label: t('tab.gaps', { n: c.gaps.length }),
             children: c.gaps.length ? (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 {editable && waiting > 0 && (
                   <Alert
                     type="info"
@@ -232,7 +232,7 @@ export function PlanDetail({
             key: 'actions',
             label: t('tab.actions', { n: plan.actions.length }),
             children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Link
                   href={hashLink('/actions', { planId: plan.id })}
                   data-testid="plan-actions-link"
@@ -261,7 +261,7 @@ export function PlanDetail({
             key: 'check',
             label: t('tab.check'),
             children: c.check ? (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Text type="secondary">
                   {t('checkedAt', { at: c.check.checkedAt.slice(0, 16).replace('T', ' ') })}
                 </Typography.Text>

@@ -67,9 +67,9 @@ export default function PlansPage() {
   return (
     <Row gutter={8} data-testid="plans-page">
       <Col xs={24} xl={6}>
-        <Space direction="vertical" size="small" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           <Card size="small" title={t('generate.title')}>
-            <Space direction="vertical" size="small" style={{ width: '100%' }}>
+            <Space orientation="vertical" size="small" style={{ width: '100%' }}>
               {periods && <ScopePeriodBar value={choice} periods={periods} onChange={setChoice} />}
               <Input
                 size="small"
