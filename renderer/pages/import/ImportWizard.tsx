@@ -64,9 +64,15 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
 
   async function remap(index: number, change: ColumnMapping) {
     const file = files[index]!;
+    // A field comes from one column: mapping it here takes it away from the column that had it.
+    const sheet = file.inspection?.sheets.find((s) => s.sheet === change.sheet);
+    const displaced = (sheet?.columns ?? [])
+      .filter((c) => c.column !== change.column && c.key === change.to && !c.standardCode)
+      .map((c) => ({ sheet: change.sheet, column: c.column, to: 'ignore' }));
+    const changes = [change, ...displaced];
     const mapping = [
-      ...file.mapping.filter((m) => !(m.sheet === change.sheet && m.column === change.column)),
-      change,
+      ...file.mapping.filter((m) => !changes.some((c) => c.sheet === m.sheet && c.column === m.column)),
+      ...changes,
     ];
     try {
       const inspection = await client.call('imports:inspect', {
@@ -126,7 +132,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         )}
       />
       {step === 0 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <FilePicker
             onPicked={(picked) =>
               setFiles((list) => [
@@ -146,7 +152,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             <Alert
               type="info"
               showIcon
-              message={t('filesChosen', { names: files.map((f) => f.name).join('、'), n: files.length })}
+              title={t('filesChosen', { names: files.map((f) => f.name).join('、'), n: files.length })}
             />
           )}
           <Space>
@@ -172,7 +178,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         </Space>
       )}
       {step === 1 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           {files.map((f, i) => (
             <SheetMapping key={f.path} file={f} onRemap={(change) => void remap(i, change)} />
           ))}
@@ -191,22 +197,22 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         </Space>
       )}
       {step === 2 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           {files.map(
-            (f) => f.error && <Alert key={f.path} type="error" showIcon message={`${f.name}: ${f.error}`} />,
+            (f) => f.error && <Alert key={f.path} type="error" showIcon title={`${f.name}: ${f.error}`} />,
           )}
           {errorCount === 0 ? (
             <div data-testid="check-ok">
               <Alert
                 type="success"
                 showIcon
-                message={t('noErrors', { n: files.reduce((s, f) => s + (f.check?.rowsRead ?? 0), 0) })}
+                title={t('noErrors', { n: files.reduce((s, f) => s + (f.check?.rowsRead ?? 0), 0) })}
               />
             </div>
           ) : (
             <>
               <div data-testid="check-errors">
-                <Alert type="warning" showIcon message={t('errorsFound', { n: errorCount })} />
+                <Alert type="warning" showIcon title={t('errorsFound', { n: errorCount })} />
               </div>
               <ErrorsGrid files={files} />
             </>
@@ -252,7 +258,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         />
       )}
       {step === 4 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <ReportView files={files} />
           <Button type="primary" onClick={restart} data-testid="import-again">
             {t('importMore')}

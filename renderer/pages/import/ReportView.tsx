@@ -21,7 +21,7 @@ export function ReportView({ files }: { files: WizardFile[] }) {
         const r = f.report;
         if (!r)
           return (
-            <Alert key={f.path} type="error" showIcon message={`${f.name}: ${f.error ?? t('notImported')}`} />
+            <Alert key={f.path} type="error" showIcon title={`${f.name}: ${f.error ?? t('notImported')}`} />
           );
         const period = r.sheets.find((s) => s.kind === 'measurements' && s.period)?.period ?? undefined;
         return (

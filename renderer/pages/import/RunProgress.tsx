@@ -83,7 +83,7 @@ export function RunProgress({
   }, [files, options, onDone, onCancelled, message, t, i18n.language]);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text>
         {t('importing', { name: files[current]?.name ?? '', i: current + 1, n: files.length })}
         {phase && ` · ${t(`phases.${phase}`)}`}

@@ -29,7 +29,7 @@ export function SheetMapping({ file, onRemap }: { file: WizardFile; onRemap: (m:
   if (file.error || !file.inspection)
     return (
       <div data-testid="inspect-error">
-        <Alert type="error" showIcon message={`${file.name}: ${file.error ?? ''}`} />
+        <Alert type="error" showIcon title={`${file.name}: ${file.error ?? ''}`} />
       </div>
     );
   const inspection = file.inspection;
@@ -40,13 +40,13 @@ export function SheetMapping({ file, onRemap }: { file: WizardFile; onRemap: (m:
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message={t('alreadyImported', {
+          title={t('alreadyImported', {
             at: new Date(inspection.alreadyImported.at).toLocaleString(i18n.language),
           })}
         />
       )}
       {inspection.exchange && (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('exchangeWorkbook')} />
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('exchangeWorkbook')} />
       )}
       {inspection.sheets.map((sheet) => (
         <Sheet key={sheet.sheet} sheet={sheet} onRemap={onRemap} />
@@ -89,8 +89,8 @@ function Sheet({ sheet, onRemap }: { sheet: SheetDetection; onRemap: (m: ColumnM
         <Descriptions.Item label={t('headerRows')}>{sheet.headerRows.join(', ') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('period')}>{sheet.period ?? '—'}</Descriptions.Item>
       </Descriptions>
-      {note && <Alert type="info" showIcon message={note} style={{ marginBottom: 8 }} />}
-      {sheet.kind && (
+      {note && <Alert type="info" showIcon title={note} style={{ marginBottom: 8 }} />}
+      {sheet.columns.length > 0 && (
         <div data-testid={`mapping-${sheet.sheet}`}>
           <Table<MappedColumn>
             size="small"
