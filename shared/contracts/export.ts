@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { call } from './call';
+import { JobId } from './jobs';
 import { Code, Period, SortSpec } from '../schemas/common';
 import { ACTION_STATUSES } from '../domain/enums';
 
@@ -57,6 +58,8 @@ export const ExportRun = z
     /** Column headers: labels in the user's language (.xlsx default) or canonical keys. */
     headers: z.enum(['labels', 'keys']).default('labels'),
     lang: z.enum(['zh', 'en']).default('zh'),
+    /** Follow progress ('write': rows written) and cancel with `jobs:cancel`; nothing is left on disk then. */
+    jobId: JobId.optional(),
   })
   .strict();
 export type ExportRunInput = z.input<typeof ExportRun>;
