@@ -46,7 +46,9 @@ export class SheetParser implements XmlHandler {
     switch (name) {
       case 'row': {
         const r = tag.attr('r');
-        this.rowNumber = r !== undefined ? Number(r) : this.lastRow + 1;
+        const n = r !== undefined ? Number(r) : NaN;
+        // Rows without r= (or with a broken one) follow the previous row.
+        this.rowNumber = Number.isInteger(n) && n > 0 ? n : this.lastRow + 1;
         this.cells = [];
         this.nextColumn = 0;
         break;

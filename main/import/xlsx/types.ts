@@ -42,6 +42,7 @@ export interface CellRange {
   right: number;
 }
 
+/** A row with at least one non-empty cell; rows holding only formatting are not streamed. */
 export interface SheetRow {
   /** 1-based sheet row number. */
   row: number;
@@ -51,7 +52,7 @@ export interface SheetRow {
 
 export interface SheetEnd {
   merges: CellRange[];
-  /** How many rows (with at least one cell element) were streamed. */
+  /** How many rows were streamed (rows with at least one non-empty cell). */
   rows: number;
 }
 
