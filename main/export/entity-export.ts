@@ -77,6 +77,8 @@ function sourceOf(ctx: ServiceContext, kind: EntityKind, f: ExportFilters): Sour
             ...org,
             standardCode: f.standardCode,
             status: f.status,
+            overdue: f.overdue,
+            planId: f.planId,
             dueFrom: from ? periodRange(from).start : undefined,
             dueTo: to ? periodRange(to).end : undefined,
             sort: f.sort,
@@ -98,7 +100,7 @@ function sourceOf(ctx: ServiceContext, kind: EntityKind, f: ExportFilters): Sour
     case 'standards':
       return source({
         columns: STANDARD_COLUMNS,
-        rows: listStandards(ctx.db, { history: false }),
+        rows: listStandards(ctx.db, { history: false, dimension: f.dimension, q: f.q }),
         total: null,
         sheetName: { zh: '服务质量标准', en: 'Standards' },
         legend: false,

@@ -99,14 +99,28 @@ export interface ActionExportRow {
 /** Actions as the actions grid lists them; a period range selects by due date. */
 export function iterateActions(
   db: DB,
-  f: OrgFilter & { standardCode?: string; status?: string; dueFrom?: string; dueTo?: string; sort: Sort },
+  f: OrgFilter & {
+    standardCode?: string;
+    status?: string;
+    overdue?: boolean;
+    planId?: string;
+    dueFrom?: string;
+    dueTo?: string;
+    sort: Sort;
+  },
   today: string,
 ): IterableIterator<ActionExportRow> {
   const where = orgWhere(f)
     .when(f.standardCode, 'a.standard_code = @standardCode', { standardCode: f.standardCode })
     .when(f.status, 'a.status = @status', { status: f.status })
     .when(f.dueFrom, 'a.due_date >= @dueFrom', { dueFrom: f.dueFrom })
-    .when(f.dueTo, 'a.due_date <= @dueTo', { dueTo: f.dueTo });
+    .when(f.dueTo, 'a.due_date <= @dueTo', { dueTo: f.dueTo })
+    .when(f.planId, 'a.plan_id = @planId', { planId: f.planId });
+  if (f.overdue !== undefined) {
+    where.add(
+      `(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`,
+    );
+  }
   const order = orderBy(
     f.sort,
     {

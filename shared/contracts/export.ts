@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { call } from './call';
 import { JobId } from './jobs';
-import { Code, Period, SortSpec } from '../schemas/common';
+import { Code, Id, Period, SortSpec } from '../schemas/common';
+import { DIMENSION_CODES } from '../domain/dimensions';
 import { ACTION_STATUSES } from '../domain/enums';
 
 export const ENTITY_KINDS = ['standards', 'measurements', 'actions', 'branches', 'reviews', 'plans'] as const;
@@ -41,6 +42,12 @@ export const ExportFilters = z
     standardCode: Code.optional(),
     verdict: z.enum(['pass', 'warning', 'fail']).optional(),
     status: z.enum(ACTION_STATUSES).optional(),
+    /** The actions grid's filters. */
+    overdue: z.boolean().optional(),
+    planId: Id.optional(),
+    /** The standards grid's filters. */
+    dimension: z.enum(DIMENSION_CODES).optional(),
+    q: z.string().trim().max(100).optional(),
     sort: z.array(SortSpec).max(4).default([]),
   })
   .strict()

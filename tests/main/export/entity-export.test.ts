@@ -141,6 +141,32 @@ describe('what the grid shows', () => {
       );
     }
   });
+  it('takes the actions grid filters (overdue, status) and the standards grid filters (dimension, search)', async () => {
+    const actionsFile = wb.out('overdue.csv');
+    await exportRun(wb, { kind: 'actions', path: actionsFile, filters: { overdue: false, status: 'open' } });
+    const grid = (await wb.dispatch('actions:list', {
+      overdue: false,
+      status: 'open',
+      limit: 5000,
+    })) as Output<'actions:list'>;
+    const [aHeader, ...actions] = readCsv(actionsFile);
+    expect(grid.total).toBeGreaterThan(0);
+    expect(actions.map((r) => r[aHeader!.indexOf('id')])).toEqual(grid.rows.map((a) => a.id));
+
+    const standardsFile = wb.out('network.csv');
+    await exportRun(wb, {
+      kind: 'standards',
+      path: standardsFile,
+      filters: { dimension: 'NET', q: '率' },
+    });
+    const standards = (await wb.dispatch('standards:list', {
+      dimension: 'NET',
+      q: '率',
+    })) as Output<'standards:list'>;
+    const [sHeader, ...rows] = readCsv(standardsFile);
+    expect(standards.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r[sHeader!.indexOf('code')])).toEqual(standards.map((x) => x.code));
+  });
 });
 
 describe('every kind, .xlsx with keys and .csv', () => {
