@@ -148,6 +148,21 @@ describe('streaming control', () => {
     await wb.close();
   });
 
+  it('stopping early releases the part, and the sheet can be read again from the start', async () => {
+    const wb = await openWorkbook(writeBook({ sheets: [{ name: 'S', data: manyRows }] }));
+    for await (const row of wb.rows(wb.sheets[0]!)) {
+      expect(row.row).toBe(1);
+      break;
+    }
+    let count = 0;
+    for await (const _ of wb.rows(wb.sheets[0]!)) {
+      void _;
+      count++;
+    }
+    expect(count).toBe(20_000);
+    await wb.close();
+  });
+
   it('batches() hands out the same rows in parsed groups', async () => {
     const wb = await openWorkbook(writeBook({ sheets: [{ name: 'S', data: manyRows }] }));
     const stream = wb.rows(wb.sheets[0]!);
