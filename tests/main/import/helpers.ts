@@ -1,17 +1,21 @@
 import path from 'node:path';
-import type { Input } from '../../../shared/contract';
+import { contract, type Input } from '../../../shared/contract';
+import { runImport } from '../../../main/import/run';
 import type { ImportReport } from '../../../shared/contracts/import';
 import { SAMPLES, type TestWorkbench } from '../../helpers/workbench';
 
 export const sample = (name: string): string => path.join(SAMPLES, name);
 
-/** Runs `imports:run` through the contract, as the UI does. */
+/**
+ * Runs `imports:run` as its handler does, validated by the contract's schema, but on this
+ * thread (the worker's start-up costs seconds per call; worker.test.ts covers that path).
+ */
 export async function importFile(
   wb: TestWorkbench,
   file: string,
   options: Omit<Input<'imports:run'>, 'path'> = {},
 ): Promise<ImportReport> {
-  return (await wb.dispatch('imports:run', { path: file, ...options })) as ImportReport;
+  return runImport(wb.ctx, contract['imports:run'].input.parse({ path: file, ...options }), null);
 }
 
 /** Standards and branches first: the measurement samples refer to them. */

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParsedInput } from '../../shared/contract';
+import type { ImportReport } from '../../shared/contracts/import';
+import { AppError, type ErrorPayload } from '../../shared/errors';
+import type { ServiceContext } from '../services/context';
+import type { Job } from '../services/jobs';
+import { runImport } from './run';
+import type { ImportWorkerData, ImportWorkerMessage } from './worker';
+
+/**
+ * The worker's entry beside this module (worker-entry.mjs: tsx, then worker.ts), as `qms
+ * serve` and the tests run from the sources. null where there is none (a bundle without a
+ * worker entry): the import then runs on this thread.
+ */
+function workerEntry(): URL | null {
+  let url: URL;
+  try {
+    url = new URL('./worker-entry.mjs', import.meta.url);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Runs `imports:run` in a worker thread so the app's main process stays responsive through
+ * a million rows: progress events relayed to the job, a cancel passed on.
+ */
+export function runImportInWorker(
+  ctx: ServiceContext,
+  input: ParsedInput<'imports:run'>,
+  job: Job,
+): Promise<ImportReport> {
+  const entry = workerEntry();
+  if (!entry) return runImport(ctx, input, job);
+  const data: ImportWorkerData = {
+    dbPath: ctx.dbPath,
+    user: ctx.user,
+    now: ctx.now().toISOString(),
+    jobId: job.id,
+    input,
+  };
+  const worker = new Worker(entry, { workerData: data });
+  const cancel = () => worker.postMessage('cancel');
+  job.signal.addEventListener('abort', cancel);
+  return new Promise<ImportReport>((resolve, reject) => {
+    worker.on('message', (m: ImportWorkerMessage) => {
+      if (m.type === 'progress') job.progress(m.phase, m.done, m.total, m.message);
+      else if (m.type === 'done') resolve(m.report);
+      else
+        reject(
+          'kind' in m.error ? AppError.fromPayload(m.error as ErrorPayload) : new Error(m.error.message),
+        );
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      job.signal.removeEventListener('abort', cancel);
+      reject(new Error(`the import worker stopped (exit ${code})`));
+    });
+  });
+}
