@@ -150,6 +150,55 @@ describe('fill-in templates', () => {
     again.close();
   }, 120_000);
 
+  it('standards and branches templates filled in with values from their dropdowns import cleanly', async () => {
+    const fresh = testWorkbench();
+    const standards = path.join(fresh.dir, 'standards-template.xlsx');
+    const branches = path.join(fresh.dir, 'branches-template.xlsx');
+    await exportRun(source, { kind: 'template-standards', path: standards });
+    await exportRun(source, { kind: 'template-branches', path: branches });
+    const lists = python<Record<string, string[]>>(
+      `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['_lists']
+print(json.dumps({str(ws.cell(1, c).value): [r[0].value for r in ws.iter_rows(min_row=2, min_col=c, max_col=c) if r[0].value] for c in range(1, ws.max_column + 1)}, ensure_ascii=False))
+`,
+      standards,
+    );
+    const filledStandards = path.join(fresh.dir, 'standards-filled.xlsx');
+    fillIn(standards, filledStandards, {
+      2: {
+        A: 'NET-5GC',
+        B: '5G覆盖率',
+        C: '5G coverage',
+        D: lists['维度']![0]!,
+        E: '%',
+        F: lists['方向']![0]!,
+        G: 95,
+        H: 90,
+        I: 2,
+        K: lists['来源']![0]!,
+        L: '2026-01-01',
+      },
+    });
+    const filledBranches = path.join(fresh.dir, 'branches-filled.xlsx');
+    fillIn(branches, filledBranches, { 2: { A: 'WEST', B: '西部区', C: 'WEST-101', D: '成都天府营业厅' } });
+    const s = await importFile(fresh, filledStandards);
+    expect(s).toMatchObject({ outcome: 'imported', errorCount: 0, written: 1 });
+    expect(
+      fresh.db.prepare("SELECT dimension, direction, weight FROM standards WHERE code = 'NET-5GC'").get(),
+    ).toEqual({
+      dimension: 'NET',
+      direction: 'higher',
+      weight: 2,
+    });
+    const b = await importFile(fresh, filledBranches);
+    expect(b).toMatchObject({ outcome: 'imported', errorCount: 0 });
+    expect(fresh.db.prepare("SELECT name FROM branches WHERE code = 'WEST-101'").pluck().get()).toBe(
+      '成都天府营业厅',
+    );
+    fresh.close();
+  });
+
   it('an actions template: a status outside the dropdown is reported with its row, and not stored', async () => {
     const template = path.join(source.dir, 'actions-template.xlsx');
     await source.dispatch('export:run', {
