@@ -40,14 +40,14 @@ const SQUOTE = 39;
 
 export class XmlScanner {
   private carry = '';
-  private readonly tag: LazyTag;
+  private readonly tag: TagReader;
 
   constructor(
     private readonly handler: XmlHandler,
     private readonly file: string,
     private readonly part: string,
   ) {
-    this.tag = new LazyTag((detail) => this.malformed(detail));
+    this.tag = new TagReader((detail) => this.malformed(detail));
   }
 
   write(chunk: string): void {
@@ -110,25 +110,15 @@ export class XmlScanner {
           throw refuse('xlsxEntities', { file: this.file, part: this.part });
         }
       } else {
-        const gt = findTagEnd(s, lt + 1);
-        if (gt === -2) this.fail('"<" inside a tag');
+        const tag = this.tag;
+        const gt = tag.read(s, lt + 1);
         if (gt < 0) return final ? this.fail('unfinished tag') : lt;
-        this.openTag(s, lt + 1, gt);
+        h.open(tag.name, tag);
+        if (tag.selfClosing) h.close(tag.name);
         p = gt + 1;
       }
     }
     return n;
-  }
-
-  private openTag(s: string, from: number, gt: number): void {
-    const selfClosing = s.charCodeAt(gt - 1) === SLASH;
-    const end = selfClosing ? gt - 1 : gt;
-    let i = from;
-    while (i < end && !isSpace(s.charCodeAt(i))) i++;
-    const name = elementName(s, from, i);
-    this.tag.reset(s, i, end, name);
-    this.handler.open(name, this.tag);
-    if (selfClosing) this.handler.close(name);
   }
 
   private fail(detail: string): never {
@@ -141,59 +131,62 @@ export class XmlScanner {
 }
 
 /**
- * Attributes are parsed only when asked for: a sheet cell needs two or three of them, and
- * building an object per tag was a third of the parse time on 100k-row sheets.
+ * Reads one start tag in a single pass: its name, where each attribute's local name and
+ * value lie (offsets, no strings), and where it ends. Values become strings only when a
+ * handler asks; a sheet cell needs two or three of them.
  */
-class LazyTag implements Tag {
+class TagReader implements Tag {
+  name = '';
+  selfClosing = false;
   private s = '';
-  private from = 0;
-  private end = 0;
-  private name = '';
   /** Per attribute: local-name start, name end, value start, value end (offsets into `s`). */
   private spans = new Int32Array(64);
-  private count = -1;
+  private count = 0;
 
   constructor(private readonly malformed: (detail: string) => Error) {}
 
-  reset(s: string, from: number, end: number, name: string): void {
-    this.s = s;
-    this.from = from;
-    this.end = end;
-    this.name = name;
-    this.count = -1;
-  }
-
-  attr(want: string): string | undefined {
-    if (this.count < 0) this.parse();
-    const { s, spans } = this;
-    for (let k = 0; k < this.count * 4; k += 4) {
-      const local = spans[k]!;
-      if (spans[k + 1]! - local === want.length && s.startsWith(want, local))
-        return decodeEntities(s.slice(spans[k + 2], spans[k + 3]));
+  /** Reads the tag whose name starts at `from`; the index of its `>`, or -1 if `s` ends first. */
+  read(s: string, from: number): number {
+    const n = s.length;
+    let i = from;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === GT || c === SLASH || isSpace(c)) break;
+      i++;
     }
-    return undefined;
-  }
-
-  /** Finds every attribute once (no strings made), so later look-ups compare in place. */
-  private parse(): void {
-    const { s, end } = this;
+    if (i >= n) return -1;
+    this.name = elementName(s, from, i);
+    this.s = s;
     let count = 0;
-    let i = this.from;
-    while (i < end) {
-      while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (i >= end) break;
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      const c = s.charCodeAt(i);
+      if (c === GT || c === SLASH) {
+        if (c === SLASH && i + 1 >= n) return -1;
+        if (c === SLASH && s.charCodeAt(i + 1) !== GT) throw this.malformed(`stray "/" in <${this.name}>`);
+        this.selfClosing = c === SLASH;
+        this.count = count;
+        return c === SLASH ? i + 1 : i;
+      }
       const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= end) throw this.malformed(`attribute without value in <${this.name}>`);
+      if (eq < 0) return -1;
       let nameEnd = eq;
       while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+      let local = i;
+      for (let k = i; k < nameEnd; k++) {
+        const ch = s.charCodeAt(k);
+        if (ch === COLON) local = k + 1;
+        else if (ch === GT || ch === LT || ch === SLASH || ch === DQUOTE || ch === SQUOTE || isSpace(ch))
+          throw this.malformed(`attribute without value in <${this.name}>`);
+      }
       let q = eq + 1;
-      while (q < end && isSpace(s.charCodeAt(q))) q++;
+      while (q < n && isSpace(s.charCodeAt(q))) q++;
+      if (q >= n) return -1;
       const quote = s.charCodeAt(q);
       if (quote !== DQUOTE && quote !== SQUOTE) throw this.malformed(`unquoted attribute in <${this.name}>`);
       const close = s.indexOf(quote === DQUOTE ? '"' : "'", q + 1);
-      if (close < 0 || close >= end) throw this.malformed(`unterminated attribute in <${this.name}>`);
-      let local = nameEnd;
-      while (local > i && s.charCodeAt(local - 1) !== COLON) local--;
+      if (close < 0) return -1;
       // Namespace declarations are not attributes of the element (`xmlns:r` is not `r`).
       if (!s.startsWith('xmlns', i)) {
         if (count * 4 + 4 > this.spans.length) this.grow();
@@ -206,7 +199,16 @@ class LazyTag implements Tag {
       }
       i = close + 1;
     }
-    this.count = count;
+  }
+
+  attr(want: string): string | undefined {
+    const { s, spans } = this;
+    for (let k = 0; k < this.count * 4; k += 4) {
+      const local = spans[k]!;
+      if (spans[k + 1]! - local === want.length && s.startsWith(want, local))
+        return decodeEntities(s.slice(spans[k + 2], spans[k + 3]));
+    }
+    return undefined;
   }
 
   private grow(): void {
@@ -214,25 +216,6 @@ class LazyTag implements Tag {
     bigger.set(this.spans);
     this.spans = bigger;
   }
-}
-
-/** Index of the `>` that ends the tag starting at `from`, skipping quoted attribute values. */
-function findTagEnd(s: string, from: number): number {
-  const n = s.length;
-  let quote = 0;
-  for (let i = from; i < n; i++) {
-    const ch = s.charCodeAt(i);
-    if (quote) {
-      if (ch === quote) quote = 0;
-    } else if (ch === GT) {
-      return i;
-    } else if (ch === DQUOTE || ch === SQUOTE) {
-      quote = ch;
-    } else if (ch === LT) {
-      return -2; // a '<' inside a tag: malformed; reported by the caller as unfinished
-    }
-  }
-  return -1;
 }
 
 function isSpace(c: number): boolean {
