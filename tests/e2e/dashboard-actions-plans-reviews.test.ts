@@ -100,7 +100,9 @@ async function language(name: '中文' | 'English'): Promise<void> {
     .toBe(name === '中文' ? 'zh-CN' : 'en');
 }
 
-const gridText = (testId: string) => byTestId(testId).locator('.ag-center-cols-container');
+/** A grid's rows (ag-grid 36 keeps them in `.ag-row`s; the header is not one). */
+const gridRows = (testId: string) => byTestId(testId).locator('.ag-row');
+const gridText = async (testId: string) => (await gridRows(testId).allInnerTexts()).join('\n');
 
 describe('dashboard, actions, plans and reviews in Chromium', () => {
   it(
@@ -121,8 +123,8 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
 
       // The heatmap's first row and column: EAST-001 and the first standard measured.
       await clickChart('chart-heatmap', 0, [0, 0]);
-      await gridText('rows-behind').locator('.ag-row').first().waitFor();
-      const rows = await gridText('rows-behind').innerText();
+      await expect.poll(() => gridText('rows-behind')).toContain('EAST-001');
+      const rows = await gridText('rows-behind');
       expect(rows).toContain('EAST-001');
       expect(rows).not.toContain('EAST-002');
       expect(rows).toContain('2026-10');
@@ -140,7 +142,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
         .poll(() => page.evaluate(() => window.location.hash))
         .toBe('#/actions?status=open&overdue=1');
       await seeContains(byTestId('action-filters'), '逾期');
-      await seeContains(gridText('actions-grid'), '开展一次解决率专项培训');
+      await seeContains(gridRows('actions-grid'), '开展一次解决率专项培训');
       await shot('actions-grid-zh');
     },
     STEP,
@@ -194,10 +196,10 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await choose('period', '2026-10');
       await byTestId('generate-plan').click();
       await seeContains(byTestId('plan-stage'), '计划');
-      await gridText('gaps-grid').locator('.ag-row').first().waitFor();
+      await gridRows('gaps-grid').first().waitFor();
 
       // Name an owner for the first gap still waiting for an action, and confirm it.
-      const owner = byTestId('gaps-grid').locator('.ag-center-cols-container [col-id="owner"]').first();
+      const owner = gridRows('gaps-grid').filter({ hasText: '待确认' }).first().locator('[col-id="owner"]');
       await owner.click();
       await page.keyboard.type('李娜');
       await page.keyboard.press('Enter');
@@ -218,7 +220,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await byTestId('advance-check').click();
       await seeContains(byTestId('plan-stage'), '检查');
       await page.getByRole('tab', { name: '检查结果' }).click();
-      await seeContains(gridText('check-grid'), 'EAST-001/CS-FCR');
+      await expect.poll(() => gridText('check-grid')).toContain('EAST-001/CS-FCR');
       await shot('plan-check-zh');
 
       await byTestId('advance-act').click();

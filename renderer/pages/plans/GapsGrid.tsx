@@ -68,6 +68,19 @@ export function GapsGrid({
           p.value ? <Tag color={VERDICT_COLOURS[p.value]}>{label(p.value)}</Tag> : null,
       },
       {
+        colId: 'linked',
+        headerName: t('gap.linked'),
+        width: 120,
+        valueGetter: (p) => (p.data?.covered ? t('gap.covered') : p.data?.draft ? t('gap.toConfirm') : ''),
+        cellStyle: (p) =>
+          p.data?.covered ? { color: '#389e0d' } : p.data?.draft ? { color: '#d48806' } : null,
+      },
+      // What the user fills in comes before the ranking details, so it is in view without scrolling.
+      draftColumn('owner', t('gap.owner'), 100),
+      draftColumn('department', t('gap.department'), 130),
+      draftColumn('dueDate', t('gap.dueDate'), 110),
+      draftColumn('action', t('gap.action'), 260),
+      {
         field: 'score',
         headerName: t('gap.score'),
         width: 80,
@@ -80,18 +93,6 @@ export function GapsGrid({
         width: 90,
         valueFormatter: (p) => t(`trend.${p.value as string}`),
       },
-      {
-        colId: 'linked',
-        headerName: t('gap.linked'),
-        width: 120,
-        valueGetter: (p) => (p.data?.covered ? t('gap.covered') : p.data?.draft ? t('gap.toConfirm') : ''),
-        cellStyle: (p) =>
-          p.data?.covered ? { color: '#389e0d' } : p.data?.draft ? { color: '#d48806' } : null,
-      },
-      draftColumn('action', t('gap.action'), 260),
-      draftColumn('department', t('gap.department'), 130),
-      draftColumn('owner', t('gap.owner'), 100),
-      draftColumn('dueDate', t('gap.dueDate'), 110),
     ],
     // The draft columns close over `editable` and onDraft; rebuilt with them.
     [t, zh, label, editable, onDraft],
@@ -108,6 +109,7 @@ export function GapsGrid({
         defaultColDef={{ sortable: true, resizable: true }}
         singleClickEdit
         stopEditingWhenCellsLoseFocus
+        suppressColumnVirtualisation
       />
     </div>
   );
