@@ -86,7 +86,8 @@ export async function runImport(
   try {
     const already = repo.committedBatchOfHash(ctx.db, wb.sha256);
     const report = emptyReport(wb, already);
-    if (isExchange(wb)) return await mergeExchange(ctx, input, report);
+    if (isExchange(wb) && (!input.kind || input.kind === 'exchange'))
+      return await mergeExchange(ctx, input, report);
     if (already && !input.force) return { ...report, outcome: 'already_imported' };
     return await importSheets(ctx, input, wb, report, job);
   } finally {
@@ -184,6 +185,10 @@ async function importSheet(
     const layout = decide(ctx, wb, info, buffer, session.standards, input.mapping, input.period, sheet);
     describe(sheet, buffer, layout);
     session.startSheet(sheet);
+    if (layout && input.kind && layout.kind !== input.kind) {
+      sheet.note = reason('otherKind', { kind: layout.kind, wanted: input.kind });
+      sheet.kind = null;
+    }
     handle = layout && sheet.kind ? rowHandler(session, layout, sheet) : null;
     if (layout && handle) for (const row of buffer.slice(layout.firstDataIndex)) handle(row);
   };

@@ -45,6 +45,8 @@ export const ImportInspect = z.object({
 export type ImportInspectInput = z.input<typeof ImportInspect>;
 
 export const ImportRun = ImportInspect.extend({
+  /** Read only sheets of this kind; the others are listed with a note. */
+  kind: z.enum([...SHEET_KINDS, 'exchange']).optional(),
   dryRun: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
   /** Import even though these exact bytes were imported before. */

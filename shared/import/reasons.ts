@@ -62,6 +62,10 @@ const REASONS = {
   },
   emptySheet: { en: 'the sheet is empty', zh: '工作表为空' },
   notWorksheet: { en: 'a {kind}, not a worksheet of cells', zh: '这是{kind}，不是数据工作表' },
+  otherKind: {
+    en: 'a {kind} sheet: not read (--kind {wanted})',
+    zh: '{kind}工作表：未读取（--kind {wanted}）',
+  },
   exchangeWorkbook: {
     en: 'an exchange workbook: merged by id (exchange import)',
     zh: '交换工作簿：按 ID 合并（交换导入）',

@@ -10,6 +10,7 @@ import { runImport } from '../../import/run';
 import { reportText } from '../../import/report-text';
 
 interface Options {
+  kind?: string;
   period?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
@@ -49,6 +50,10 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
     .command('import')
     .description("import workbooks; each sheet's kind and layout are detected")
     .argument('<files...>', '.xlsx workbooks')
+    .option(
+      '--kind <kind>',
+      'read only sheets of this kind: standards | measurements | actions | branches | exchange',
+    )
     .option('--period <period>', 'period for sheets that carry none (2026-10, 2026-Q3)')
     .option('--dry-run', 'read and validate, write nothing, print the report')
     .option('--skip-invalid', 'write the valid rows and report the rest (default: all or nothing)')
@@ -71,6 +76,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
         const parsed = contract['imports:run'].input.safeParse({
           path: path.resolve(file),
           period: opts.period,
+          kind: opts.kind,
           dryRun: !!opts.dryRun,
           skipInvalid: !!opts.skipInvalid,
           force: !!opts.force,
