@@ -15,6 +15,8 @@ import { getSettings } from '../services/system';
 import { APP_VERSION } from '../version';
 import { openWorkbench, type Workbench } from '../workbench';
 import { BACKUP_DIR_NAME, dailyBackup, withBackupBeforeImport } from './backups';
+import { pdfExportsViaElectron } from './pdf-exports';
+import { printHtmlToPdf } from './print-to-pdf';
 import {
   askForWorkbooks,
   desktopHandlers,
@@ -121,6 +123,7 @@ function run(): void {
         ...wb.handlers,
         ...desktopHandlers(deps, wb.ctx.now),
         ...withBackupBeforeImport(wb.handlers, wb.ctx),
+        ...pdfExportsViaElectron(wb.handlers, printHtmlToPdf),
         // The menu follows the language chosen in Settings.
         'settings:set': async (input) => {
           const settings = await wb.handlers['settings:set'](input);
