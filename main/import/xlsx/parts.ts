@@ -41,10 +41,14 @@ export interface WorkbookSheet {
 export class WorkbookHandler implements XmlHandler {
   readonly sheets: WorkbookSheet[] = [];
   date1904 = false;
+  /** False when the package's main part is something else (a Word document named .xlsx). */
+  isWorkbook = false;
   readonly wantText = false;
 
   open(name: string, tag: Tag): void {
-    if (name === 'workbookPr') {
+    if (name === 'workbook') {
+      this.isWorkbook = true;
+    } else if (name === 'workbookPr') {
       // Extensions repeat `workbookPr` (x15:workbookPr) without date1904: only the attribute counts.
       const date1904 = tag.attr('date1904');
       if (date1904 !== undefined) this.date1904 = date1904 === '1' || date1904 === 'true';

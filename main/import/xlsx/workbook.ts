@@ -138,6 +138,7 @@ async function readStructure(zip: ZipParts): Promise<Structure> {
   }
   const workbook = new WorkbookHandler();
   await zip.scanWhole(workbookEntry, workbook);
+  if (!workbook.isWorkbook) throw refuse('xlsxNoWorkbook', { file });
 
   const dir = path.posix.dirname(workbookEntry.name);
   const base = dir === '.' ? '' : dir;

@@ -106,6 +106,11 @@ describe('refusals', () => {
 
   it('a zip that holds no workbook, and an OpenDocument file named .xlsx', async () => {
     await expectRefused(writeZip({ 'readme.txt': strToU8('hello') }), 'xlsxNoWorkbook');
+    const word = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>';
+    await expectRefused(
+      writeBook({ ...ONE_SHEET, parts: { 'xl/workbook.xml': word } }, 'memo.xlsx'),
+      'xlsxNoWorkbook',
+    );
     const ods = {
       mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
       'content.xml': strToU8('<x/>'),
