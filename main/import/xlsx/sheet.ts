@@ -11,6 +11,8 @@ export interface CellContext {
 }
 
 type Capture = 'none' | 'v' | 'f' | 't';
+/** XFD, Excel's last column (0-based): a reference past it would make a vast row array. */
+const LAST_COLUMN = 16_383;
 
 /**
  * Turns a worksheet's XML events into rows. Completed rows collect in `ready` for the
@@ -57,6 +59,7 @@ export class SheetParser implements XmlHandler {
         const ref = tag.attr('r');
         this.column = ref !== undefined ? columnIndex(ref) : -1;
         if (this.column < 0) this.column = this.nextColumn; // cells without r= follow each other
+        if (this.column > LAST_COLUMN) throw new Error(`cell ${ref} lies beyond column XFD`);
         this.type = tag.attr('t') ?? 'n';
         const style = tag.attr('s');
         this.style = style !== undefined ? Number(style) : 0;

@@ -29,7 +29,7 @@ import { inflateEntry, readCentralDirectory, readRange, type ZipEntry } from './
 /** Per read of a part: far above any real sheet (1M rows x 20 columns is about 0.7 GB of XML). */
 const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
 /** The shared strings table is the one part held in memory: bound it well below the heap. */
-const MAX_SHARED_STRINGS = 512 * 1024 ** 2;
+const MAX_SHARED_STRINGS = 256 * 1024 ** 2;
 const SHEET_KINDS = ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'] as const;
 
 /**
@@ -98,11 +98,24 @@ class ZipParts {
       options.onBytes,
     )) {
       if (options.signal?.aborted) throw new AppError('cancelled', 'cancelled');
-      scanner.write(decoder.decode(chunk));
+      this.guard(entry, () => scanner.write(decoder.decode(chunk)));
       yield;
     }
-    scanner.write(decoder.flush());
-    scanner.end();
+    this.guard(entry, () => {
+      scanner.write(decoder.flush());
+      scanner.end();
+    });
+  }
+
+  /** Whatever a handler trips over in a damaged part becomes a refusal naming the part. */
+  private guard(entry: ZipEntry, work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      const detail = e instanceof Error ? e.message : String(e);
+      throw refuse('xlsxMalformed', { file: this.fileName, part: entry.name, detail });
+    }
   }
 
   /** Reads a part to its end; parts held in memory (shared strings) get a tighter bound. */

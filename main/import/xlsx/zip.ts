@@ -29,6 +29,7 @@ const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const READ_CHUNK = 64 * 1024;
+const MAX_DIRECTORY = 64 * 1024 * 1024;
 /** Declared-vs-real ratio beyond which a large part is treated as a bomb, not as data. */
 const MAX_RATIO = 1000;
 const RATIO_APPLIES_ABOVE = 64 * 1024 * 1024;
@@ -79,6 +80,8 @@ export async function readCentralDirectory(fh: FileHandle, size: number, file: s
     cdOffset = Number(z64.readBigUInt64LE(48));
   }
   if (cdOffset + cdSize > size) throw refuse('xlsxTruncated', { file });
+  // A workbook's directory lists a few dozen parts; a huge one is damage, not data.
+  if (cdSize > MAX_DIRECTORY) throw refuse('xlsxCorrupt', { file, part: 'zip directory' });
   const cd = await readAt(fh, cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let p = 0;

@@ -126,6 +126,11 @@ describe('refusals', () => {
     );
   });
 
+  it('a cell reference far past column XFD', async () => {
+    const far = '<row r="1"><c r="ZZZZZZ1"><v>1</v></c></row>';
+    await expectRefused(writeBook({ sheets: [{ name: 'S', data: far }] }), 'xlsxMalformed');
+  });
+
   it('malformed sheet XML', async () => {
     const cut = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s';
     await expectRefused(writeBook({ sheets: [{ name: 'S', raw: cut }] }), 'xlsxMalformed');
