@@ -3,7 +3,14 @@
  * pipeline. Stable: add fields, never change the meaning of existing ones.
  */
 
-/** A cell as read from the file. Empty cells are `null`; nothing is guessed. */
+/**
+ * A cell as read from the file. Empty cells (and empty text) are `null`; nothing is guessed.
+ * A number under a date or time format (built-in ids 14-22, 27-36, 45-47, 50-58, or a custom
+ * format with y/m/d/h/s outside quotes and brackets) is a `Date` holding the wall-clock time
+ * as UTC, in the workbook's 1900 or 1904 system; a serial Excel cannot show stays a number.
+ * Other numbers stay numbers whatever their format (a percentage is 0.953, not "95.3%").
+ * Text keeps its spaces and line breaks (`_x000D_` escapes decoded).
+ */
 export type CellValue = null | string | number | boolean | Date | FormulaWithoutResult | CellError;
 
 /** A formula with no cached result in the file (openpyxl writes these): reported, never guessed. */
