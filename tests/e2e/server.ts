@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../main/server';
-import { ROOT, testWorkbench, type TestWorkbench } from '../helpers/workbench';
+import { ROOT, tempDir, testWorkbench, type TestWorkbench } from '../helpers/workbench';
 
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
@@ -29,11 +29,14 @@ function isFresh(): boolean {
   return fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestSource();
 }
 
-/** Builds dist/renderer unless it is newer than every source; one builder at a time. */
-export async function ensureRenderer(): Promise<void> {
+/**
+ * Builds dist/renderer unless it is newer than every source (one builder at a time), and
+ * answers a private copy of it: another test run rebuilding dist/ (new chunk names) must not
+ * pull files from under a page this run is showing.
+ */
+export async function ensureRenderer(): Promise<string> {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (;;) {
-    if (isFresh()) return;
     try {
       fs.mkdirSync(LOCK);
     } catch {
@@ -43,7 +46,7 @@ export async function ensureRenderer(): Promise<void> {
       continue;
     }
     try {
-      if (isFresh()) return;
+      if (isFresh()) return snapshot();
       const run = spawnSync(
         process.execPath,
         [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
@@ -54,11 +57,17 @@ export async function ensureRenderer(): Promise<void> {
         },
       );
       if (run.status !== 0) throw new Error(`renderer build failed:\n${run.stdout}\n${run.stderr}`);
-      return;
+      return snapshot();
     } finally {
       fs.rmSync(LOCK, { recursive: true, force: true });
     }
   }
+}
+
+function snapshot(): string {
+  const dir = path.join(tempDir('qw-renderer-'), 'renderer');
+  fs.cpSync(RENDERER_DIR, dir, { recursive: true });
+  return dir;
 }
 
 export interface Served {
@@ -67,13 +76,14 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** A workbench on a new database (fixed clock) served on a free loopback port. */
+/** A workbench on a new database (fixed clock) served on a free loopback port; static files from
+ * `staticDir`, else from a private copy of the (fresh) build. */
 export async function serveWorkbench(options: { now?: string; staticDir?: string } = {}): Promise<Served> {
   const wb = testWorkbench({ now: options.now ?? '2026-11-20T08:00:00.000Z', user: '测试员' });
   const server = await startServer({
     dbPath: wb.dbPath,
     port: 0,
-    staticDir: options.staticDir ?? RENDERER_DIR,
+    staticDir: options.staticDir ?? (await ensureRenderer()),
     workbench: wb,
   });
   return {

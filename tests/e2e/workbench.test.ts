@@ -22,11 +22,13 @@ import {
 import { PAGES } from '../../renderer/router';
 
 const STEP = 180_000;
-/** Every page, and the views inside pages that only show on a tab. */
-const WALK = [
+/** Every page, and the views inside pages that only show on a tab or for one record. */
+let planId: string | null = null;
+const walkRoutes = () => [
   ...PAGES,
   'inspections?tab=measurements&period=2026-10',
-  'plans?scope=region:EAST&period=2026-10',
+  'import?tab=history',
+  `plans?id=${planId}`,
 ];
 const SHOTS = ['dashboard', 'standards', 'actions', 'settings'];
 /** An i18n key shown instead of its text: `ns:key` or `a.b.c` in identifier case. */
@@ -40,8 +42,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureRenderer();
-  served = await serveWorkbench();
+  served = await serveWorkbench({ staticDir: await ensureRenderer() });
   browser = await launchChromium();
   // The system language is Chinese: the app must start in Chinese without being told.
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -194,6 +195,33 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
+    'generates a PDCA plan from the imported data',
+    async () => {
+      await goTo(page, 'plans');
+      await byTestId('generate-plan').waitFor();
+      await choose('scope-type', '区域');
+      await choose('scope-code', 'EAST');
+      await choose('period', '2026-10');
+      await byTestId('generate-plan').click();
+      await byTestId('plan-detail').waitFor({ timeout: 60_000 });
+      planId = new URLSearchParams(page.url().split('?')[1] ?? '').get('id');
+      expect(planId).toMatch(/^[0-9a-f-]{36}$/);
+      await seeContains(byTestId('plan-stage'), '计划');
+      // The ranked gaps come from the rows just imported: EAST branches, failed or warned standards.
+      await seeContains(byTestId('gaps-grid'), '上海浦东营业厅');
+      const plan = (await served.wb.dispatch('plans:get', { id: planId })) as {
+        scope: unknown;
+        period: string;
+        content: { gaps: unknown[] };
+      };
+      expect(plan).toMatchObject({ scope: { type: 'region', code: 'EAST' }, period: '2026-10' });
+      expect(plan.content.gaps.length).toBeGreaterThan(0);
+      await shot('plan-zh');
+    },
+    STEP,
+  );
+
+  it(
     'switches to English, keeps it after a reload, and switches back',
     async () => {
       await goTo(page, 'inspections?tab=measurements&period=2026-10');
@@ -225,7 +253,7 @@ describe('the workbench in Chromium', () => {
       ] as const) {
         await byTestId('language-switch').getByText(label).click();
         await seeText(byTestId('nav-settings'), lang === 'zh' ? '设置' : 'Settings');
-        for (const route of WALK) {
+        for (const route of walkRoutes()) {
           await goTo(page, route);
           await page.waitForLoadState('networkidle');
           await page.waitForTimeout(500);
@@ -238,7 +266,7 @@ describe('the workbench in Chromium', () => {
           if (SHOTS.includes(route)) await shot(`${route.split('?')[0]}-${lang}`);
         }
       }
-      expect(seen).toHaveLength(WALK.length * 2);
+      expect(seen).toHaveLength(walkRoutes().length * 2);
       const missing = await page.evaluate(() => window.__qmsMissingKeys ?? []);
       expect(missing).toEqual([]);
       await byTestId('language-switch').getByText('中文').click();

@@ -1,5 +1,6 @@
 /** Import: the wizard for regional workbooks, and the history of imports with undo. */
 import { useState } from 'react';
+import { navigate, useRoute } from '../../router';
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ImportWizard } from './ImportWizard';
@@ -7,13 +8,13 @@ import { ImportHistory } from './ImportHistory';
 
 export default function ImportPage() {
   const { t } = useTranslation('import');
-  const [tab, setTab] = useState('wizard');
+  const tab = useRoute().params.tab === 'history' ? 'history' : 'wizard';
   const [historyVersion, setHistoryVersion] = useState(0);
   return (
     <Card size="small">
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        onChange={(key) => navigate('import', { tab: key === 'history' ? key : undefined })}
         items={[
           {
             key: 'wizard',
