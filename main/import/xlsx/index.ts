@@ -1,16 +1,4 @@
 /** The streaming .xlsx reader for imports (issue 4, "Reading" and "Refusals"). */
 export { openWorkbook } from './workbook';
 export { columnIndex, parseRange } from './sheet';
-export type {
-  CellError,
-  CellRange,
-  CellValue,
-  FormulaWithoutResult,
-  OpenedWorkbook,
-  OpenOptions,
-  RowsOptions,
-  SheetEnd,
-  SheetInfo,
-  SheetRow,
-  SheetRows,
-} from './types';
+export type * from './types';
