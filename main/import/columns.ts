@@ -1,22 +1,9 @@
 import type { CellRange, CellValue } from './xlsx/types';
 
-/** `A`, `B`, …, `Z`, `AA` for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** Column letters as the export writes them and as the reader reads them back. */
+export { columnLetter } from '../export/xlsx-writer';
+export { columnIndex } from './xlsx';
+import { columnLetter } from '../export/xlsx-writer';
 
 export function rangeRef(r: CellRange): string {
   return `${columnLetter(r.left - 1)}${r.top}:${columnLetter(r.right - 1)}${r.bottom}`;

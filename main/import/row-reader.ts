@@ -37,6 +37,10 @@ export class RowReader {
     return this.layout.keyColumn.has(key);
   }
 
+  columnOf(key: ColumnKey): number | undefined {
+    return this.layout.keyColumn.get(key);
+  }
+
   cellAt(index: number): CellValue {
     return this.row.cells[index] ?? null;
   }

@@ -8,7 +8,7 @@ import type { SheetLayout } from '../detect';
 import type { RowReader } from '../row-reader';
 import type { ImportSession } from '../session';
 import { vocabulary } from '../vocabulary';
-import { orgRef } from './org-columns';
+import { orgRef, rowBranch } from './org-columns';
 
 const STATUSES = vocabulary(ACTION_STATUSES, {
   未完成: 'in_progress',
@@ -51,21 +51,12 @@ export function actionRows(s: ImportSession, layout: SheetLayout) {
       r.problem(layout.keyColumn.get('standard_code')!, 'unknownStandard', { text: standardCode });
     }
     if (r.problems.length > 0) return s.failed(r.row, r.problems);
-    const branch = s.org.branch(ref);
-    if ('error' in branch) {
-      r.problem(
-        layout.keyColumn.get('branch_code') ?? layout.keyColumn.get('branch_name') ?? null,
-        branch.error,
-        {
-          text: branch.text,
-        },
-      );
-      return s.failed(r.row, r.problems);
-    }
+    const branch = rowBranch(s, r, ref);
+    if (branch === null) return;
     const at = nowIso(s.ctx);
     const values = {
       ...fields,
-      branchId: branch.ok,
+      branchId: branch,
       standardCode,
       action: fields.action!,
       department: fields.department!,
@@ -75,7 +66,7 @@ export function actionRows(s: ImportSession, layout: SheetLayout) {
     const key = `${ref.branchCode ?? ref.branchName}/${standardCode ?? ''}/${values.action}`;
     const existing = id
       ? rawRow(s.ctx.db, 'actions', id)
-      : findActionByKey(s.ctx.db, branch.ok, standardCode, values.action);
+      : findActionByKey(s.ctx.db, branch, standardCode, values.action);
     if (!existing) {
       const row: ActionRow = {
         id: id ?? newId(),

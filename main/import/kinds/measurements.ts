@@ -7,7 +7,7 @@ import type { SheetLayout } from '../detect';
 import type { RowReader } from '../row-reader';
 import type { ImportSession } from '../session';
 import { vocabulary } from '../vocabulary';
-import { orgRef } from './org-columns';
+import { orgRef, rowBranch } from './org-columns';
 
 const INSPECTION_TYPES = vocabulary(INSPECTION_KINDS, {
   自查: 'self_assessment',
@@ -114,19 +114,10 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     const values = items(r);
     if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
     if (values.length === 0) return;
-    const branch = s.org.branch(ref);
-    if ('error' in branch) {
-      r.problem(
-        layout.keyColumn.get('branch_code') ?? layout.keyColumn.get('branch_name') ?? null,
-        branch.error,
-        {
-          text: branch.text,
-        },
-      );
-      return s.failed(r.row, r.problems);
-    }
+    const branch = rowBranch(s, r, ref);
+    if (branch === null) return;
     const inspectionKey = `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
-    const inspection = inspectionId(branch.ok, period, kind, r, inspectionKey);
+    const inspection = inspectionId(branch, period, kind, r, inspectionKey);
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
       const judged = judge(item.value, version);
