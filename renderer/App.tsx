@@ -90,7 +90,13 @@ export function App({ userName }: { userName: string }) {
               </Space>
             </Layout.Header>
             <Layout.Content style={{ padding: 12, background: '#f5f6f8' }}>
-              <Suspense fallback={<Spin />}>
+              <Suspense
+                fallback={
+                  <div data-testid="page-loading">
+                    <Spin />
+                  </div>
+                }
+              >
                 <Page key={route.page} />
               </Suspense>
             </Layout.Content>

@@ -95,13 +95,9 @@ function ServerGridInner<C extends PagedChannel>(
   );
 
   const filtersKey = JSON.stringify(props.filters);
-  const onGridReady = useCallback(
-    (e: GridReadyEvent) => {
-      apiRef.current = e.api;
-      e.api.setGridOption('datasource', datasource);
-    },
-    [datasource],
-  );
+  const onGridReady = useCallback((e: GridReadyEvent) => {
+    apiRef.current = e.api;
+  }, []);
   // New filters: start again from the first block.
   const lastKey = useRef(filtersKey);
   if (lastKey.current !== filtersKey) {
@@ -122,6 +118,7 @@ function ServerGridInner<C extends PagedChannel>(
         theme={gridTheme}
         localeText={gridLocale(i18n.language)}
         rowModelType="infinite"
+        datasource={datasource}
         cacheBlockSize={pageSize}
         maxBlocksInCache={20}
         infiniteInitialRowCount={pageSize}

@@ -53,6 +53,8 @@ export async function ensureRenderer(): Promise<string> {
         {
           cwd: ROOT,
           encoding: 'utf8',
+          // vitest sets NODE_ENV=test, which would make a development build of React.
+          env: { ...process.env, NODE_ENV: 'production' },
           timeout: 600_000,
         },
       );

@@ -255,7 +255,14 @@ describe('the workbench in Chromium', () => {
         await seeText(byTestId('nav-settings'), lang === 'zh' ? '设置' : 'Settings');
         for (const route of walkRoutes()) {
           await goTo(page, route);
+          await page.locator('[data-testid="page-loading"]').waitFor({ state: 'detached' });
           await page.waitForLoadState('networkidle');
+          // Grids fill their rows after the page draws: let the first block arrive.
+          await page
+            .locator('.ag-overlay-loading-center, .ant-spin-spinning')
+            .first()
+            .waitFor({ state: 'detached', timeout: 10_000 })
+            .catch(() => {});
           await page.waitForTimeout(500);
           const text = await page.locator('body').innerText();
           const raw = [...text.matchAll(RAW_KEY)]
