@@ -17,6 +17,10 @@ const T = {
     en: 'already imported (batch {batch}, {at}): nothing written. Use --force to import it again',
     zh: '此文件已导入过（批次 {batch}，{at}）：未写入。如需重新导入请加 --force',
   },
+  unchanged: {
+    en: 'every row matches what the database holds: nothing to write',
+    zh: '所有数据与数据库一致：无需写入',
+  },
   nothing: {
     en: 'nothing to import: no sheet holds rows of a known kind',
     zh: '没有可导入的数据：没有工作表含可识别的数据行',
@@ -81,7 +85,9 @@ export function reportText(r: ImportReport, lang: Lang, file = r.fileName): stri
         ? t('already_imported', lang, { batch: r.alreadyImported!.batchId, at: r.alreadyImported!.at })
         : r.outcome === 'rejected'
           ? t('rejected', lang, { n: r.errorCount })
-          : t(r.outcome, lang);
+          : r.outcome === 'nothing' && recognised(r)
+            ? t('unchanged', lang)
+            : t(r.outcome, lang);
   lines.push(`${file}: ${outcome}`);
   if (r.exchange) {
     lines.push(
@@ -95,6 +101,10 @@ export function reportText(r: ImportReport, lang: Lang, file = r.fileName): stri
     lines.push(`  ${t('createdBranches', lang, { list: summarise(r.createdBranches) })}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** A sheet was read: "nothing" then means every row matched the database. */
+export const recognised = (r: ImportReport): boolean =>
+  r.exchange !== null || r.sheets.some((s) => s.kind !== null);
 
 function sheetLines(s: SheetReport, lang: Lang): string[] {
   const head = [t('sheet', lang, { name: s.sheet })];

@@ -148,7 +148,9 @@ async function importSheets(
         : session.errorCount > 0 && !input.skipInvalid
           ? 'rejected'
           : session.written === 0
-            ? 'nothing'
+            ? session.errorCount > 0
+              ? 'rejected'
+              : 'nothing'
             : 'imported';
     report.outcome = outcome;
     if (outcome !== 'imported') {

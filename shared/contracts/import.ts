@@ -144,7 +144,10 @@ export type ImportOutcome =
   | 'rejected'
   /** The same bytes were imported before: nothing written (force to repeat). */
   | 'already_imported'
-  /** No sheet held anything to import. */
+  /**
+   * Nothing to write, no batch: no sheet held rows of a known kind, or (a sheet with a
+   * `kind`) every row matched what the database holds.
+   */
   | 'nothing';
 
 export interface ImportReport {

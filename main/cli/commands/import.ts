@@ -7,7 +7,7 @@ import type { ColumnMapping, ImportReport } from '../../../shared/contracts/impo
 import { AppError } from '../../../shared/errors';
 import { fromZod } from '../../services/handlers';
 import { runImport } from '../../import/run';
-import { reportText } from '../../import/report-text';
+import { recognised, reportText } from '../../import/report-text';
 
 interface Options {
   kind?: string;
@@ -109,7 +109,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
 
 function exitOf(r: ImportReport): number {
   if (r.errorCount > 0) return EXIT.rejected;
-  if (r.outcome === 'nothing') return EXIT.rejected;
+  if (r.outcome === 'nothing' && !recognised(r)) return EXIT.rejected;
   return EXIT.ok;
 }
 
