@@ -1,11 +1,11 @@
 /** What each import did: outcome, counts per sheet, created organisation, and a way to the rows. */
 import { Alert, Button, Card, Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SheetReport } from '../../../shared/contracts/import';
+import type { ImportOutcome, SheetReport } from '../../../shared/contracts/import';
 import { navigate } from '../../router';
 import type { WizardFile } from './ImportWizard';
 
-const OUTCOME_COLOR = {
+const OUTCOME_COLOR: Record<ImportOutcome, string> = {
   imported: 'green',
   checked: 'blue',
   rejected: 'red',
