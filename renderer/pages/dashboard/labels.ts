@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LABELS } from '../../../shared/domain/enums';
 import type { Scope } from '../../../shared/schemas/common';
@@ -8,7 +9,8 @@ import { AppError } from '../../../shared/errors';
 export function useEnumLabel(): (value: string) => string {
   const { i18n } = useTranslation();
   const lang = toLang(i18n.language);
-  return (value) => LABELS[value]?.[lang] ?? value;
+  // Stable per language, so figures built from it are not rebuilt (and redrawn) on every render.
+  return useCallback((value) => LABELS[value]?.[lang] ?? value, [lang]);
 }
 
 /** A contract error as the user should read it, in the page's language. */
