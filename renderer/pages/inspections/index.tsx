@@ -3,7 +3,7 @@
  * shown, values corrected in place (each edit is one measurements:upsert, re-judged by the
  * service). Both grids page in SQL, so the measurements tab stays fast over a million rows.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Card, Input, Select, Space, Tabs, Tag } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,16 @@ export default function InspectionsPage() {
   const inspectionId = params.inspectionId || undefined;
   const verdict = VERDICTS.includes(params.verdict as Verdict) ? (params.verdict as Verdict) : undefined;
   const [periodText, setPeriodText] = useState(period ?? '');
+  useEffect(() => setPeriodText(period ?? ''), [period]);
+  // Unfiltered, the measurements tab opens on the newest period (a month of the whole network,
+  // not every month ever); clearing the period (`period=all`) shows every period.
+  const needsDefaultPeriod = tab === 'measurements' && !params.period && !inspectionId && !branchCode;
+  useEffect(() => {
+    if (!needsDefaultPeriod) return;
+    void client
+      .call('dashboard:periods', {})
+      .then((periods) => navigate('inspections', { ...params, period: periods[0] ?? 'all' }));
+  }, [needsDefaultPeriod, params]);
   const [total, setTotal] = useState(0);
   const measurementsGrid = useRef<ServerGridHandle>(null);
   const inspectionsGrid = useRef<ServerGridHandle>(null);
@@ -141,7 +151,7 @@ export default function InspectionsPage() {
         onChange={(e) => {
           setPeriodText(e.target.value);
           if (!e.target.value || isPeriod(e.target.value))
-            setParam({ period: e.target.value || undefined, inspectionId: undefined });
+            setParam({ period: e.target.value || 'all', inspectionId: undefined });
         }}
         data-testid="period-filter"
       />
@@ -202,35 +212,37 @@ export default function InspectionsPage() {
             children: (
               <>
                 {filterBar}
-                <ServerGrid
-                  ref={measurementsGrid}
-                  testId="measurements-grid"
-                  channel="measurements:list"
-                  filters={{ branchCode, period, inspectionId, verdict }}
-                  columnDefs={measurementColumns}
-                  height="calc(100vh - 200px)"
-                  onTotal={setTotal}
-                  onCellValueChanged={(e) => {
-                    if (!e.data || e.colDef.field !== 'value' || e.newValue === e.oldValue) return;
-                    const row = e.data;
-                    client
-                      .call('measurements:upsert', {
-                        inspectionId: row.inspectionId,
-                        standardCode: row.standardCode,
-                        value: Number(e.newValue),
-                      })
-                      .then((saved) => {
-                        e.node.setData(saved);
-                        message.success(
-                          t('valueSaved', { code: saved.standardCode, verdict: label(saved.verdict) }),
-                        );
-                      })
-                      .catch((err: unknown) => {
-                        e.node.setDataValue('value', e.oldValue);
-                        message.error(errorText(err, i18n.language));
-                      });
-                  }}
-                />
+                {!needsDefaultPeriod && (
+                  <ServerGrid
+                    ref={measurementsGrid}
+                    testId="measurements-grid"
+                    channel="measurements:list"
+                    filters={{ branchCode, period, inspectionId, verdict }}
+                    columnDefs={measurementColumns}
+                    height="calc(100vh - 200px)"
+                    onTotal={setTotal}
+                    onCellValueChanged={(e) => {
+                      if (!e.data || e.colDef.field !== 'value' || e.newValue === e.oldValue) return;
+                      const row = e.data;
+                      client
+                        .call('measurements:upsert', {
+                          inspectionId: row.inspectionId,
+                          standardCode: row.standardCode,
+                          value: Number(e.newValue),
+                        })
+                        .then((saved) => {
+                          e.node.setData(saved);
+                          message.success(
+                            t('valueSaved', { code: saved.standardCode, verdict: label(saved.verdict) }),
+                          );
+                        })
+                        .catch((err: unknown) => {
+                          e.node.setDataValue('value', e.oldValue);
+                          message.error(errorText(err, i18n.language));
+                        });
+                    }}
+                  />
+                )}
               </>
             ),
           },
