@@ -125,7 +125,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       ])
         await byTestId(chart).locator('canvas').first().waitFor();
       await seeContains(byTestId('period'), '2026-10');
-      await shot('dashboard-zh');
+      await shot('dashboard-east-zh');
 
       // The heatmap's first row and column: EAST-001 and the first standard measured.
       await clickChart('chart-heatmap', 0, [0, 0]);
@@ -217,7 +217,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
           }
         ).rows.some((a) => a.owner === '李娜'),
       ).toBe(true);
-      await shot('plan-zh');
+      await shot('plan-walk-zh');
 
       await byTestId('advance-do').click();
       await seeContains(byTestId('plan-stage'), '执行');
@@ -261,7 +261,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await eventually(
         async () => ((await served.wb.dispatch('reviews:list', {})) as { decisions: string }[])[0]?.decisions,
       ).toBe('网络维护中心 12 月底前完成掉话率整改');
-      await shot('review-zh');
+      await shot('review-pack-zh');
 
       const file = path.join(out, 'review.xlsx');
       await byTestId('review-export-xlsx').click();
@@ -281,18 +281,18 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await choose('period', '2026-10');
       await byTestId('chart-heatmap').locator('canvas').first().waitFor();
       await seeContains(byTestId('dashboard-page'), 'Attainment heatmap');
-      await shot('dashboard-en');
+      await shot('dashboard-east-en');
       await goTo(page, 'actions?view=board');
       await seeContains(byTestId('column-verified'), 'Verified');
       await shot('actions-board-en');
       const plans = (await served.wb.dispatch('plans:list', {})) as { id: string }[];
       await goTo(page, `plans?id=${plans[0]!.id}`);
       await seeContains(byTestId('plan-detail'), 'Problem');
-      await shot('plan-en');
+      await shot('plan-walk-en');
       await goTo(page, 'reviews');
       await page.locator('[data-testid="reviews-list"] .ant-list-item').first().click();
       await seeContains(byTestId('review-detail'), 'Decisions');
-      await shot('review-en');
+      await shot('review-pack-en');
       expect(await page.evaluate(() => window.__qmsMissingKeys ?? [])).toEqual([]);
       await language('中文');
       expect(pageErrors).toEqual([]);

@@ -1,10 +1,9 @@
 /** Check: each gap's value before and after, and whether it closed, improved or stayed open. */
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, CheckStatus } from '../../../shared/plans/types';
-import { gridLocale, gridTheme } from '../../components/grid-setup';
+import { LocalGrid } from './LocalGrid';
 
 const STATUS_COLOURS: Record<CheckStatus, string> = {
   closed: 'green',
@@ -14,7 +13,7 @@ const STATUS_COLOURS: Record<CheckStatus, string> = {
 };
 
 export function CheckGrid({ results }: { results: CheckResult[] }) {
-  const { t, i18n } = useTranslation('plans');
+  const { t } = useTranslation('plans');
   const columns: ColDef<CheckResult>[] = [
     { field: 'key', headerName: t('check.key'), width: 200 },
     { field: 'beforePeriod', headerName: t('check.beforePeriod'), width: 100 },
@@ -30,17 +29,5 @@ export function CheckGrid({ results }: { results: CheckResult[] }) {
         p.value ? <Tag color={STATUS_COLOURS[p.value]}>{t(`checkStatus.${p.value}`)}</Tag> : null,
     },
   ];
-  return (
-    <div style={{ height: Math.min(420, 80 + results.length * 30), minHeight: 140 }} data-testid="check-grid">
-      <AgGridReact<CheckResult>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(i18n.language)}
-        rowData={results}
-        columnDefs={columns}
-        getRowId={(p) => p.data.key}
-        defaultColDef={{ sortable: true, resizable: true }}
-      />
-    </div>
-  );
+  return <LocalGrid rows={results} columns={columns} rowId={(r) => r.key} testId="check-grid" />;
 }

@@ -5,12 +5,11 @@
  * grid uses the client-side row model.
  */
 import { useMemo } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, EditableCallbackParams } from 'ag-grid-community';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanGap } from '../../../shared/plans/types';
-import { gridLocale, gridTheme } from '../../components/grid-setup';
+import { LocalGrid } from './LocalGrid';
 import { VERDICT_COLOURS } from '../../charts/options';
 import { useEnumLabel } from '../dashboard/labels';
 import type { Draft } from './proposals';
@@ -98,19 +97,15 @@ export function GapsGrid({
     [t, zh, label, editable, onDraft],
   );
   return (
-    <div style={{ height: Math.min(520, 80 + rows.length * 30), minHeight: 160 }} data-testid="gaps-grid">
-      <AgGridReact<GapRow>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(i18n.language)}
-        rowData={rows}
-        columnDefs={columns}
-        getRowId={(p) => p.data.key}
-        defaultColDef={{ sortable: true, resizable: true }}
-        singleClickEdit
-        stopEditingWhenCellsLoseFocus
-        suppressColumnVirtualisation
-      />
-    </div>
+    <LocalGrid
+      rows={rows}
+      columns={columns}
+      rowId={(r) => r.key}
+      testId="gaps-grid"
+      maxHeight={520}
+      singleClickEdit
+      stopEditingWhenCellsLoseFocus
+      suppressColumnVirtualisation
+    />
   );
 }

@@ -4,7 +4,6 @@
  * objectives the meeting records, saved with reviews:update. Exports like a plan.
  */
 import { useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { Button, Card, Col, Form, Input, Row, Space, Statistic, Tabs, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,33 +14,9 @@ import { client } from '../../client';
 import { toLang } from '../../i18n';
 import { EChart } from '../../charts/EChart';
 import { scoreBarsOption } from '../../charts/options';
-import { gridLocale, gridTheme } from '../../components/grid-setup';
 import { useEnumLabel, useErrorText } from '../dashboard/labels';
 import { ExportButtons } from '../plans/ExportButtons';
-
-function Grid<T extends { id?: string; branchCode?: string }>({
-  rows,
-  columns,
-  testId,
-}: {
-  rows: T[];
-  columns: ColDef<T>[];
-  testId: string;
-}) {
-  const { i18n } = useTranslation();
-  return (
-    <div style={{ height: Math.min(420, 80 + rows.length * 30), minHeight: 140 }} data-testid={testId}>
-      <AgGridReact<T>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(i18n.language)}
-        rowData={rows}
-        columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true }}
-      />
-    </div>
-  );
-}
+import { LocalGrid } from '../plans/LocalGrid';
 
 export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r: Review) => void }) {
   const { t, i18n } = useTranslation('reviews');
@@ -208,17 +183,33 @@ export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r:
           {
             key: 'branches',
             label: t('tab.branches', { n: s.branches.length }),
-            children: <Grid rows={s.branches} columns={branchColumns} testId="review-branches" />,
+            children: (
+              <LocalGrid
+                rows={s.branches}
+                columns={branchColumns}
+                rowId={(r) => r.branchCode}
+                testId="review-branches"
+              />
+            ),
           },
           {
             key: 'actions',
             label: t('tab.actions', { n: s.actions.openList.length }),
-            children: <Grid rows={s.actions.openList} columns={actionColumns} testId="review-actions" />,
+            children: (
+              <LocalGrid
+                rows={s.actions.openList}
+                columns={actionColumns}
+                rowId={(r) => r.id}
+                testId="review-actions"
+              />
+            ),
           },
           {
             key: 'plans',
             label: t('tab.plans', { n: s.plans.length }),
-            children: <Grid rows={s.plans} columns={planColumns} testId="review-plans" />,
+            children: (
+              <LocalGrid rows={s.plans} columns={planColumns} rowId={(r) => r.id} testId="review-plans" />
+            ),
           },
         ]}
       />

@@ -4,48 +4,34 @@
  * is in the hash route (`#/reviews?id=…`).
  */
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Empty, Input, List, Row, Space, Typography, message } from 'antd';
+import { Card, Col, Empty, Row, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/contracts/plans';
+import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
-import { ScopePeriodBar, isComplete, usePeriods, type ScopePeriod } from '../dashboard/ScopePeriodBar';
-import { hashLink, hashQuery } from '../dashboard/route';
 import { useErrorText } from '../dashboard/labels';
+import { BuildAndPick, openById, useHashId } from '../plans/BuildAndPick';
 import { ReviewDetail } from './ReviewDetail';
-
-const open = (id: string) => (window.location.hash = hashLink('/reviews', { id }));
 
 export default function ReviewsPage() {
   const { t } = useTranslation('reviews');
   const errorText = useErrorText();
-  const periods = usePeriods();
-  const [id, setId] = useState(() => hashQuery().get('id'));
-  const [choice, setChoice] = useState<ScopePeriod>({ scope: { type: 'all' }, period: null });
-  const [title, setTitle] = useState('');
+  const id = useHashId();
   const [reviews, setReviews] = useState<Review[] | null>(null);
   const [busy, setBusy] = useState(false);
   const selected = reviews?.find((r) => r.id === id) ?? null;
 
-  const reload = () =>
+  useEffect(() => {
     client.call('reviews:list', {}).then(setReviews, (e: unknown) => void message.error(errorText(e)));
-  useEffect(() => {
-    void reload();
-    const onHash = () => setId(hashQuery().get('id'));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  useEffect(() => {
-    if (!choice.period && periods?.[0]) setChoice((c) => ({ ...c, period: periods[0]! }));
-  }, [periods, choice.period]);
 
-  const create = async () => {
-    if (!isComplete(choice)) return;
+  const create = async (input: Input<'reviews:create'>) => {
     setBusy(true);
     try {
-      const r = await client.call('reviews:create', { ...choice, title: title.trim() || undefined });
+      const r = await client.call('reviews:create', input);
       void message.success(t('created'));
       setReviews((rs) => [r, ...(rs ?? []).filter((x) => x.id !== r.id)]);
-      open(r.id);
+      openById('reviews', r.id);
     } catch (e) {
       void message.error(errorText(e));
     } finally {
@@ -56,59 +42,28 @@ export default function ReviewsPage() {
   return (
     <Row gutter={8} data-testid="reviews-page">
       <Col xs={24} xl={6}>
-        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-          <Card size="small" title={t('create.title')}>
-            <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-              {periods && <ScopePeriodBar value={choice} periods={periods} onChange={setChoice} />}
-              <Input
-                size="small"
-                placeholder={t('create.titlePlaceholder')}
-                aria-label={t('create.titlePlaceholder')}
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-              <Button
-                type="primary"
-                size="small"
-                disabled={!isComplete(choice)}
-                loading={busy}
-                onClick={() => void create()}
-                data-testid="create-review"
-              >
-                {t('create.button')}
-              </Button>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('create.hint')}
-              </Typography.Text>
-            </Space>
-          </Card>
-          <Card size="small" title={t('list.title')} styles={{ body: { padding: 0 } }}>
-            <List
-              size="small"
-              dataSource={reviews ?? []}
-              loading={!reviews}
-              locale={{ emptyText: t('list.empty') }}
-              data-testid="reviews-list"
-              renderItem={(r) => (
-                <List.Item
-                  onClick={() => open(r.id)}
-                  style={{
-                    cursor: 'pointer',
-                    padding: '6px 12px',
-                    background: r.id === id ? '#e6f4ff' : undefined,
-                  }}
-                >
-                  <List.Item.Meta
-                    title={<Typography.Link style={{ fontSize: 13 }}>{r.title}</Typography.Link>}
-                    description={
-                      <span style={{ fontSize: 12 }}>{`${r.snapshot.scopeName} · ${r.period}`}</span>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
-          </Card>
-        </Space>
+        <BuildAndPick
+          texts={{
+            title: t('create.title'),
+            titlePlaceholder: t('create.titlePlaceholder'),
+            button: t('create.button'),
+            hint: t('create.hint'),
+            listTitle: t('list.title'),
+            empty: t('list.empty'),
+          }}
+          testIds={{ button: 'create-review', list: 'reviews-list' }}
+          busy={busy}
+          onBuild={(input) => void create(input)}
+          items={
+            reviews?.map((r) => ({
+              id: r.id,
+              title: r.title,
+              description: `${r.snapshot.scopeName} · ${r.period}`,
+            })) ?? null
+          }
+          selectedId={id}
+          onPick={(pick) => openById('reviews', pick)}
+        />
       </Col>
       <Col xs={24} xl={18}>
         {selected ? (
