@@ -2,7 +2,7 @@
  * Builds a plan's content from the numbers: pure, so the same data always gives the same plan
  * (the caller supplies the clock reading). main/plans gathers the inputs from the database.
  */
-import { gapOf, normalisedGap, roundTo, verdictOf, type Direction } from '../domain/verdict';
+import { gapOf, normalisedGap, roundTo, verdictOf } from '../domain/verdict';
 import { comparePeriods, periodRange, shiftPeriod } from '../domain/period';
 import { DIMENSIONS } from '../domain/dimensions';
 import { compareGaps, pareto, trendOf, weightedGap } from './ranking';
