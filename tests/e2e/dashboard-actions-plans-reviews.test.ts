@@ -76,11 +76,20 @@ async function seeContains(locator: Locator, text: string): Promise<void> {
   await eventually(() => locator.first().innerText()).toContain(text);
 }
 
-/** Picks an option of an antd Select by typing into its search and taking the first match. */
+/**
+ * Picks an option of an antd Select by typing into its search and taking the match. Waits for
+ * the last dropdown to finish closing first: on a loaded machine it lingers, and its options
+ * would be taken for this one's.
+ */
 async function choose(testId: string, search: string): Promise<void> {
+  await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await byTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: search })
+    .first()
+    .click();
 }
 
 /** Clicks where the chart draws a data item, as a user's mouse would. */
@@ -135,6 +144,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       expect(rows).not.toContain('EAST-002');
       expect(rows).toContain('2026-10');
       await page.keyboard.press('Escape');
+      await byTestId('rows-behind').waitFor({ state: 'detached' });
     },
     STEP,
   );
