@@ -248,6 +248,8 @@ export function paretoOption(p: ParetoInput): ChartOption {
         markLine: {
           silent: true,
           symbol: 'none',
+          // The right axis already says 80 %; a label of its own would sit on top of it.
+          label: { show: false },
           data: [{ yAxis: 80 }],
           lineStyle: { type: 'dashed', color: '#f5222d' },
         },
