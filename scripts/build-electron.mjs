@@ -47,7 +47,8 @@ export async function buildElectron() {
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: 'main/electron/main.ts' },
+      // The import runs in a worker thread off the main process (main/import/in-worker.ts).
+      entryPoints: { main: 'main/electron/main.ts', 'import-worker': 'main/import/worker.ts' },
       outdir,
       outExtension: { '.js': '.cjs' },
       platform: 'node',

@@ -33,6 +33,8 @@ import { createMainWindow, hardenSession, hardenWebContents, windowStateOf } fro
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 
 const HOUR = 60 * 60 * 1000;
+/** Bundled beside main.cjs by scripts/build-electron.mjs; unpacked from app.asar (electron-builder.yml). */
+const IMPORT_WORKER_FILE = 'import-worker.cjs';
 /** dist/electron/ in a checkout and inside app.asar alike. */
 const appRoot = path.join(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -83,12 +85,16 @@ function run(): void {
       protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
 
       const userData = app.getPath('userData');
-      workbench = openWorkbench({
-        dbPath: path.join(userData, DB_FILE_NAME),
-        nativeBinding: app.isPackaged
-          ? packagedNativeBinding(process.resourcesPath)
-          : devNativeBinding(appRoot),
-      });
+      const nativeBinding = app.isPackaged
+        ? packagedNativeBinding(process.resourcesPath)
+        : devNativeBinding(appRoot);
+      // The import worker (main/import/in-worker.ts) opens its own connection: it finds the
+      // Electron build of better-sqlite3 and its bundled entry through the environment it inherits.
+      process.env.QMS_SQLITE_BINDING = nativeBinding;
+      process.env.QMS_IMPORT_WORKER = path
+        .join(__dirname, IMPORT_WORKER_FILE)
+        .replace('app.asar', 'app.asar.unpacked');
+      workbench = openWorkbench({ dbPath: path.join(userData, DB_FILE_NAME), nativeBinding });
       const wb = workbench;
       lang = menuLangOf(getSettings(wb.ctx).language, app.getLocale());
 

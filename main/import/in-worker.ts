@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedInput } from '../../shared/contract';
 import type { ImportReport } from '../../shared/contracts/import';
@@ -10,11 +10,14 @@ import { runImport } from './run';
 import type { ImportWorkerData, ImportWorkerMessage } from './worker';
 
 /**
- * The worker's entry beside this module (worker-entry.mjs: tsx, then worker.ts), as `qms
- * serve` and the tests run from the sources. null where there is none (a bundle without a
- * worker entry): the import then runs on this thread.
+ * The worker's entry: the bundled one the desktop app names in QMS_IMPORT_WORKER (esbuild's
+ * CommonJS bundle has no import.meta.url), else worker-entry.mjs beside this module (tsx,
+ * then worker.ts), as `qms serve` and the tests run from the sources. null where there is
+ * neither: the import then runs on this thread.
  */
-function workerEntry(): URL | null {
+export function workerEntry(): URL | null {
+  const bundled = process.env.QMS_IMPORT_WORKER;
+  if (bundled) return fs.existsSync(bundled) ? pathToFileURL(bundled) : null;
   let url: URL;
   try {
     url = new URL('./worker-entry.mjs', import.meta.url);

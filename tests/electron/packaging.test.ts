@@ -68,12 +68,13 @@ describe('electron-builder', () => {
         'package.json',
         'dist/electron/main.cjs',
         'dist/electron/preload.cjs',
+        'dist/electron/import-worker.cjs',
         'assets/icons/512x512.png',
         'node_modules/better-sqlite3/lib/index.js',
       ]),
     );
     const allowed =
-      /^(package\.json|dist(\/electron(\/(main|preload)\.cjs)?|\/renderer(\/.*)?)?|assets(\/icons(\/512x512\.png)?)?|node_modules(\/(better-sqlite3|bindings|file-uri-to-path|playwright-core)(\/.*)?)?)$/;
+      /^(package\.json|dist(\/electron(\/(main|preload|import-worker)\.cjs)?|\/renderer(\/.*)?)?|assets(\/icons(\/512x512\.png)?)?|node_modules(\/(better-sqlite3|bindings|file-uri-to-path|playwright-core)(\/.*)?)?)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     // Not the Node build of the native module, no source maps, no sources.
     expect(files.filter((f) => /better-sqlite3\/(build|src|deps)|\.map$|\.ts$/.test(f))).toEqual([]);
