@@ -120,4 +120,11 @@ export async function goTo(page: Page, route: string): Promise<void> {
   await page.evaluate((r) => (window.location.hash = `#/${r}`), route);
 }
 
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where e2e runs put their screenshots: test-results/ (ignored by git) so a test run leaves the
+ * checkout clean; `QMS_SCREENSHOTS_DIR=docs/screenshots npm test` refreshes the README's pictures.
+ */
+export const SCREENSHOTS = path.resolve(
+  ROOT,
+  process.env.QMS_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots'),
+);

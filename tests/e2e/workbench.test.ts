@@ -2,7 +2,7 @@
  * The served workbench in real Chromium, as a quality officer uses it: import the sample
  * workbooks through the wizard and see their rows, fix a column mapping, generate a plan,
  * switch to English and back, walk every page in both languages with no missing text, and
- * undo an import. Screenshots of the runs go to docs/screenshots/.
+ * undo an import. Screenshots of the runs go to SCREENSHOTS (see server.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
