@@ -19,7 +19,7 @@ import { dispatchEnvelope } from '../services/handlers';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type ProgressEvent } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { hostAllowed, isPageLoad, newToken, requestToken, sameSecret, tokenCookie } from './auth';
-import { readStatic } from './static';
+import { readStatic } from '../platform/static-files';
 import { readBody, TooLarge } from './body';
 
 export const HTTP_UPLOAD_PATH = '/api-upload';

@@ -1,6 +1,7 @@
 /**
  * The built renderer, read from its folder and nothing else: a path that resolves outside it
- * (`..`, encoded slashes, NUL) is refused, so a crafted URL cannot read the disk.
+ * (`..`, encoded slashes, NUL) is refused, so a crafted URL cannot read the disk. Used by
+ * `qms serve` over HTTP and by the desktop app's app:// protocol alike.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+  '.map': 'application/json',
 };
 
 /** The file a URL path names inside `rootDir`, or null; extensionless paths get index.html. */
@@ -37,7 +39,7 @@ export function resolveStatic(rootDir: string, pathname: string): string | null 
 export async function readStatic(
   rootDir: string,
   pathname: string,
-): Promise<{ body: Buffer; type: string; file: string } | null> {
+): Promise<{ body: Buffer<ArrayBuffer>; type: string; file: string } | null> {
   const file = resolveStatic(rootDir, pathname);
   if (!file) return null;
   try {
