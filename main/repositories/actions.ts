@@ -38,29 +38,45 @@ export interface ActionFilter {
   sort: SortList;
 }
 
-export function listActions(db: DB, f: ActionFilter, today: string): Page<CorrectiveAction> {
+/** The filters the actions grid and the actions export share; `@today` decides what is overdue. */
+export function actionWhere(f: {
+  branchCode?: string;
+  regionCode?: string;
+  standardCode?: string;
+  status?: string;
+  planId?: string;
+  overdue?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+}): Where {
   const where = new Where()
     .when(f.branchCode, 'b.code = @branchCode', { branchCode: f.branchCode })
     .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
     .when(f.standardCode, 'a.standard_code = @standardCode', { standardCode: f.standardCode })
     .when(f.status, 'a.status = @status', { status: f.status })
+    .when(f.dueFrom, 'a.due_date >= @dueFrom', { dueFrom: f.dueFrom })
+    .when(f.dueTo, 'a.due_date <= @dueTo', { dueTo: f.dueTo })
     .when(f.planId, 'a.plan_id = @planId', { planId: f.planId });
   if (f.overdue !== undefined) {
     where.add(
       `(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`,
     );
   }
-  const order = orderBy(
-    f.sort,
-    {
-      dueDate: 'a.due_date',
-      status: 'a.status',
-      branchCode: 'b.code',
-      owner: 'a.owner',
-      department: 'a.department',
-    },
-    'overdue DESC, a.due_date, b.code',
-  );
+  return where;
+}
+
+export const ACTION_SORT: Record<string, string> = {
+  dueDate: 'a.due_date',
+  status: 'a.status',
+  branchCode: 'b.code',
+  owner: 'a.owner',
+  department: 'a.department',
+};
+export const ACTION_DEFAULT_ORDER = 'overdue DESC, a.due_date, b.code';
+
+export function listActions(db: DB, f: ActionFilter, today: string): Page<CorrectiveAction> {
+  const where = actionWhere(f);
+  const order = orderBy(f.sort, ACTION_SORT, ACTION_DEFAULT_ORDER);
   const params = { ...where.params, today };
   const rows = db
     .prepare(`SELECT ${ACTION_COLUMNS} ${ACTION_FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)

@@ -1,6 +1,7 @@
 import type { DB } from '../db/open';
 import type { SortSpec } from '../../shared/schemas/common';
 import type { z } from 'zod';
+import { ACTION_DEFAULT_ORDER, ACTION_SORT, actionWhere } from './actions';
 import { MEASUREMENT_SORT, measurementWhere } from './inspections';
 import { Where, orderBy } from './sql';
 
@@ -110,28 +111,8 @@ export function iterateActions(
   },
   today: string,
 ): IterableIterator<ActionExportRow> {
-  const where = orgWhere(f)
-    .when(f.standardCode, 'a.standard_code = @standardCode', { standardCode: f.standardCode })
-    .when(f.status, 'a.status = @status', { status: f.status })
-    .when(f.dueFrom, 'a.due_date >= @dueFrom', { dueFrom: f.dueFrom })
-    .when(f.dueTo, 'a.due_date <= @dueTo', { dueTo: f.dueTo })
-    .when(f.planId, 'a.plan_id = @planId', { planId: f.planId });
-  if (f.overdue !== undefined) {
-    where.add(
-      `(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`,
-    );
-  }
-  const order = orderBy(
-    f.sort,
-    {
-      dueDate: 'a.due_date',
-      status: 'a.status',
-      branchCode: 'b.code',
-      owner: 'a.owner',
-      department: 'a.department',
-    },
-    'overdue DESC, a.due_date, b.code',
-  );
+  const where = actionWhere(f);
+  const order = orderBy(f.sort, ACTION_SORT, ACTION_DEFAULT_ORDER);
   return db
     .prepare(
       `SELECT a.id, r.code AS regionCode, b.code AS branchCode, b.name AS branchName, a.standard_code AS standardCode,
