@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The `qms` command: runs the TypeScript sources through tsx, so the CLI is always the code
-// in this checkout (no build step between an edit and `npx qms`).
-import { register } from 'tsx/esm/api';
+// The `qms` command: this checkout's sources, compiled on first run after a change
+// (bin/compiled-cli.mjs); through tsx if they cannot be compiled.
+import { compiledCli } from './compiled-cli.mjs';
 
-register();
-await import('../main/cli/index.ts');
+const compiled = await compiledCli();
+if (compiled) await import(compiled);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../main/cli/index.ts');
+}

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PRODUCT_NAME } from '../version';
 
 /**
@@ -18,4 +20,19 @@ export const DB_FILE_NAME = 'workbench.db';
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.QMS_DB || path.join(userDataDir(env), DB_FILE_NAME);
+}
+
+/**
+ * The checkout (or unpacked app) this code runs from: the nearest folder above `moduleUrl`
+ * holding package.json. Found by walking up, because the same module runs from main/ under
+ * tsx and from the compiled CLI's folder (bin/compiled-cli.mjs) at a different depth.
+ */
+export function appRoot(moduleUrl: string): string {
+  let dir = path.dirname(fileURLToPath(moduleUrl));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${moduleUrl}`);
+    dir = up;
+  }
+  return dir;
 }

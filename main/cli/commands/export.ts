@@ -5,7 +5,6 @@ import { contract } from '../../../shared/contract';
 import { EXPORT_KINDS } from '../../../shared/contracts/export';
 import { isPeriod } from '../../../shared/domain/period';
 import { fromZod } from '../../services/handlers';
-import { runExport } from '../../export/run';
 
 interface Options {
   out: string;
@@ -81,6 +80,7 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
       });
       if (!parsed.success) throw fromZod(parsed.error);
       const wb = e.workbench();
+      const { runExport } = await import('../../export/run');
       const outcome = await runExport(wb.ctx, parsed.data, progressTo(e)).catch((err: unknown) => {
         if (
           err instanceof Error &&

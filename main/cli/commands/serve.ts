@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
-import { startServer } from '../../server';
+import { appRoot } from '../../platform/paths';
 
 /** The built renderer (npm run build:renderer writes it). */
-export const RENDERER_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../dist/renderer',
-);
+export const RENDERER_DIR = path.join(appRoot(import.meta.url), 'dist', 'renderer');
 
 function openBrowser(url: string): void {
   const [cmd, args] =
@@ -44,6 +40,7 @@ export function registerServeCommand(program: Command, env: () => CliEnv): void 
           RENDERER_DIR,
         );
       const e = env();
+      const { startServer } = await import('../../server');
       const server = await startServer({
         dbPath: e.dbPath,
         port,
