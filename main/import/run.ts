@@ -16,10 +16,8 @@ import * as repo from '../repositories/imports';
 import { insertAudit } from '../repositories/audit';
 import { newId, nowIso, type ServiceContext } from '../services/context';
 import type { Job } from '../services/jobs';
-import { importExchange } from '../export/exchange-merge';
 import { columnIndex, previewCell, rangeRef } from './columns';
 import { DETECTION_ROWS, detectLayout, sheetMapping, type SheetLayout, type SheetMapping } from './detect';
-import { writeErrorsWorkbook } from './errors-workbook';
 import { actionRows } from './kinds/actions';
 import { branchRows } from './kinds/branches';
 import { measurementRows } from './kinds/measurements';
@@ -168,7 +166,8 @@ async function importSheets(
     throw e;
   }
   if (input.errorsPath && session.failedRows.length > 0)
-    await writeErrorsWorkbook(input.errorsPath, session.failedRows);
+    // exceljs loads only when there is a workbook to write: it costs every start a third of a second.
+    await (await import('./errors-workbook')).writeErrorsWorkbook(input.errorsPath, session.failedRows);
   return report;
 }
 
@@ -194,14 +193,17 @@ async function importSheet(
     handle = layout && sheet.kind ? rowHandler(session, layout, sheet) : null;
     if (layout && handle) for (const row of buffer.slice(layout.firstDataIndex)) handle(row);
   };
-  for await (const row of rows) {
-    if (handle === undefined) {
-      buffer.push(row);
-      if (buffer.length >= DETECTION_ROWS + PREVIEW_ROWS) start();
-      continue;
+  // By the parser's batches (a few hundred rows per inflated chunk), not a promise per row.
+  read: for await (const batch of rows.batches()) {
+    for (const row of batch) {
+      if (handle === undefined) {
+        buffer.push(row);
+        if (buffer.length >= DETECTION_ROWS + PREVIEW_ROWS) start();
+        continue;
+      }
+      if (handle === null) break read;
+      handle(row);
     }
-    if (handle === null) break;
-    handle(row);
   }
   if (handle === undefined) start();
   try {
@@ -370,7 +372,7 @@ async function mergeExchange(
   report: ImportReport,
 ): Promise<ImportReport> {
   if (input.dryRun) return { ...report, outcome: 'checked' };
-  const exchange = await importExchange(ctx, input.path);
+  const exchange = await (await import('../export/exchange-merge')).importExchange(ctx, input.path);
   const written = exchange.inserted + exchange.updated;
   return {
     ...report,

@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import type { AuditEntry } from '../../shared/schemas/system';
 import type { Page } from '../../shared/schemas/common';
 import { Where, orderBy } from './sql';
@@ -16,7 +17,8 @@ export interface AuditRecord {
 }
 
 export function insertAudit(db: DB, r: AuditRecord): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (at, user, entity_type, entity_id, entity_key, action, before_json, after_json, batch_id)
      VALUES (@at, @user, @entityType, @entityId, @entityKey, @action, @before, @after, @batchId)`,
   ).run({

@@ -120,11 +120,11 @@ export interface AuditRaw {
 
 /** The statements one measurement import runs per row, prepared once. */
 export function measurementStatements(db: DB) {
+  // Positional, not named: binding from an object costs a property lookup per column per row.
   const insertMeasurement = db.prepare(
     `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment, notes,
        created_at, updated_at, batch_id)
-     VALUES (@id, @inspectionId, @standardId, @standardCode, @value, @verdict, @gap, @attainment, @notes,
-       @at, @at, @batchId)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (inspection_id, standard_code) DO NOTHING`,
   );
   const existingMeasurement = db.prepare(
@@ -153,7 +153,21 @@ export function measurementStatements(db: DB) {
   );
   return {
     /** false when the inspection already holds this standard (the caller updates it instead). */
-    insertMeasurement: (m: BulkMeasurement): boolean => insertMeasurement.run(m).changes === 1,
+    insertMeasurement: (m: BulkMeasurement): boolean =>
+      insertMeasurement.run(
+        m.id,
+        m.inspectionId,
+        m.standardId,
+        m.standardCode,
+        m.value,
+        m.verdict,
+        m.gap,
+        m.attainment,
+        m.notes,
+        m.at,
+        m.at,
+        m.batchId,
+      ).changes === 1,
     existingMeasurement: (inspectionId: string, code: string) =>
       existingMeasurement.get(inspectionId, code) as RawRow,
     updateMeasurement: (m: Omit<BulkMeasurement, 'inspectionId' | 'standardCode' | 'batchId'>) =>

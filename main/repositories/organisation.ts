@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import type { Branch, Region } from '../../shared/schemas/organisation';
 import type { Page } from '../../shared/schemas/common';
 import { Where, likeParam, orderBy } from './sql';
@@ -12,7 +13,7 @@ export function listRegions(db: DB): Region[] {
 
 export function getRegion(db: DB, by: { id?: string; code?: string; name?: string }): Region | undefined {
   const [column, value] = by.id ? ['r.id', by.id] : by.code ? ['r.code', by.code] : ['r.name', by.name];
-  return db.prepare(`SELECT ${REGION_COLUMNS} FROM regions r WHERE ${column} = ?`).get(value) as
+  return prepared(db, `SELECT ${REGION_COLUMNS} FROM regions r WHERE ${column} = ?`).get(value) as
     Region | undefined;
 }
 
@@ -26,7 +27,8 @@ export interface RegionRow {
 }
 
 export function insertRegion(db: DB, r: RegionRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO regions (id, code, name, created_at, updated_at, batch_id)
      VALUES (@id, @code, @name, @createdAt, @updatedAt, @batchId)`,
   ).run(r);
@@ -71,7 +73,7 @@ export function listBranches(
 
 export function getBranch(db: DB, by: { id?: string; code?: string }): Branch | undefined {
   const [column, value] = by.id ? ['b.id', by.id] : ['b.code', by.code];
-  return db.prepare(`SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE ${column} = ?`).get(value) as
+  return prepared(db, `SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE ${column} = ?`).get(value) as
     Branch | undefined;
 }
 
@@ -95,7 +97,8 @@ export interface BranchRow {
 }
 
 export function insertBranch(db: DB, b: BranchRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO branches (id, region_id, code, name, created_at, updated_at, batch_id)
      VALUES (@id, @regionId, @code, @name, @createdAt, @updatedAt, @batchId)`,
   ).run(b);

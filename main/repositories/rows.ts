@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { prepared } from '../db/prepared';
 
 /**
  * The tables whose rows the audit trail records verbatim. Raw rows (not view models) go into
@@ -33,7 +34,7 @@ export const DELETE_ORDER: readonly AuditedTable[] = [
 export type RawRow = Record<string, unknown> & { id: string };
 
 export function rawRow(db: DB, table: AuditedTable, id: string): RawRow | undefined {
-  return db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
+  return prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
 }
 
 export function deleteRaw(db: DB, table: AuditedTable, id: string): void {

@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import type { Standard } from '../../shared/schemas/standard';
 import { Where, likeParam } from './sql';
 
@@ -48,14 +49,13 @@ export function currentStandard(db: DB, code: string): Standard | undefined {
  * for a period before every version, the first version (there is nothing older to use).
  */
 export function standardForDate(db: DB, code: string, lastDay: string): Standard | undefined {
-  const row = (db
-    .prepare(
-      `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? AND s.effective_from <= ? ORDER BY s.version DESC LIMIT 1`,
-    )
-    .get(code, lastDay) ??
-    db
-      .prepare(`SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version LIMIT 1`)
-      .get(code)) as Row | undefined;
+  const row = (prepared(
+    db,
+    `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? AND s.effective_from <= ? ORDER BY s.version DESC LIMIT 1`,
+  ).get(code, lastDay) ??
+    prepared(db, `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version LIMIT 1`).get(
+      code,
+    )) as Row | undefined;
   return row && toStandard(row);
 }
 

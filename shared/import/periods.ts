@@ -1,4 +1,5 @@
 import { isPeriod, monthPeriod } from '../domain/period';
+import { memoised } from './memo';
 import { cleanText } from './text';
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -26,19 +27,25 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
  */
 export function readPeriod(cell: unknown, date1904 = false): string | null {
   if (cell instanceof Date) return month(cell.getUTCFullYear(), cell.getUTCMonth() + 1);
-  if (typeof cell === 'number') {
-    if (cell >= 1900 && cell < 2200) {
-      const m = Math.round((cell - Math.floor(cell)) * 100);
-      return m >= 1 && m <= 12 ? month(Math.floor(cell), m) : null;
-    }
-    if (cell >= 190001 && cell <= 219912 && Number.isInteger(cell))
-      return month(Math.floor(cell / 100), cell % 100);
-    const d = serialToDate(cell, date1904);
-    return d ? month(d.getUTCFullYear(), d.getUTCMonth() + 1) : null;
-  }
-  if (typeof cell !== 'string') return null;
-  return periodInText(cleanText(cell), true);
+  if (typeof cell === 'number' || typeof cell === 'string') return PERIOD_OF[date1904 ? 1 : 0]!(cell);
+  return null;
 }
+
+function periodOf(cell: string | number, date1904: boolean): string | null {
+  if (typeof cell === 'string') return periodInText(cleanText(cell), true);
+  if (cell >= 1900 && cell < 2200) {
+    const m = Math.round((cell - Math.floor(cell)) * 100);
+    return m >= 1 && m <= 12 ? month(Math.floor(cell), m) : null;
+  }
+  if (cell >= 190001 && cell <= 219912 && Number.isInteger(cell))
+    return month(Math.floor(cell / 100), cell % 100);
+  const d = serialToDate(cell, date1904);
+  return d ? month(d.getUTCFullYear(), d.getUTCMonth() + 1) : null;
+}
+/** Per date system: a column repeats the same few periods down the sheet. */
+const PERIOD_OF = [false, true].map((date1904) =>
+  memoised((cell: string | number) => periodOf(cell, date1904)),
+);
 
 /**
  * Finds a period in free text such as a title row (`2026年10月华东区…`, `2026年第3季度…`).
@@ -71,12 +78,16 @@ const WHOLE = [...PATTERNS.map((p) => new RegExp(`^${p}$`, 'i')), /^(\d{4})(\d{2
 
 /** A calendar date (YYYY-MM-DD) from a date cell, a serial number, or typed text. */
 export function readDate(cell: unknown, date1904 = false): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : isoDay(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : dayAt(cell.getTime());
+  if (typeof cell === 'number' || typeof cell === 'string') return DATE_OF[date1904 ? 1 : 0]!(cell);
+  return null;
+}
+
+function dateOf(cell: string | number, date1904: boolean): string | null {
   if (typeof cell === 'number') {
     const d = serialToDate(cell, date1904);
     return d ? isoDay(d) : null;
   }
-  if (typeof cell !== 'string') return null;
   const s = cleanText(cell).replace(/\s/g, '');
   const m = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?(?:T[\d:.]+Z?)?$/.exec(s);
   if (!m) return null;
@@ -84,3 +95,6 @@ export function readDate(cell: unknown, date1904 = false): string | null {
   const d = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(d.getTime()) || isoDay(d) !== iso ? null : iso;
 }
+/** A date column holds a few hundred distinct days; formatting each once is what saves. */
+const dayAt = memoised((ms: number) => isoDay(new Date(ms)));
+const DATE_OF = [false, true].map((date1904) => memoised((cell: string | number) => dateOf(cell, date1904)));

@@ -1,0 +1,17 @@
+/**
+ * A pure one-argument function remembered by argument. Sheets repeat the same few thousand
+ * texts, periods and dates down a million rows, so each is normalised once; past `limit`
+ * distinct arguments the memory starts again rather than growing with the file.
+ */
+export function memoised<A extends string | number, R>(fn: (arg: A) => R, limit = 100_000): (arg: A) => R {
+  const seen = new Map<A, R>();
+  return (arg) => {
+    let result = seen.get(arg);
+    if (result === undefined && !seen.has(arg)) {
+      result = fn(arg);
+      if (seen.size >= limit) seen.clear();
+      seen.set(arg, result);
+    }
+    return result as R;
+  };
+}
