@@ -22,19 +22,17 @@ export function gatherContent(
   period: string,
   carried?: Carried,
 ): PlanContent {
-  const sources: GapSource[] = repo.gapSources(ctx.db, s.scope, period);
+  const earlier = Array.from({ length: TREND_PERIODS }, (_, i) => shiftPeriod(period, i + 1));
+  const sources: GapSource[] = [];
+  const history = new Map<string, HistoryPoint[]>();
+  for (const v of repo.gapSources(ctx.db, s.scope, period, earlier)) {
+    if (v.source) sources.push(v.source);
+    if (v.history.length) history.set(gapKey(v.branchCode, v.standardCode), v.history);
+  }
   const present = new Set(sources.map((x) => gapKey(x.branchCode, x.standardCode)));
   // A carried gap with no value in this period yet stays on the plan at its latest value.
   for (const c of carried?.gaps ?? []) {
     if (!present.has(c.gap.key)) sources.push({ ...c.gap, value: c.latest });
-  }
-  const earlier = Array.from({ length: TREND_PERIODS }, (_, i) => shiftPeriod(period, i + 1));
-  const history = new Map<string, HistoryPoint[]>();
-  for (const v of repo.valuesInPeriods(ctx.db, s.scope, earlier)) {
-    const key = gapKey(v.branchCode, v.standardCode);
-    const list = history.get(key) ?? [];
-    list.push({ period: v.period, value: v.value });
-    history.set(key, list);
   }
   const openActions = new Map<string, LinkedAction[]>();
   for (const a of repo.openActions(ctx.db, s.scope)) {

@@ -2,7 +2,7 @@ import type { DB } from '../db/open';
 import type { Scope } from '../../shared/schemas/common';
 import type { PlanStage } from '../../shared/domain/enums';
 import type { GapSource } from '../../shared/plans/generate';
-import type { LinkedAction } from '../../shared/plans/types';
+import type { HistoryPoint, LinkedAction } from '../../shared/plans/types';
 import type { LaterValue } from '../../shared/plans/check';
 
 /**
@@ -40,44 +40,110 @@ export function countBranches(db: DB, scope: Scope): number {
 
 const JOIN_ORG = 'JOIN branches b ON b.id = i.branch_id JOIN regions r ON r.id = b.region_id';
 
-/**
- * Each branch's value of each standard in the period. Several inspections of one period
- * (self-assessment and audit, say) are averaged, as scores do; thresholds come from the
- * newest version that judged them (SQLite takes bare columns from the max() row), the weight
- * from the current library, as composite scores weigh.
- */
-export function gapSources(db: DB, scope: Scope, period: string): GapSource[] {
-  const where = scopeClause(scope);
-  return db
-    .prepare(
-      `SELECT b.code AS branchCode, b.name AS branchName, r.code AS regionCode, m.standard_code AS standardCode,
-              s.name_zh AS standardNameZh, s.name_en AS standardNameEn, s.dimension, s.unit, s.direction,
-              s.target, s.warning, max(s.version) AS version, avg(m.value) AS value,
-              (SELECT c.weight FROM standards c WHERE c.code = m.standard_code ORDER BY c.version DESC LIMIT 1) AS weight
-         FROM inspections i JOIN measurements m ON m.inspection_id = i.id JOIN standards s ON s.id = m.standard_id
-         ${JOIN_ORG}
-        WHERE i.period = @period AND ${where.sql}
-        GROUP BY i.branch_id, m.standard_code
-        ORDER BY b.code, m.standard_code`,
-    )
-    .all({ period, ...where.params }) as GapSource[];
+/** One branch's values of one standard in the plan's period and in the earlier periods asked for. */
+export interface PeriodValues {
+  branchCode: string;
+  standardCode: string;
+  /** Null when the branch has no value of the standard in the plan's period itself. */
+  source: GapSource | null;
+  /** The earlier periods with a value, in the order asked for. */
+  history: HistoryPoint[];
 }
 
-/** Values per branch, standard and period for the given periods (the plan's baseline trend). */
-export function valuesInPeriods(
-  db: DB,
-  scope: Scope,
-  periods: readonly string[],
-): { branchCode: string; standardCode: string; period: string; value: number }[] {
+/**
+ * Each branch's value of each standard in the period, with its values in the `earlier`
+ * periods (the baseline trend; a gap carried over from an earlier plan may have only those),
+ * in one pass over the inspections of those periods. Several inspections of one period
+ * (self-assessment and audit, say) are averaged, as scores do; thresholds come from the
+ * newest version that judged the period's values (SQLite takes the bare column from the
+ * max() row), the weight from the current library, as composite scores weigh. Ordered by
+ * branch code, then standard code.
+ *
+ * Names are looked up here rather than joined in: a region's 12,500 rows of codes and
+ * numbers cross into JavaScript several times faster than with every name repeated.
+ */
+export function gapSources(db: DB, scope: Scope, period: string, earlier: readonly string[]): PeriodValues[] {
   const where = scopeClause(scope);
-  return db
+  const periods = [period, ...earlier];
+  const rows = db
     .prepare(
-      `SELECT b.code AS branchCode, m.standard_code AS standardCode, i.period, avg(m.value) AS value
+      `SELECT b.code AS branchCode, m.standard_code AS standardCode,
+              max(CASE WHEN i.period = @p0 THEN (SELECT version FROM standards WHERE id = m.standard_id) END) AS version,
+              m.standard_id AS standardId,
+              ${periods.map((_, k) => `avg(CASE WHEN i.period = @p${k} THEN m.value END) AS v${k}`).join(', ')}
          FROM inspections i JOIN measurements m ON m.inspection_id = i.id ${JOIN_ORG}
         WHERE i.period IN (SELECT value FROM json_each(@periods)) AND ${where.sql}
-        GROUP BY i.branch_id, m.standard_code, i.period`,
+        GROUP BY b.code, m.standard_code
+        ORDER BY b.code, m.standard_code`,
     )
-    .all({ periods: JSON.stringify(periods), ...where.params }) as never;
+    .raw()
+    .all({
+      periods: JSON.stringify(periods),
+      ...Object.fromEntries(periods.map((p, k) => [`p${k}`, p])),
+      ...where.params,
+    }) as [string, string, number | null, string, number | null, ...(number | null)[]][];
+  const branches = new Map(
+    (
+      db
+        .prepare(
+          `SELECT b.code, b.name, r.code AS regionCode FROM branches b JOIN regions r ON r.id = b.region_id
+            WHERE ${where.sql}`,
+        )
+        .all(where.params) as { code: string; name: string; regionCode: string }[]
+    ).map((b) => [b.code, b]),
+  );
+  const standards = db
+    .prepare(
+      `SELECT id, code, version, name_zh AS nameZh, name_en AS nameEn, dimension, unit, direction, target, warning,
+              weight FROM standards ORDER BY code, version`,
+    )
+    .all() as StandardRow[];
+  const byId = new Map(standards.map((s) => [s.id, s]));
+  // Ordered by version, so the last of each code is the current library's.
+  const weights = new Map(standards.map((s) => [s.code, s.weight]));
+  return rows.map(([branchCode, standardCode, version, standardId, value, ...values]) => {
+    const history: HistoryPoint[] = [];
+    values.forEach((v, k) => v !== null && history.push({ period: earlier[k]!, value: v }));
+    if (value === null) return { branchCode, standardCode, source: null, history };
+    const b = branches.get(branchCode)!;
+    const s = byId.get(standardId)!;
+    return {
+      branchCode,
+      standardCode,
+      // The keys in this order: they are the order of the plan's stored gaps.
+      source: {
+        branchCode,
+        branchName: b.name,
+        regionCode: b.regionCode,
+        standardCode,
+        standardNameZh: s.nameZh,
+        standardNameEn: s.nameEn,
+        dimension: s.dimension,
+        unit: s.unit,
+        direction: s.direction,
+        target: s.target,
+        warning: s.warning,
+        version: version!,
+        value,
+        weight: weights.get(standardCode)!,
+      },
+      history,
+    };
+  });
+}
+
+interface StandardRow {
+  id: string;
+  code: string;
+  version: number;
+  nameZh: string;
+  nameEn: string | null;
+  dimension: string;
+  unit: string;
+  direction: GapSource['direction'];
+  target: number;
+  warning: number;
+  weight: number;
 }
 
 /**

@@ -50,8 +50,10 @@ export interface GapSource {
   direction: Direction;
   target: number;
   warning: number;
-  weight: number;
+  /** The version of the standard whose thresholds judge the value (sources from the database). */
+  version?: number;
   value: number;
+  weight: number;
 }
 
 /** One failed or warned standard at one branch: one row of the plan. */
