@@ -27,7 +27,7 @@ const ORG: readonly ColumnKey[] = ['region_code', 'region_name', 'branch_code', 
 const INSPECTION: readonly ColumnKey[] = ['period', 'inspection_type', 'inspector', 'inspected_on', 'notes'];
 const BRANCH: readonly ColumnKey[][] = [['branch_code', 'branch_name']];
 
-/** In order of precedence: the first a header row satisfies is the sheet's kind. */
+/** The kinds a header row can be; on equal scores, the earlier one is the sheet's kind. */
 const SPECS: readonly KindSpec[] = [
   {
     kind: 'standards',
@@ -188,9 +188,10 @@ export function detectLayout(
         const has = (k: ColumnKey) => c.keyColumn.has(k);
         if (!spec.recognise(has, c.standardColumns.length)) continue;
         const score = c.columns.filter((col) => col.key !== null).length;
+        // The kind that reads most of the header wins; on a tie, the earlier in SPECS. A
+        // measurements sheet that also shows each standard's 目标值 and 预警值 is still one.
         if (!best || score > best.score)
           best = { spec, headerRows: v.headerRows, firstDataIndex: v.next, ...c, score };
-        break;
       }
     }
   }
@@ -244,41 +245,49 @@ function mapColumns(
   const keyColumn = new Map<ColumnKey, number>();
   const standardColumns: { index: number; code: string }[] = [];
   const usedStandards = new Set<string>();
-  const columns: MappedColumn[] = [];
   const width = Math.max(headers.length, ...[...user.keys(), ...remembered.keys()].map((k) => k + 1));
-  for (let c = 0; c < width; c++) {
-    const header = headers[c] ?? null;
-    const column: MappedColumn = { column: '', header: display[c] ?? '', key: null, by: null };
-    const chosen = user.get(c) ?? remembered.get(c);
-    const by = user.has(c) ? 'user' : 'memory';
-    if (chosen !== undefined) {
+  const mapped: MappedColumn[] = Array.from({ length: width }, (_, c) => ({
+    column: columnLetterOf(c),
+    header: display[c] ?? '',
+    key: null,
+    by: null,
+  }));
+  const standardColumn = (c: number, code: string, by: MappedColumn['by']) => {
+    if (usedStandards.has(code)) return false;
+    usedStandards.add(code);
+    standardColumns.push({ index: c, code });
+    Object.assign(mapped[c]!, { key: 'value', standardCode: code, by });
+    return true;
+  };
+  // The user's choices claim their keys first, then remembered ones, then headers' aliases:
+  // a column mapped by hand wins over one whose header merely names the same key.
+  const chosenBy = (choices: SheetMapping, by: 'user' | 'memory') => {
+    for (const [c, chosen] of choices) {
+      if (mapped[c]!.by !== null || (by === 'memory' && user.has(c))) continue;
       if (chosen.startsWith('standard:')) {
-        const code = chosen.slice('standard:'.length);
-        if (spec.standards && !usedStandards.has(code)) {
-          usedStandards.add(code);
-          standardColumns.push({ index: c, code });
-          Object.assign(column, { key: 'value', standardCode: code, by });
-        }
+        if (spec.standards) standardColumn(c, chosen.slice('standard:'.length), by);
       } else if (isColumnKey(chosen) && spec.keys.includes(chosen) && !keyColumn.has(chosen)) {
         keyColumn.set(chosen, c);
-        Object.assign(column, { key: chosen, by });
-      }
-    } else if (header !== null) {
-      const key = keysForHeader(header).find((k) => spec.keys.includes(k) && !keyColumn.has(k));
-      if (key) {
-        keyColumn.set(key, c);
-        Object.assign(column, { key, by: 'alias' });
-      } else if (spec.standards) {
-        const code = matcher.match(header);
-        if (code && !usedStandards.has(code)) {
-          usedStandards.add(code);
-          standardColumns.push({ index: c, code });
-          Object.assign(column, { key: 'value', standardCode: code, by: 'standard' });
-        }
+        Object.assign(mapped[c]!, { key: chosen, by });
       }
     }
-    if (header !== null || column.key !== null) columns.push({ ...column, column: columnLetterOf(c) });
+  };
+  chosenBy(user, 'user');
+  chosenBy(remembered, 'memory');
+  for (let c = 0; c < width; c++) {
+    const header = headers[c] ?? null;
+    if (header === null || user.has(c) || remembered.has(c)) continue;
+    const key = keysForHeader(header).find((k) => spec.keys.includes(k) && !keyColumn.has(k));
+    if (key) {
+      keyColumn.set(key, c);
+      Object.assign(mapped[c]!, { key, by: 'alias' });
+    } else if (spec.standards) {
+      const code = matcher.match(header);
+      if (code) standardColumn(c, code, 'standard');
+    }
   }
+  standardColumns.sort((a, b) => a.index - b.index);
+  const columns = mapped.filter((m, c) => headers[c] != null || m.key !== null);
   return { columns, keyColumn, standardColumns };
 }
 

@@ -141,5 +141,29 @@ describe('detecting a sheet from its first rows', () => {
       'measurements',
       'long',
     ]);
+    // Its standards' 目标值 and 预警值 beside the values do not make it a standards sheet.
+    expect(kind(['网点编码', '期间', '指标编码', '实测值', '目标值', '预警值'])).toEqual([
+      'measurements',
+      'long',
+    ]);
+  });
+
+  it('gives a key to the column the user chose, not to another whose header names it', () => {
+    const l = detectLayout(
+      rows(['网点编码', '期间', '指标编码', '实测值', '复核值'], ['EAST-001', '2026-10', 'CS-FCR', 80, 82]),
+      matcher,
+      new Map([[4, 'value']]),
+      new Map([[2, 'standard_name']]),
+    )!;
+    expect(l.keyColumn.get('value')).toBe(4);
+    expect(l.keyColumn.get('standard_name')).toBe(2);
+    expect(l.keyColumn.has('standard_code')).toBe(false);
+    expect(l.columns.map((c) => [c.column, c.key, c.by])).toEqual([
+      ['A', 'branch_code', 'alias'],
+      ['B', 'period', 'alias'],
+      ['C', 'standard_name', 'memory'],
+      ['D', null, null],
+      ['E', 'value', 'user'],
+    ]);
   });
 });
