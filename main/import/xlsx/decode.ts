@@ -2,7 +2,9 @@
  * Bytes to text for one part, across chunk boundaries: a single TextDecoder in streaming
  * mode keeps the unfinished bytes of a multi-byte character until the next chunk arrives.
  * (This is the fix for exceljs #2063/#2084, where each chunk was decoded on its own.)
- * The encoding comes from the byte-order mark; Excel Mobile writes UTF-16LE parts.
+ * The encoding comes from the byte-order mark (Excel Mobile writes UTF-16LE parts), else from
+ * the XML declaration: some Chinese tools write `encoding="GBK"` parts, which read as UTF-8
+ * would turn every character into U+FFFD.
  */
 export class PartDecoder {
   private decoder: TextDecoder | null = null;
@@ -23,5 +25,20 @@ function encodingOf(head: Uint8Array): string {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   // `<` followed by a zero byte: UTF-16LE without a BOM.
   if (head[0] === 0x3c && head[1] === 0x00) return 'utf-16le';
-  return 'utf-8';
+  return declaredEncoding(head) ?? 'utf-8';
+}
+
+/** The declaration's encoding when this runtime can decode it (GBK, GB18030, Big5...). */
+function declaredEncoding(head: Uint8Array): string | null {
+  const declaration = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    Buffer.from(head.subarray(0, 200)).toString('latin1'),
+  );
+  if (!declaration) return null;
+  try {
+    const encoding = new TextDecoder(declaration[1]).encoding;
+    // A declaration we could read byte by byte is not UTF-16, whatever it says.
+    return encoding.startsWith('utf-16') ? null : encoding;
+  } catch {
+    return null;
+  }
 }

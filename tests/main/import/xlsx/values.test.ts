@@ -162,6 +162,18 @@ describe('cell values', () => {
     const [sheet] = (await readBook(writeBook({ sheets: [{ name: 'S', raw: utf16 }] }))).sheets;
     expect(sheet!.rows).toEqual([{ row: 1, cells: ['网点'] }]);
   });
+
+  it('reads parts in the encoding their XML declaration names (GBK)', async () => {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const [head, tail] = [
+      `<?xml version="1.0" encoding="GBK"?><worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`,
+      '</t></is></c></row></sheetData></worksheet>',
+    ];
+    // 网点 in GBK: Node can decode GBK but has no encoder for it.
+    const gbk = Buffer.concat([Buffer.from(head), Buffer.from([0xcd, 0xf8, 0xb5, 0xe3]), Buffer.from(tail)]);
+    const [sheet] = (await readBook(writeBook({ sheets: [{ name: 'S', raw: gbk }] }))).sheets;
+    expect(sheet!.rows).toEqual([{ row: 1, cells: ['网点'] }]);
+  });
 });
 
 describe('date formats and serials', () => {
