@@ -13,9 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIRS = ['main', 'shared'];
-const CACHE = path.join(ROOT, 'node_modules', '.cache', 'qms-cli');
 
-function sourceKey() {
+function sourceKey(root) {
   const hash = crypto.createHash('sha256');
   const walk = (dir) => {
     for (const entry of fs
@@ -25,11 +24,11 @@ function sourceKey() {
       if (entry.isDirectory()) walk(file);
       else {
         const s = fs.statSync(file);
-        hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
+        hash.update(`${path.relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
       }
     }
   };
-  for (const dir of SOURCE_DIRS) walk(path.join(ROOT, dir));
+  for (const dir of SOURCE_DIRS) walk(path.join(root, dir));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -37,12 +36,12 @@ function sourceKey() {
  * Builds into a private directory and renames it into place, so processes starting together
  * (the tests run many) never load a half-written bundle; whoever renames second drops theirs.
  */
-async function build(dir) {
+async function build(root, cache, dir) {
   const { build: esbuild } = await import('esbuild');
   const temp = `${dir}.tmp-${process.pid}`;
   fs.rmSync(temp, { recursive: true, force: true });
   await esbuild({
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     // worker-entry.mjs lands beside the chunks, where main/import/in-worker.ts looks for it.
     entryPoints: { index: 'main/cli/index.ts', 'worker-entry': 'main/import/worker.ts' },
     outdir: temp,
@@ -64,21 +63,25 @@ async function build(dir) {
   // Older builds go once nothing can still be running from them (a long `qms serve` loads
   // chunks on first use).
   const stale = Date.now() - 24 * 3600_000;
-  for (const name of fs.readdirSync(CACHE)) {
-    const other = path.join(CACHE, name);
+  for (const name of fs.readdirSync(cache)) {
+    const other = path.join(cache, name);
     if (other !== dir && fs.statSync(other).mtimeMs < stale)
       fs.rmSync(other, { recursive: true, force: true });
   }
 }
 
-/** The compiled entry's URL, or null when it cannot be built (tsx then runs the sources). */
-export async function compiledCli() {
+/**
+ * The compiled entry's URL, or null when it cannot be built (tsx then runs the sources).
+ * `root`: the checkout (another one in this script's test).
+ */
+export async function compiledCli(root = ROOT) {
   try {
-    const dir = path.join(CACHE, sourceKey());
+    const cache = path.join(root, 'node_modules', '.cache', 'qms-cli');
+    const dir = path.join(cache, sourceKey(root));
     const entry = path.join(dir, 'index.mjs');
     if (!fs.existsSync(entry)) {
-      fs.mkdirSync(CACHE, { recursive: true });
-      await build(dir);
+      fs.mkdirSync(cache, { recursive: true });
+      await build(root, cache, dir);
     }
     return pathToFileURL(entry).href;
   } catch {
