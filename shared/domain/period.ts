@@ -56,10 +56,28 @@ export function shiftPeriod(p: Period, n: number): Period {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
-/** Orders periods by their start date; a quarter sorts before the months it contains. */
+/**
+ * Orders periods by their start date; a quarter sorts before the months it contains. A plan
+ * sorts tens of thousands of periods, a few distinct ones, so each one's place is worked out
+ * once.
+ */
 export function comparePeriods(a: Period, b: Period): number {
-  const ra = periodRange(a).start;
-  const rb = periodRange(b).start;
-  if (ra !== rb) return ra < rb ? -1 : 1;
-  return periodKind(a) === periodKind(b) ? 0 : periodKind(a) === 'quarter' ? -1 : 1;
+  return Math.sign(orderOf(a) - orderOf(b));
+}
+
+const ORDER = new Map<Period, number>();
+
+/** (first month since year 0) × 2, + 1 for a month: a quarter comes before its first month. */
+function orderOf(p: Period): number {
+  let order = ORDER.get(p);
+  if (order === undefined) {
+    const m = MONTH.exec(p);
+    const q = m ? null : QUARTER.exec(p);
+    if (m) order = (Number(m[1]) * 12 + Number(m[2]) - 1) * 2 + 1;
+    else if (q) order = (Number(q[1]) * 12 + (Number(q[2]) - 1) * 3) * 2;
+    else throw new RangeError(`not a period: ${p}`);
+    if (ORDER.size > 10_000) ORDER.clear();
+    ORDER.set(p, order);
+  }
+  return order;
 }

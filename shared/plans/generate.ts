@@ -8,7 +8,15 @@ import { DIMENSIONS } from '../domain/dimensions';
 import { compareGaps, pareto, trendOf, weightedGap } from './ranking';
 import { rootCausePrompts } from './prompts';
 import { countermeasuresFor } from './countermeasures';
-import type { GapSource, HistoryPoint, LinkedAction, PlanContent, PlanGap, ProposedAction } from './types';
+import type {
+  Countermeasure,
+  GapSource,
+  HistoryPoint,
+  LinkedAction,
+  PlanContent,
+  PlanGap,
+  ProposedAction,
+} from './types';
 
 export type { GapSource };
 
@@ -30,6 +38,7 @@ export const gapKey = (branchCode: string, standardCode: string): string => `${b
 
 export function buildPlanContent(input: PlanInputs): PlanContent {
   const gaps: PlanGap[] = [];
+  const propose = proposer(input.period);
   for (const s of input.sources) {
     const verdict = verdictOf(s.value, s);
     if (verdict === 'pass') continue;
@@ -50,7 +59,7 @@ export function buildPlanContent(input: PlanInputs): PlanContent {
       history,
       trend: trendOf(history, s.direction, s.target),
       linkedActions,
-      proposed: linkedActions.length ? null : proposeAction(s, verdict, input.period),
+      proposed: linkedActions.length ? null : propose(s, verdict),
       carriedFrom: input.carried?.keys.has(key) ? input.carried.fromPlanId : null,
     });
   }
@@ -122,18 +131,30 @@ export function buildPlanContent(input: PlanInputs): PlanContent {
   };
 }
 
-/** A failed gap is due by the end of the next period, a warned one a period later. */
-function proposeAction(s: GapSource, verdict: 'fail' | 'warning', period: string): ProposedAction {
-  const measure = countermeasuresFor(s.standardCode, s.dimension)[0];
-  const due = periodRange(shiftPeriod(period, verdict === 'fail' ? -1 : -2)).end;
-  return {
-    action: measure?.text ?? {
-      zh: `分析并消除${s.standardNameZh}差距`,
-      en: `Analyse and close the ${s.standardNameEn ?? s.standardCode} gap`,
-    },
-    department: measure?.department ?? '质量管理部',
-    owner: '',
-    dueDate: due,
-    rootCauseCategory: measure?.category ?? 'process',
+/**
+ * Proposes the first countermeasure for a gap. A failed gap is due by the end of the next
+ * period, a warned one a period later. The due dates and measures are looked up once per
+ * plan, not once per gap: a region's plan has thousands.
+ */
+function proposer(period: string): (s: GapSource, verdict: 'fail' | 'warning') => ProposedAction {
+  const due = {
+    fail: periodRange(shiftPeriod(period, -1)).end,
+    warning: periodRange(shiftPeriod(period, -2)).end,
+  };
+  const measures = new Map<string, Countermeasure | undefined>();
+  return (s, verdict) => {
+    const key = `${s.standardCode}\u0000${s.dimension}`;
+    if (!measures.has(key)) measures.set(key, countermeasuresFor(s.standardCode, s.dimension)[0]);
+    const measure = measures.get(key);
+    return {
+      action: measure?.text ?? {
+        zh: `分析并消除${s.standardNameZh}差距`,
+        en: `Analyse and close the ${s.standardNameEn ?? s.standardCode} gap`,
+      },
+      department: measure?.department ?? '质量管理部',
+      owner: '',
+      dueDate: due[verdict],
+      rootCauseCategory: measure?.category ?? 'process',
+    };
   };
 }
