@@ -21,7 +21,7 @@ import { statusJump } from '../services/inspections';
 import { gatherContent, currentCheck, type Carried } from './content';
 import { resolveScope } from './scope';
 
-const scopeOf = (r: repo.PlanRow): Scope =>
+const scopeOf = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode'>): Scope =>
   r.scopeType === 'all' ? { type: 'all' } : { type: r.scopeType, code: r.scopeCode ?? '' };
 const planKey = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode' | 'period'>) =>
   `${r.scopeType}/${r.scopeCode ?? ''}/${r.period}`;
@@ -32,11 +32,7 @@ function requirePlanRow(ctx: ServiceContext, id: string): repo.PlanRow {
   return row;
 }
 
-function toPlan(
-  ctx: ServiceContext,
-  row: repo.PlanRow,
-  content: PlanContent = JSON.parse(row.contentJson),
-): Plan {
+function toPlan(ctx: ServiceContext, row: Omit<repo.PlanRow, 'contentJson'>, content: PlanContent): Plan {
   const actions = listActions(
     ctx.db,
     { planId: row.id, offset: 0, limit: 1_000_000, sort: [] },
@@ -72,7 +68,7 @@ export function getPlan(ctx: ServiceContext, id: string): Plan {
 export function listPlans(ctx: ServiceContext, input: ParsedInput<'plans:list'>): PlanListItem[] {
   return repo.listPlans(ctx.db, input).map((r) => ({
     id: r.id,
-    scope: scopeOf({ ...r, contentJson: '' }),
+    scope: scopeOf(r),
     period: r.period,
     stage: r.stage,
     title: r.title,
@@ -105,17 +101,16 @@ export function generatePlan(
       : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
     const at = nowIso(ctx);
     if (draft) {
-      const row = requirePlanRow(ctx, draft.id);
-      auditedUpdate(ctx, 'plans', row.id, planKey(row), () =>
+      auditedUpdate(ctx, 'plans', draft.id, planKey(draft), () =>
         repo.updatePlan(ctx.db, {
-          id: row.id,
+          id: draft.id,
           stage: 'plan',
           title,
           contentJson: JSON.stringify(content),
           updatedAt: at,
         }),
       );
-      return toPlan(ctx, requirePlanRow(ctx, row.id));
+      return toPlan(ctx, { ...draft, title, updatedAt: at }, content);
     }
     const row: repo.PlanRow = {
       id: newId(),

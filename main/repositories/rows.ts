@@ -37,6 +37,49 @@ export function rawRow(db: DB, table: AuditedTable, id: string): RawRow | undefi
   return prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
 }
 
+/**
+ * Columns that hold a whole document: a region's plan content runs to megabytes. The audit
+ * trail keeps such a column in the `before` of the change that replaces it, not in the
+ * `after` of the write that stored it: until that next change the row itself holds it. So
+ * every version is on record once, not twice, and a plan is written once when generated.
+ */
+export const DOCUMENT_COLUMNS: Partial<Record<AuditedTable, string>> = { plans: 'content_json' };
+
+/** What the trail's `after` holds in place of a document: its size, with the rule above. */
+export interface OmittedDocument {
+  omitted: 'kept in the row; the next change keeps it as before';
+  bytes: number;
+}
+
+/** The row as the trail's `after` keeps it: a document column as an OmittedDocument. */
+export function rowAfterWrite(db: DB, table: AuditedTable, id: string): RawRow | undefined {
+  const document = DOCUMENT_COLUMNS[table];
+  if (!document) return rawRow(db, table, id);
+  // octet_length reads the size from the record header, not the megabytes themselves.
+  const columns = (
+    prepared(db, 'SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string }[]
+  ).map((c) => (c.name === document ? `octet_length(${document}) AS ${document}` : c.name));
+  const row = prepared(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(id) as
+    RawRow | undefined;
+  if (!row) return undefined;
+  const omitted: OmittedDocument = {
+    omitted: 'kept in the row; the next change keeps it as before',
+    bytes: row[document] as number,
+  };
+  return { ...row, [document]: omitted };
+}
+
+/** Whether the row's document column still holds what `before` read (true for tables without one). */
+export function sameDocument(db: DB, table: AuditedTable, id: string, before: RawRow): boolean {
+  const document = DOCUMENT_COLUMNS[table];
+  if (!document) return true;
+  const row = prepared(db, `SELECT ${document} IS ? AS same FROM ${table} WHERE id = ?`).get(
+    before[document],
+    id,
+  ) as { same: number } | undefined;
+  return row?.same === 1;
+}
+
 export function deleteRaw(db: DB, table: AuditedTable, id: string): void {
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
 }

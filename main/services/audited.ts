@@ -1,10 +1,18 @@
 import type { ServiceContext } from './context';
 import { audit } from './context';
-import { rawRow, type AuditedTable, type RawRow } from '../repositories/rows';
+import {
+  DOCUMENT_COLUMNS,
+  rawRow,
+  rowAfterWrite,
+  sameDocument,
+  type AuditedTable,
+  type RawRow,
+} from '../repositories/rows';
 
 /**
  * Write helpers that keep the audit trail: each reads the raw row before and after the
- * write, so the trail holds exactly what changed, and undo can restore it.
+ * write, so the trail holds exactly what changed, and undo can restore it. A document column
+ * (a plan's content) is kept whole in `before` and by its size in `after` (DOCUMENT_COLUMNS).
  */
 export function afterCreate(ctx: ServiceContext, table: AuditedTable, id: string, key: string): void {
   audit(ctx, {
@@ -12,7 +20,7 @@ export function afterCreate(ctx: ServiceContext, table: AuditedTable, id: string
     entityId: id,
     entityKey: key,
     action: 'create',
-    after: rawRow(ctx.db, table, id),
+    after: rowAfterWrite(ctx.db, table, id),
   });
 }
 
@@ -25,8 +33,8 @@ export function auditedUpdate(
 ): void {
   const before = rawRow(ctx.db, table, id);
   write();
-  const after = rawRow(ctx.db, table, id);
-  if (before && after && sameRow(before, after)) return;
+  const after = rowAfterWrite(ctx.db, table, id);
+  if (before && after && sameRow(table, before, after) && sameDocument(ctx.db, table, id, before)) return;
   audit(ctx, { entityType: table, entityId: id, entityKey: key, action: 'update', before, after });
 }
 
@@ -42,6 +50,8 @@ export function auditedDelete(
   audit(ctx, { entityType: table, entityId: id, entityKey: key, action: 'delete', before });
 }
 
-function sameRow(a: RawRow, b: RawRow): boolean {
-  return Object.keys(a).every((k) => k === 'updated_at' || a[k] === b[k]);
+/** The same but for updated_at; a document column is for sameDocument. */
+function sameRow(table: AuditedTable, a: RawRow, b: RawRow): boolean {
+  const document = DOCUMENT_COLUMNS[table];
+  return Object.keys(a).every((k) => k === 'updated_at' || k === document || a[k] === b[k]);
 }
