@@ -6,29 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/workbench';
 import { expectedRows, loadEastSample, loadRows } from '../main/plans/samples';
-import {
-  SCREENSHOTS,
-  ensureRenderer,
-  goTo,
-  launchChromium,
-  openApp,
-  serveWorkbench,
-  type Served,
-} from './server';
+import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
 
 const STEP = 180_000;
 let served: Served;
-let browser: Browser;
+let app: AppInChromium;
 let page: Page;
-const pageErrors: string[] = [];
 const out = tempDir('qw-e2e-exports-');
 
 beforeAll(async () => {
-  await ensureRenderer();
   served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
   const wb = served.wb;
   await loadEastSample(wb);
@@ -49,17 +39,12 @@ beforeAll(async () => {
   });
   wb.setNow('2026-11-20T08:00:00.000Z');
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await openApp(page, served.server);
+  app = await openInChromium(served.server);
+  page = app.page;
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await app?.close();
   await served?.close();
 });
 
@@ -305,7 +290,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await shot('review-pack-en');
       expect(await page.evaluate(() => window.__qmsMissingKeys ?? [])).toEqual([]);
       await language('中文');
-      expect(pageErrors).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
     },
     STEP,
   );

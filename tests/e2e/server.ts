@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../main/server';
 import { ROOT, tempDir, testWorkbench, type TestWorkbench } from '../helpers/workbench';
 
@@ -105,15 +105,38 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+export interface AppInChromium {
+  page: Page;
+  /** The messages of uncaught errors in the page: a run ends by expecting none. */
+  pageErrors: string[];
+  close(): Promise<void>;
 }
 
-/** Opens the app as a user would: the printed URL with its token, then the given route. */
-export async function openApp(page: Page, server: RunningServer, route = 'dashboard'): Promise<void> {
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="app-title"]', { timeout: 60_000 });
-  if (route !== 'dashboard') await goTo(page, route);
+/**
+ * Opens the served app in a new Chromium as a user would (the printed URL with its token), as
+ * our users' machines show it: the system language is Chinese (the app must start in Chinese
+ * without being told) and the window is a desktop one. Makes the SCREENSHOTS folder.
+ */
+export async function openInChromium(server: RunningServer): Promise<AppInChromium> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="app-title"]', { timeout: 60_000 });
+    return { page, pageErrors, close: () => browser.close() };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }
 
 export async function goTo(page: Page, route: string): Promise<void> {

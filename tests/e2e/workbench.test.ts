@@ -7,18 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, tempDir } from '../helpers/workbench';
-import {
-  SCREENSHOTS,
-  ensureRenderer,
-  goTo,
-  launchChromium,
-  openApp,
-  serveWorkbench,
-  type Served,
-} from './server';
+import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
 import { PAGES } from '../../renderer/router';
 
 const STEP = 180_000;
@@ -36,25 +28,17 @@ const RAW_KEY = /\b[a-z][a-zA-Z]*[:.][a-z][a-zA-Z]*(?:\.[a-zA-Z]+)*\b/g;
 const FILE_EXTENSION = /\.(xlsx|csv|pdf|db|json)$/;
 
 let served: Served;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppInChromium;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  served = await serveWorkbench({ staticDir: await ensureRenderer() });
-  browser = await launchChromium();
-  // The system language is Chinese: the app must start in Chinese without being told.
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await openApp(page, served.server);
+  served = await serveWorkbench();
+  app = await openInChromium(served.server);
+  page = app.page;
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await app?.close();
   await served?.close();
 });
 
@@ -301,6 +285,6 @@ describe('the workbench in Chromium', () => {
   );
 
   it('raised no error in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
