@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { STANDARDS_LIBRARY } from '../main/seed/standards-library';
+import { LATEST_VERSION } from '../main/db/migrations';
+import { openWorkbench, type Workbench } from '../main/workbench';
+import type { DB } from '../main/db/open';
+import { judge } from '../main/services/inspections';
 import { shiftPeriod } from '../shared/domain/period';
 import { CACHE_DIR } from './harness';
 
@@ -108,4 +113,131 @@ export async function measurementsWorkbook(count: number): Promise<string> {
   await wb.commit();
   fs.renameSync(temp, file);
   return file;
+}
+
+/**
+ * A database built once by `build` (on top of the built-in standards library) and kept in
+ * CACHE_DIR under `name` and the schema version it was built at. So `qms` runs on a copy of it
+ * open an up-to-date file: a cached file of an older schema would be migrated, backup and
+ * all, inside every timed run. Copies of the same name at other versions are removed.
+ */
+export async function cachedDatabase(name: string, build: (wb: Workbench) => void): Promise<string> {
+  const file = path.join(CACHE_DIR, `${name}-schema${LATEST_VERSION}.db`);
+  if (fs.existsSync(file)) return file;
+  for (const stale of fs.readdirSync(CACHE_DIR)) {
+    if (new RegExp(`^${name}(-schema\\d+)?\\.db(-wal|-shm)?$`).test(stale)) {
+      fs.rmSync(path.join(CACHE_DIR, stale), { force: true });
+    }
+  }
+  const temp = `${file}.tmp`;
+  fs.rmSync(temp, { force: true });
+  const wb = openWorkbench({ dbPath: temp, user: 'bench' });
+  await wb.dispatch('standards:seed', {});
+  build(wb);
+  wb.close();
+  fs.renameSync(temp, file);
+  return file;
+}
+
+/**
+ * The prepared inserts bench databases are written with: raw SQL in the caller's transaction,
+ * no services, so building a database costs seconds, not the minutes of the contract calls.
+ */
+export function benchInserts(db: DB) {
+  return {
+    region: db.prepare('INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    branch: db.prepare(
+      'INSERT INTO branches (id, region_id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    /** id, branch, period, inspector, inspected on, created, updated: a self-assessment. */
+    inspection: db.prepare(
+      `INSERT INTO inspections (id, branch_id, period, kind, inspector, inspected_on, created_at, updated_at)
+       VALUES (?, ?, ?, 'self_assessment', ?, ?, ?, ?)`,
+    ),
+    /** id, inspection, standard id, code, value, verdict, gap, attainment, created, updated. */
+    measurement: db.prepare(
+      `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment,
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+/** The library's standards (version 1 after a seed), by code, with what judging needs. */
+export function benchStandards(db: DB) {
+  return db.prepare('SELECT id, code, direction, target, warning FROM standards ORDER BY code').all() as {
+    id: string;
+    code: string;
+    direction: 'higher' | 'lower';
+    target: number;
+    warning: number;
+  }[];
+}
+
+export interface RegionShape {
+  /** Names the cached file, with the sizes. */
+  name: string;
+  branches: number;
+  standards: number;
+  /** Months up to BENCH_LAST_PERIOD. */
+  periods: number;
+  /** Branch b (from 1) belongs to regions[b % regions.length]; its code is `REGION-000b`. */
+  regions: readonly { code: string; name: string }[];
+  branchName: (b: number) => string;
+  /** Of the values; the default is branches × standards × periods. */
+  seed?: number;
+}
+
+/**
+ * Branches × standards × months of self-assessments with values around each standard's
+ * target (a realistic share fail or warn), judged as the services judge them, written with
+ * prepared SQL in one transaction and cached: suites time work on a loaded database, not
+ * loading it.
+ */
+export function loadedRegionDatabase(shape: RegionShape): Promise<string> {
+  const { branches, standards: count, periods } = shape;
+  return cachedDatabase(`${shape.name}-${branches}x${count}x${periods}`, ({ db }) => {
+    const standards = benchStandards(db).slice(0, count);
+    const now = new Date().toISOString();
+    const random = rng(shape.seed ?? branches * count * periods);
+    const insert = benchInserts(db);
+    db.transaction(() => {
+      const regions = shape.regions.map((r) => {
+        const id = randomUUID();
+        insert.region.run(id, r.code, r.name, now, now);
+        return { id, code: r.code };
+      });
+      for (let b = 1; b <= branches; b++) {
+        const region = regions[b % regions.length]!;
+        const branch = randomUUID();
+        insert.branch.run(
+          branch,
+          region.id,
+          `${region.code}-${String(b).padStart(4, '0')}`,
+          shape.branchName(b),
+          now,
+          now,
+        );
+        for (let p = 0; p < periods; p++) {
+          const inspection = randomUUID();
+          insert.inspection.run(inspection, branch, shiftPeriod(BENCH_LAST_PERIOD, p), null, null, now, now);
+          for (const s of standards) {
+            const value = Math.round(s.target * (0.9 + random() * 0.2) * 100) / 100;
+            const j = judge(value, s);
+            insert.measurement.run(
+              randomUUID(),
+              inspection,
+              s.id,
+              s.code,
+              value,
+              j.verdict,
+              j.gap,
+              j.attainment,
+              now,
+              now,
+            );
+          }
+        }
+      }
+    })();
+  });
 }

@@ -31,6 +31,22 @@ export const tsNode = (script: string, ...args: string[]): string[] => [
   ...args,
 ];
 
+/** The `qms` command of this checkout, as a user runs it, on the database `db`. */
+export const qms = (db: string, ...args: string[]): string[] => [
+  process.execPath,
+  path.join(ROOT, 'bin', 'qms.mjs'),
+  '--db',
+  db,
+  ...args,
+];
+
+/** A copy of a (cached) database in `dir`, so each case starts from the same file and none changes it. */
+export function freshCopy(source: string, dir: string, name: string): string {
+  const copy = path.join(dir, `${name.replace(/\W+/g, '-')}.db`);
+  fs.copyFileSync(source, copy);
+  return copy;
+}
+
 /** The Debian interpreter, which has python3-pandas and python3-openpyxl (the peers). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
@@ -78,6 +94,7 @@ export async function measureOk(
 export interface Row {
   case: string;
   size: number | string;
+  /** NaN for a case that could not run (the note says why): printed as a dash. */
   seconds: number;
   peakRssMb?: number;
   /** e.g. "6.1x faster than pandas" */
@@ -95,7 +112,7 @@ export function report(title: string, rows: Row[]): void {
     '|---|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.case} | ${typeof r.size === 'number' ? r.size.toLocaleString('en') : r.size} | ${r.seconds.toFixed(2)} | ${r.peakRssMb ?? ''} | ${r.note ?? ''} |`,
+        `| ${r.case} | ${typeof r.size === 'number' ? r.size.toLocaleString('en') : r.size} | ${Number.isFinite(r.seconds) ? r.seconds.toFixed(2) : '—'} | ${r.peakRssMb ?? ''} | ${r.note ?? ''} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openWorkbench } from '../../main/workbench';
 import { judge } from '../../main/services/inspections';
 import {
-  CACHE_DIR,
-  ROOT,
   SYSTEM_PYTHON,
   measureOk,
+  qms,
   ratio,
   report,
   sizes,
@@ -16,7 +14,7 @@ import {
   type Row,
   type Suite,
 } from '../harness';
-import { benchRows } from '../generate';
+import { benchInserts, benchRows, benchStandards, cachedDatabase } from '../generate';
 
 /**
  * `qms export measurements --out x.xlsx` (our streaming writer: styled, typed, verdict
@@ -24,79 +22,48 @@ import { benchRows } from '../generate';
  * exceljs's stock streaming WorkbookWriter, on a database of N judged measurements. Pandas
  * is run up to 100,000 rows (it takes minutes beyond); BENCH_PANDAS_MAX changes that.
  */
-async function measurementsDatabase(count: number): Promise<string> {
-  const file = path.join(CACHE_DIR, `export-${count}.db`);
-  if (fs.existsSync(file)) return file;
-  const temp = `${file}.tmp`;
-  fs.rmSync(temp, { force: true });
-  const wb = openWorkbench({ dbPath: temp, user: 'bench' });
-  await wb.dispatch('standards:seed', {});
-  const db = wb.db;
-  const standards = new Map(
-    (
-      db.prepare('SELECT id, code, direction, target, warning FROM standards').all() as {
-        id: string;
-        code: string;
-        direction: 'higher' | 'lower';
-        target: number;
-        warning: number;
-      }[]
-    ).map((s) => [s.code, s]),
-  );
-  const now = new Date().toISOString();
-  const ids = new Map<string, string>();
-  const idOf = (key: string, insert: (id: string) => void) => {
-    let id = ids.get(key);
-    if (!id) {
-      ids.set(key, (id = randomUUID()));
-      insert(id);
-    }
-    return id;
-  };
-  const insRegion = db.prepare(
-    'INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insBranch = db.prepare(
-    'INSERT INTO branches (id, region_id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insInspection = db.prepare(
-    `INSERT INTO inspections (id, branch_id, period, kind, inspector, inspected_on, created_at, updated_at)
-     VALUES (?, ?, ?, 'self_assessment', ?, ?, ?, ?)`,
-  );
-  const insMeasurement = db.prepare(
-    `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (const r of benchRows(count)) {
-      const region = idOf(`r/${r.regionCode}`, (id) =>
-        insRegion.run(id, r.regionCode, r.regionName, now, now),
-      );
-      const branch = idOf(`b/${r.branchCode}`, (id) =>
-        insBranch.run(id, region, r.branchCode, r.branchName, now, now),
-      );
-      const inspection = idOf(`i/${r.branchCode}/${r.period}`, (id) =>
-        insInspection.run(id, branch, r.period, r.inspector, r.inspectedOn, now, now),
-      );
-      const s = standards.get(r.standardCode)!;
-      const j = judge(r.value, s);
-      insMeasurement.run(
-        randomUUID(),
-        inspection,
-        s.id,
-        s.code,
-        r.value,
-        j.verdict,
-        j.gap,
-        j.attainment,
-        now,
-        now,
-      );
-    }
-  })();
-  wb.close();
-  fs.renameSync(temp, file);
-  return file;
+function measurementsDatabase(count: number): Promise<string> {
+  return cachedDatabase(`export-${count}`, ({ db }) => {
+    const standards = new Map(benchStandards(db).map((s) => [s.code, s]));
+    const now = new Date().toISOString();
+    const ids = new Map<string, string>();
+    const idOf = (key: string, write: (id: string) => void) => {
+      let id = ids.get(key);
+      if (!id) {
+        ids.set(key, (id = randomUUID()));
+        write(id);
+      }
+      return id;
+    };
+    const insert = benchInserts(db);
+    db.transaction(() => {
+      for (const r of benchRows(count)) {
+        const region = idOf(`r/${r.regionCode}`, (id) =>
+          insert.region.run(id, r.regionCode, r.regionName, now, now),
+        );
+        const branch = idOf(`b/${r.branchCode}`, (id) =>
+          insert.branch.run(id, region, r.branchCode, r.branchName, now, now),
+        );
+        const inspection = idOf(`i/${r.branchCode}/${r.period}`, (id) =>
+          insert.inspection.run(id, branch, r.period, r.inspector, r.inspectedOn, now, now),
+        );
+        const s = standards.get(r.standardCode)!;
+        const j = judge(r.value, s);
+        insert.measurement.run(
+          randomUUID(),
+          inspection,
+          s.id,
+          s.code,
+          r.value,
+          j.verdict,
+          j.gap,
+          j.attainment,
+          now,
+          now,
+        );
+      }
+    })();
+  });
 }
 
 const PANDAS = `
@@ -121,16 +88,10 @@ const suite: Suite = {
     const rows: Row[] = [];
     for (const n of sizes([100_000, 1_000_000])) {
       const db = await measurementsDatabase(n);
-      const ours = await measureOk('qms export', [
-        process.execPath,
-        path.join(ROOT, 'bin/qms.mjs'),
-        '--db',
-        db,
-        'export',
-        'measurements',
-        '--out',
-        path.join(dir, `ours-${n}.xlsx`),
-      ]);
+      const ours = await measureOk(
+        'qms export',
+        qms(db, 'export', 'measurements', '--out', path.join(dir, `ours-${n}.xlsx`)),
+      );
       rows.push({
         case: 'qms export measurements (styled, streaming)',
         size: n,

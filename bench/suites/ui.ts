@@ -1,14 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { openWorkbench } from '../../main/workbench';
-import { judge } from '../../main/services/inspections';
 import { startServer } from '../../main/server';
-import { shiftPeriod } from '../../shared/domain/period';
-import { CACHE_DIR, ROOT, report, tempDir, type Row, type Suite } from '../harness';
-import { BENCH_LAST_PERIOD, rng } from '../generate';
+import { ROOT, freshCopy, report, tempDir, type Row, type Suite } from '../harness';
+import { loadedRegionDatabase } from '../generate';
 
 const BRANCHES = 1000;
 const STANDARDS = 25;
@@ -16,85 +12,16 @@ const PERIODS = 40;
 const TOTAL = BRANCHES * STANDARDS * PERIODS;
 const TARGET_SECONDS = 1.5;
 
-/**
- * 1,000 branches x 25 standards x 40 months = 1,000,000 measurements, judged as the services
- * judge them, written with prepared SQL in one transaction and cached between runs.
- */
-async function millionDatabase(): Promise<string> {
-  const file = path.join(CACHE_DIR, `ui-${BRANCHES}x${STANDARDS}x${PERIODS}.db`);
-  if (fs.existsSync(file)) return file;
-  const temp = `${file}.tmp`;
-  fs.rmSync(temp, { force: true });
-  const wb = openWorkbench({ dbPath: temp, user: 'bench' });
-  await wb.dispatch('standards:seed', {});
-  const db = wb.db;
-  const standards = (
-    db.prepare('SELECT id, code, direction, target, warning FROM standards ORDER BY code').all() as {
-      id: string;
-      code: string;
-      direction: 'higher' | 'lower';
-      target: number;
-      warning: number;
-    }[]
-  ).slice(0, STANDARDS);
-  const now = new Date().toISOString();
-  const random = rng(TOTAL);
-  const insRegion = db.prepare(
-    'INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insBranch = db.prepare(
-    'INSERT INTO branches (id, region_id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insInspection = db.prepare(
-    "INSERT INTO inspections (id, branch_id, period, kind, created_at, updated_at) VALUES (?, ?, ?, 'self_assessment', ?, ?)",
-  );
-  const insMeasurement = db.prepare(
-    `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    const regions = ['EAST', 'NORTH', 'SOUTH', 'WEST'].map((code) => {
-      const id = randomUUID();
-      insRegion.run(id, code, `${code} 区`, now, now);
-      return { id, code };
-    });
-    for (let b = 1; b <= BRANCHES; b++) {
-      const region = regions[b % regions.length]!;
-      const branch = randomUUID();
-      insBranch.run(
-        branch,
-        region.id,
-        `${region.code}-${String(b).padStart(4, '0')}`,
-        `第${b}营业厅`,
-        now,
-        now,
-      );
-      for (let p = 0; p < PERIODS; p++) {
-        const inspection = randomUUID();
-        insInspection.run(inspection, branch, shiftPeriod(BENCH_LAST_PERIOD, p), now, now);
-        for (const s of standards) {
-          const value = Math.round(s.target * (0.9 + random() * 0.2) * 100) / 100;
-          const j = judge(value, s);
-          insMeasurement.run(
-            randomUUID(),
-            inspection,
-            s.id,
-            s.code,
-            value,
-            j.verdict,
-            j.gap,
-            j.attainment,
-            now,
-            now,
-          );
-        }
-      }
-    }
-  })();
-  wb.close();
-  fs.renameSync(temp, file);
-  return file;
-}
+/** 1,000 branches in 4 regions x 25 standards x 40 months = 1,000,000 measurements. */
+const millionDatabase = () =>
+  loadedRegionDatabase({
+    name: 'ui',
+    branches: BRANCHES,
+    standards: STANDARDS,
+    periods: PERIODS,
+    regions: ['EAST', 'NORTH', 'SOUTH', 'WEST'].map((code) => ({ code, name: `${code} 区` })),
+    branchName: (b) => `第${b}营业厅`,
+  });
 
 function buildRenderer(): string {
   const run = spawnSync(
@@ -124,8 +51,7 @@ const suite: Suite = {
   async run() {
     const source = await millionDatabase();
     const dir = tempDir('ui');
-    const dbPath = path.join(dir, 'ui.db');
-    fs.copyFileSync(source, dbPath);
+    const dbPath = freshCopy(source, dir, 'ui');
     const staticDir = buildRenderer();
     const server = await startServer({ dbPath, port: 0, staticDir });
     const browser = await chromium.launch({

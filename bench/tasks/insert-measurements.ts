@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openWorkbench } from '../../main/workbench';
-import { benchRows } from '../generate';
+import { benchInserts, benchRows } from '../generate';
 
 const [mode, countArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -53,30 +53,18 @@ if (mode === 'service') {
     ]),
   );
   const now = new Date().toISOString();
-  const insRegion = db.prepare(
-    'INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insBranch = db.prepare(
-    'INSERT INTO branches (id, region_id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insInspection = db.prepare(
-    "INSERT INTO inspections (id, branch_id, period, kind, created_at, updated_at) VALUES (?, ?, ?, 'self_assessment', ?, ?)",
-  );
-  const insMeasurement = db.prepare(
-    `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict, gap, attainment,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pass', 0, 1, ?, ?)`,
-  );
+  const insert = benchInserts(db);
   const regionIds = new Map<string, string>();
   const branchIds = new Map<string, string>();
   db.transaction(() => {
     for (const r of rows) {
       if (!regionIds.has(r.regionCode)) {
         regionIds.set(r.regionCode, crypto.randomUUID());
-        insRegion.run(regionIds.get(r.regionCode), r.regionCode, r.regionName, now, now);
+        insert.region.run(regionIds.get(r.regionCode), r.regionCode, r.regionName, now, now);
       }
       if (!branchIds.has(r.branchCode)) {
         branchIds.set(r.branchCode, crypto.randomUUID());
-        insBranch.run(
+        insert.branch.run(
           branchIds.get(r.branchCode),
           regionIds.get(r.regionCode),
           r.branchCode,
@@ -88,14 +76,26 @@ if (mode === 'service') {
       const key = `${r.branchCode}/${r.period}`;
       if (!inspections.has(key)) {
         inspections.set(key, crypto.randomUUID());
-        insInspection.run(inspections.get(key), branchIds.get(r.branchCode), r.period, now, now);
+        insert.inspection.run(
+          inspections.get(key),
+          branchIds.get(r.branchCode),
+          r.period,
+          null,
+          null,
+          now,
+          now,
+        );
       }
-      insMeasurement.run(
+      // Not judged: the SQLite floor under the service's validation and verdicts.
+      insert.measurement.run(
         crypto.randomUUID(),
         inspections.get(key),
         standardIds.get(r.standardCode),
         r.standardCode,
         r.value,
+        'pass',
+        0,
+        1,
         now,
         now,
       );
