@@ -27,6 +27,7 @@ import {
   titleBlock,
   tr,
 } from './workbook-style';
+import { doRows } from './do-rows';
 
 const PCT = '0.0%';
 
@@ -216,56 +217,23 @@ function planSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
 function doSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
   const t = tr(lang);
   const ws = newSheet(wb, t('执行 D', 'Do'));
-  const own = new Map(plan.actions.map((a) => [`${a.branchCode}/${a.standardCode ?? ''}`, a]));
-  const rows = plan.content.gaps.flatMap((g) => {
-    const linked = g.linkedActions.map((a) => [
-      g.rank,
-      g.branchCode,
-      g.standardCode,
-      t('已有措施（关联）', 'Existing (linked)'),
-      a.action,
-      a.department,
-      a.owner,
-      a.dueDate,
-      label(a.status, lang),
-      '',
-    ]);
-    const mine = own.get(g.key);
-    if (mine) {
-      return [
-        ...linked,
-        [
-          g.rank,
-          g.branchCode,
-          g.standardCode,
-          t('本计划措施', 'This plan'),
-          mine.action,
-          mine.department,
-          mine.owner,
-          mine.dueDate,
-          label(mine.status, lang),
-          mine.overdue ? t('逾期', 'Overdue') : '',
-        ],
-      ];
-    }
-    if (!linked.length && g.proposed) {
-      return [
-        [
-          g.rank,
-          g.branchCode,
-          g.standardCode,
-          t('建议（待确认）', 'Proposed (to confirm)'),
-          g.proposed.action[lang],
-          g.proposed.department,
-          g.proposed.owner || t('待指定', 'to name'),
-          g.proposed.dueDate,
-          t('待确认', 'To confirm'),
-          '',
-        ],
-      ];
-    }
-    return linked;
-  });
+  const source = {
+    linked: t('已有措施（关联）', 'Existing (linked)'),
+    plan: t('本计划措施', 'This plan'),
+    proposed: t('建议（待确认）', 'Proposed (to confirm)'),
+  };
+  const rows = doRows(plan, plan.content.gaps, lang).map((r) => [
+    r.gap.rank,
+    r.gap.branchCode,
+    r.gap.standardCode,
+    source[r.source],
+    r.action,
+    r.department,
+    r.owner,
+    r.dueDate,
+    r.status === null ? t('待确认', 'To confirm') : label(r.status, lang),
+    r.overdue ? t('逾期', 'Overdue') : '',
+  ]);
   const range = table(
     ws,
     1,

@@ -5,6 +5,7 @@
 import type { Plan } from '../../shared/contracts/plans';
 import type { Lang } from '../../shared/messages';
 import { checkLabel, checkMeasure, formatValue, label, trendLabel } from '../../shared/plans/texts';
+import { doRows } from '../plans/do-rows';
 import { esc, htmlTable, page, Raw } from './html';
 import { paretoSvg } from './pareto-chart';
 
@@ -102,51 +103,11 @@ export function planHtml(plan: Plan, lang: Lang): string {
       ),
     );
 
-  const own = new Map(plan.actions.map((a) => [`${a.branchCode}/${a.standardCode ?? ''}`, a]));
-  const doRows = gaps.flatMap((g) => {
-    const mine = own.get(g.key);
-    const linked = g.linkedActions.map((a) => [
-      g.rank,
-      g.branchCode,
-      g.standardCode,
-      t('已有', 'Existing'),
-      a.action,
-      a.department,
-      a.owner,
-      a.dueDate,
-      label(a.status, lang),
-    ]);
-    if (mine)
-      return [
-        ...linked,
-        [
-          g.rank,
-          g.branchCode,
-          g.standardCode,
-          t('本计划', 'This plan'),
-          mine.action,
-          mine.department,
-          mine.owner,
-          mine.dueDate,
-          label(mine.status, lang) + (mine.overdue ? t('（逾期）', ' (overdue)') : ''),
-        ],
-      ];
-    if (!linked.length && g.proposed)
-      return [
-        [
-          g.rank,
-          g.branchCode,
-          g.standardCode,
-          t('建议', 'Proposed'),
-          g.proposed.action[lang],
-          g.proposed.department,
-          g.proposed.owner || t('待指定', 'to name'),
-          g.proposed.dueDate,
-          t('待确认', 'to confirm'),
-        ],
-      ];
-    return linked;
-  });
+  const source = {
+    linked: t('已有', 'Existing'),
+    plan: t('本计划', 'This plan'),
+    proposed: t('建议', 'Proposed'),
+  };
   const doSection =
     `<h2 class="stage">D · ${t('执行：纠正措施', 'Do: corrective actions')}</h2>` +
     htmlTable(
@@ -161,7 +122,19 @@ export function planHtml(plan: Plan, lang: Lang): string {
         { header: t('完成时限', 'Due'), width: 9 },
         { header: t('状态', 'Status'), width: 8 },
       ],
-      doRows,
+      doRows(plan, gaps, lang).map((r) => [
+        r.gap.rank,
+        r.gap.branchCode,
+        r.gap.standardCode,
+        source[r.source],
+        r.action,
+        r.department,
+        r.owner,
+        r.dueDate,
+        r.status === null
+          ? t('待确认', 'to confirm')
+          : label(r.status, lang) + (r.overdue ? t('（逾期）', ' (overdue)') : ''),
+      ]),
     );
 
   const results = new Map((c.check?.results ?? []).map((r) => [r.key, r]));
