@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/contracts/plans';
 import type { Standard } from '../../../shared/schemas/standard';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
+import { generatePlan } from './east-2026-10';
 import { loadRows } from './samples';
 
 async function setUp(): Promise<TestWorkbench> {
@@ -33,10 +34,7 @@ describe('a plan round the PDCA cycle', () => {
       dueDate: '2026-11-30',
     });
 
-    const plan = await call<Plan>(wb, 'plans:generate', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    });
+    const plan = await generatePlan(wb);
     // A warned dropped-call ratio outranks a failed FCR: 2 x 0.3/0.5 = 1.2 against 2 x 15/85 = 0.35.
     expect(plan.content.gaps.map((g) => [g.key, g.verdict, g.score])).toEqual([
       ['EAST-002/NET-DCR', 'warning', 1.2],
@@ -50,10 +48,7 @@ describe('a plan round the PDCA cycle', () => {
     expect(dcr!.proposed).toBeNull();
 
     // The same data gives the same plan: a draft is regenerated in place, not duplicated.
-    const again = await call<Plan>(wb, 'plans:generate', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    });
+    const again = await generatePlan(wb);
     expect(again.id).toBe(plan.id);
     expect(again.content.gaps).toEqual(plan.content.gaps);
     expect(count(wb, 'plans')).toBe(1);

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan, Review } from '../../../shared/contracts/plans';
 import { planHtml } from '../../../main/print/plan-html';
 import { reviewHtml } from '../../../main/print/review-html';
 import { CHROMIUM } from '../../../main/print/pdf';
-import { qms, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import { createReview, generatePlan, qmsEast } from './east-2026-10';
 import { loadEastSample } from './samples';
 
 let wb: TestWorkbench;
@@ -28,21 +28,7 @@ const fonts = (pdf: string) =>
 describe('the plan and review PDFs', () => {
   it('embeds every font, keeps the Chinese text, and renders to a picture', () => {
     const pdf = path.join(wb.dir, 'plan.pdf');
-    const run = qms([
-      '--db',
-      wb.dbPath,
-      '--lang',
-      'zh',
-      'plan',
-      '--scope',
-      'EAST',
-      '--period',
-      '2026-10',
-      '--out',
-      pdf,
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    qmsEast(wb, 'plan', pdf);
     const list = fonts(pdf);
     expect(list.length).toBeGreaterThan(0);
     // [emb, sub, uni]: embedded, with a ToUnicode map so the text can be searched and copied.
@@ -70,23 +56,7 @@ describe('the plan and review PDFs', () => {
 
   it('writes the review pack with its decisions', () => {
     const pdf = path.join(wb.dir, 'review.pdf');
-    const run = qms([
-      '--db',
-      wb.dbPath,
-      '--lang',
-      'zh',
-      'review',
-      '--scope',
-      'EAST',
-      '--period',
-      '2026-10',
-      '--out',
-      pdf,
-      '--decisions',
-      '掉话率列为下月重点\n计费差错专项核查',
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    qmsEast(wb, 'review', pdf, '--decisions', '掉话率列为下月重点\n计费差错专项核查');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('华东区 2026-10 管理评审');
     expect(text).toContain('计费差错专项核查');
@@ -94,14 +64,8 @@ describe('the plan and review PDFs', () => {
   });
 
   it('lays out in the printable width of A4 landscape with a Chinese font, no cell overflowing', async () => {
-    const plan = (await wb.dispatch('plans:generate', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    })) as Plan;
-    const review = (await wb.dispatch('reviews:create', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    })) as Review;
+    const plan = await generatePlan(wb);
+    const review = await createReview(wb);
     // The app previews and prints (printToPDF) the very page the CLI's PDF comes from.
     expect(await wb.dispatch('plans:printView', { id: plan.id, lang: 'zh' })).toEqual({
       html: planHtml(plan, 'zh'),

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Plan, Review } from '../../../shared/contracts/plans';
 import { count, testWorkbench, withOrganisation } from '../../helpers/workbench';
+import { createReview, generatePlan } from './east-2026-10';
 import { loadRows } from './samples';
 
 describe('a management review', () => {
@@ -25,15 +25,9 @@ describe('a management review', () => {
       dueDate: '2026-11-01',
     });
     wb.setNow('2026-11-10T08:00:00.000Z');
-    const plan = (await wb.dispatch('plans:generate', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    })) as Plan;
+    const plan = await generatePlan(wb);
 
-    const review = (await wb.dispatch('reviews:create', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    })) as Review;
+    const review = await createReview(wb);
     const s = review.snapshot;
     expect(review.title).toBe('华东区 2026-10 管理评审');
     expect(s.previousPeriod).toBe('2026-09');
@@ -57,10 +51,7 @@ describe('a management review', () => {
       decisions: '首问解决率列为重点\n\n每周通报逾期措施',
       objectives: '11 月综合得分 ≥ 95',
     });
-    const again = (await wb.dispatch('reviews:create', {
-      scope: { type: 'region', code: 'EAST' },
-      period: '2026-10',
-    })) as Review;
+    const again = await createReview(wb);
     expect(again.id).toBe(review.id);
     expect(again.decisions).toBe('首问解决率列为重点\n\n每周通报逾期措施');
     expect(count(wb, 'reviews')).toBe(1);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { qms, testWorkbench } from '../../helpers/workbench';
+import { testWorkbench } from '../../helpers/workbench';
+import { qmsEast } from './east-2026-10';
 import { loadEastSample, type ExpectedRow, type SampleStandard } from './samples';
 
 /**
@@ -40,21 +41,7 @@ describe('qms plan on the EAST sample', () => {
     expect(expected.length).toBeGreaterThan(20);
 
     const out = path.join(wb.dir, 'plan.xlsx');
-    const run = qms([
-      '--db',
-      wb.dbPath,
-      '--lang',
-      'zh',
-      'plan',
-      '--scope',
-      'EAST',
-      '--period',
-      '2026-10',
-      '--out',
-      out,
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    qmsEast(wb, 'plan', out);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
