@@ -111,7 +111,16 @@ export type MessageKey = keyof typeof MESSAGES;
 export type MessageParams = Record<string, string | number>;
 
 export function formatMessage(key: MessageKey, params: MessageParams = {}, lang: Lang = 'en'): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+  return fillPlaceholders(MESSAGES[key][lang], params);
+}
+
+/**
+ * A message template with each `{name}` replaced by its parameter: the one way every message
+ * table (these, the import reasons, the CLI's report lines) fills its texts. A name with no
+ * parameter is left as written, so a missing one shows rather than vanishes.
+ */
+export function fillPlaceholders(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );
 }

@@ -1,5 +1,5 @@
 import type { ImportReport, SheetReport } from '../../shared/contracts/import';
-import type { Lang } from '../../shared/messages';
+import { fillPlaceholders, type Lang, type MessageParams } from '../../shared/messages';
 
 const SHOWN_ERRORS = 20;
 
@@ -71,8 +71,8 @@ const KINDS: Record<string, { en: string; zh: string }> = {
   wide: { en: 'wide', zh: '宽表' },
 };
 
-function t(key: keyof typeof T, lang: Lang, params: Record<string, string | number> = {}): string {
-  return T[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
+function t(key: keyof typeof T, lang: Lang, params: MessageParams = {}): string {
+  return fillPlaceholders(T[key][lang], params);
 }
 
 /** The report as people read it on a terminal, in their language. */

@@ -1,4 +1,5 @@
 import type { BilingualText } from '../contracts/import';
+import { fillPlaceholders, type MessageParams } from '../messages';
 
 /**
  * Why the importer turned a row, a cell or a sheet down, in both languages: the report and
@@ -74,8 +75,6 @@ const REASONS = {
 
 export type ReasonKey = keyof typeof REASONS;
 
-export function reason(key: ReasonKey, params: Record<string, string | number> = {}): BilingualText {
-  const fill = (s: string) =>
-    s.replace(/\{(\w+)\}/g, (_, n: string) => (n in params ? String(params[n]) : `{${n}}`));
-  return { en: fill(REASONS[key].en), zh: fill(REASONS[key].zh) };
+export function reason(key: ReasonKey, params: MessageParams = {}): BilingualText {
+  return { en: fillPlaceholders(REASONS[key].en, params), zh: fillPlaceholders(REASONS[key].zh, params) };
 }
