@@ -6,6 +6,7 @@ import type { Branch, Region } from '../../../shared/schemas/organisation';
 import { client } from '../../client';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { errorText } from '../../format';
+import { CodeNameFields } from './CodeNameFields';
 
 /** Branches can number in the thousands: a paged grid, names edited in place. */
 export function BranchesCard() {
@@ -90,12 +91,7 @@ export function BranchesCard() {
           >
             <Select options={regions.map((r) => ({ value: r.code, label: `${r.code} ${r.name}` }))} />
           </Form.Item>
-          <Form.Item name="code" label={t('code')} rules={[{ required: true, message: t('required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
-            <Input />
-          </Form.Item>
+          <CodeNameFields />
         </Form>
       </Modal>
     </Card>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Card, Form, Modal, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../shared/schemas/organisation';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { CodeNameFields } from './CodeNameFields';
 
 /** Regions are few: a plain table, edited in a small dialog. */
 export function RegionsCard() {
@@ -83,12 +84,7 @@ export function RegionsCard() {
           initialValues={editing && editing !== 'new' ? editing : {}}
           onFinish={(v) => void save(v)}
         >
-          <Form.Item name="code" label={t('code')} rules={[{ required: true, message: t('required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
-            <Input />
-          </Form.Item>
+          <CodeNameFields />
         </Form>
       </Modal>
     </Card>
