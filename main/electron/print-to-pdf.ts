@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session } from 'electron';
+import { PDF_PAGE, pdfMargins } from '../print/pdf-page';
 
 const MM_PER_INCH = 25.4;
 
@@ -35,19 +36,8 @@ export async function printHtmlToPdf(html: string, file: string): Promise<void> 
     await win.loadURL(pageUrl);
     const pdf = await win.webContents.printToPDF({
       pageSize: 'A4',
-      landscape: true,
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate:
-        '<div style="font-size:7pt;color:#888;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      margins: {
-        top: 12 / MM_PER_INCH,
-        bottom: 14 / MM_PER_INCH,
-        left: 10 / MM_PER_INCH,
-        right: 10 / MM_PER_INCH,
-      },
+      ...PDF_PAGE,
+      margins: pdfMargins((mm) => mm / MM_PER_INCH),
     });
     fs.writeFileSync(file, pdf);
   } finally {

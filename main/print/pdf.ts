@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
+import { PDF_PAGE, pdfMargins } from './pdf-page';
 
 export const CHROMIUM = process.env.QMS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -19,18 +20,7 @@ export async function htmlToPdf(html: string, file: string): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    await page.pdf({
-      path: file,
-      format: 'A4',
-      landscape: true,
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate:
-        '<div style="font-size:7pt;color:#888;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      margin: { top: '12mm', bottom: '14mm', left: '10mm', right: '10mm' },
-    });
+    await page.pdf({ path: file, format: 'A4', ...PDF_PAGE, margin: pdfMargins((mm) => `${mm}mm`) });
   } finally {
     await browser.close();
   }
