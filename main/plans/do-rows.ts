@@ -36,6 +36,21 @@ export function doRows(plan: Plan, gaps: readonly PlanGap[], lang: Lang): DoRow[
   });
 }
 
+/**
+ * A row's cells before its status, in the column order the print view and the workbook share;
+ * each names the sources in its own words and shows the status its own way.
+ */
+export const doRowCells = (r: DoRow, sources: Record<DoRow['source'], string>): (string | number)[] => [
+  r.gap.rank,
+  r.gap.branchCode,
+  r.gap.standardCode,
+  sources[r.source],
+  r.action,
+  r.department,
+  r.owner,
+  r.dueDate,
+];
+
 const row = (
   gap: PlanGap,
   source: DoRow['source'],

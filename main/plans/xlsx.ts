@@ -27,7 +27,7 @@ import {
   titleBlock,
   tr,
 } from './workbook-style';
-import { doRows } from './do-rows';
+import { doRowCells, doRows } from './do-rows';
 
 const PCT = '0.0%';
 
@@ -217,20 +217,13 @@ function planSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
 function doSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
   const t = tr(lang);
   const ws = newSheet(wb, t('执行 D', 'Do'));
-  const source = {
+  const sources = {
     linked: t('已有措施（关联）', 'Existing (linked)'),
     plan: t('本计划措施', 'This plan'),
     proposed: t('建议（待确认）', 'Proposed (to confirm)'),
   };
   const rows = doRows(plan, plan.content.gaps, lang).map((r) => [
-    r.gap.rank,
-    r.gap.branchCode,
-    r.gap.standardCode,
-    source[r.source],
-    r.action,
-    r.department,
-    r.owner,
-    r.dueDate,
+    ...doRowCells(r, sources),
     r.status === null ? t('待确认', 'To confirm') : label(r.status, lang),
     r.overdue ? t('逾期', 'Overdue') : '',
   ]);

@@ -5,7 +5,7 @@
 import type { Plan } from '../../shared/contracts/plans';
 import type { Lang } from '../../shared/messages';
 import { checkLabel, checkMeasure, formatValue, label, trendLabel } from '../../shared/plans/texts';
-import { doRows } from '../plans/do-rows';
+import { doRowCells, doRows } from '../plans/do-rows';
 import { esc, htmlTable, page, Raw } from './html';
 import { paretoSvg } from './pareto-chart';
 
@@ -103,7 +103,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
       ),
     );
 
-  const source = {
+  const sources = {
     linked: t('已有', 'Existing'),
     plan: t('本计划', 'This plan'),
     proposed: t('建议', 'Proposed'),
@@ -123,14 +123,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
         { header: t('状态', 'Status'), width: 8 },
       ],
       doRows(plan, gaps, lang).map((r) => [
-        r.gap.rank,
-        r.gap.branchCode,
-        r.gap.standardCode,
-        source[r.source],
-        r.action,
-        r.department,
-        r.owner,
-        r.dueDate,
+        ...doRowCells(r, sources),
         r.status === null
           ? t('待确认', 'to confirm')
           : label(r.status, lang) + (r.overdue ? t('（逾期）', ' (overdue)') : ''),
