@@ -9,7 +9,7 @@ import { scopeFromCode } from '../../plans/scope';
 interface Options {
   scope?: string;
   period: string;
-  out: string;
+  out?: string;
 }
 
 /** .xlsx or .pdf from the file name; anything else is bad usage (exit 2). */
@@ -35,10 +35,10 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
     .description('generate a PDCA improvement plan for a region or branch and period: .xlsx or .pdf')
     .option('--scope <code>', 'a region or branch code (default: all branches)')
     .requiredOption('--period <period>', 'the period the plan starts from (YYYY-MM or YYYY-Qn)')
-    .requiredOption('--out <file>', 'where to write the plan: .xlsx or .pdf')
+    .option('--out <file>', 'where to write the plan: .xlsx or .pdf (without it: generate and store only)')
     .action(async (opts: Options) => {
       // Usage is checked before the database opens, so the message names no database.
-      const format = formatOf(opts.out);
+      const format = opts.out === undefined ? null : formatOf(opts.out);
       checkPeriod(opts.period);
       const e = env();
       const wb = e.workbench();
@@ -52,17 +52,21 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
       const plan = committed
         ? ((await wb.dispatch('plans:get', { id: committed.id })) as Output<'plans:get'>)
         : ((await wb.dispatch('plans:generate', { scope, period: opts.period })) as Output<'plans:generate'>);
-      const written = (await wb.dispatch('plans:export', {
-        id: plan.id,
-        format,
-        path: opts.out,
-        lang: e.lang,
-      })) as Output<'plans:export'>;
+      // Without --out the plan is generated and stored, for the app to show (and for automation).
+      const written =
+        format &&
+        ((await wb.dispatch('plans:export', {
+          id: plan.id,
+          format,
+          path: opts.out,
+          lang: e.lang,
+        })) as Output<'plans:export'>);
       const s = plan.content.summary;
+      if (written) e.out.write(`${written.path}\n`);
       e.out.write(
         e.lang === 'zh'
-          ? `${written.path}\n计划 ${plan.id}（${plan.stage}）：${s.gapCount} 项差距（不达标 ${s.failCount}，预警 ${s.warningCount}）\n`
-          : `${written.path}\nplan ${plan.id} (${plan.stage}): ${s.gapCount} gaps (${s.failCount} failed, ${s.warningCount} warned)\n`,
+          ? `计划 ${plan.id}（${plan.stage}）：${s.gapCount} 项差距（不达标 ${s.failCount}，预警 ${s.warningCount}）\n`
+          : `plan ${plan.id} (${plan.stage}): ${s.gapCount} gaps (${s.failCount} failed, ${s.warningCount} warned)\n`,
       );
     });
 
@@ -76,7 +80,7 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
     .requiredOption('--out <file>', 'where to write the pack: .xlsx or .pdf')
     .option('--decisions <text>', 'decisions taken, one per line (kept for the next run)')
     .option('--objectives <text>', 'objectives for the next cycle, one per line')
-    .action(async (opts: Options & { decisions?: string; objectives?: string }) => {
+    .action(async (opts: Options & { out: string; decisions?: string; objectives?: string }) => {
       // Usage is checked before the database opens, so the message names no database.
       const format = formatOf(opts.out);
       checkPeriod(opts.period);

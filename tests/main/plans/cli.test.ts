@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { qms, testWorkbench, withOrganisation } from '../../helpers/workbench';
+import { count, qms, testWorkbench, withOrganisation } from '../../helpers/workbench';
 
 describe('qms plan and qms review on bad input', () => {
   it('refuses an unknown scope (exit 1), a file type or period it cannot use (exit 2), one line each, no file left', async () => {
@@ -25,7 +25,7 @@ describe('qms plan and qms review on bad input', () => {
         2,
         /^qms: --period 2026-13 is not a period\. Write YYYY-MM or YYYY-Qn/,
       ],
-      [['plan', '--period', '2026-10'], 2, /^qms: .*--out/],
+      [['review', '--period', '2026-10'], 2, /^qms: .*--out/],
     ];
     for (const [args, status, message] of cases) {
       const r = qms(['--db', wb.dbPath, ...args]);
@@ -36,6 +36,14 @@ describe('qms plan and qms review on bad input', () => {
       });
       expect(r.stderr).toMatch(message);
     }
+    expect(fs.readdirSync(wb.dir).filter((f) => !f.startsWith('test.db'))).toEqual([]);
+    // Without --out, qms plan generates and stores the plan and writes no file.
+    const stored = qms(['--db', wb.dbPath, '--lang', 'en', 'plan', '--scope', 'EAST', '--period', '2026-10']);
+    expect(stored.status).toBe(0);
+    expect(stored.stdout).toMatch(/^plan [0-9a-f-]{36} \(plan\): \d+ gaps \(\d+ failed, \d+ warned\)\n$/);
+    const reopened = testWorkbench({ dir: wb.dir });
+    expect(count(reopened, 'plans')).toBe(1);
+    reopened.close();
     expect(fs.readdirSync(wb.dir).filter((f) => !f.startsWith('test.db'))).toEqual([]);
     const help = qms(['plan', '--help']);
     expect(help.status).toBe(0);
