@@ -6,7 +6,6 @@ import { contract } from '../../../shared/contract';
 import type { ColumnMapping, ImportReport } from '../../../shared/contracts/import';
 import { AppError } from '../../../shared/errors';
 import { fromZod } from '../../services/handlers';
-import { runImport } from '../../import/run';
 import { recognised, reportText } from '../../import/report-text';
 
 interface Options {
@@ -88,6 +87,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
         const progress = progressLine(e);
         const job = progress ? jobFor(progress) : null;
         try {
+          const { runImport } = await import('../../import/run');
           const report = await runImport(e.workbench().ctx, parsed.data, job);
           if (progress) e.err.write('\n');
           reports.push(report);
