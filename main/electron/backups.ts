@@ -1,16 +1,13 @@
 /**
  * The daily backup: the first start of each day (and the app's hourly check while it stays
  * open) writes a consistent copy of the database to backups/, keeping the last N days.
- * Migrations back up before they change a file, imports (below) before they write; this one
+ * Migrations back up before they change a file, imports (services/backups) before they write; this one
  * is the net under everything else (a bad edit found next week).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../../shared/contract';
 import { backupDatabase } from '../db/backup';
 import type { DB } from '../db/open';
-import { backupDir, createBackup } from '../services/backups';
-import type { ServiceContext } from '../services/context';
 
 export const BACKUP_DIR_NAME = 'backups';
 export const DEFAULT_KEEP = 14;
@@ -45,41 +42,4 @@ export function pruneDailyBackups(dir: string, keep: number): string[] {
   const stale = daily.slice(Math.max(1, keep));
   for (const name of stale) fs.rmSync(path.join(dir, name), { force: true });
   return stale.map((name) => path.join(dir, name));
-}
-
-export const KEEP_BEFORE_IMPORT = 10;
-const BEFORE_IMPORT = /^workbench-before-import-.+\.db$/;
-
-/**
- * The handlers that write imports (`imports:run` unless a dry run, `exchange:import`), each
- * preceded by a consistent copy of the database (`backups/workbench-before-import-<time>.db`),
- * the last few kept: an import that merged the wrong file can be taken back whole even after
- * later edits, from Settings > Backups.
- */
-export function withBackupBeforeImport(
-  handlers: Handlers,
-  ctx: ServiceContext,
-  keep = KEEP_BEFORE_IMPORT,
-): Pick<Handlers, 'imports:run' | 'exchange:import'> {
-  const backup = () => {
-    createBackup(ctx, 'before-import');
-    const dir = backupDir(ctx);
-    const stale = fs
-      .readdirSync(dir)
-      .filter((name) => BEFORE_IMPORT.test(name))
-      .sort()
-      .reverse()
-      .slice(Math.max(1, keep));
-    for (const name of stale) fs.rmSync(path.join(dir, name), { force: true });
-  };
-  return {
-    'imports:run': (input) => {
-      if (!input.dryRun) backup();
-      return handlers['imports:run'](input);
-    },
-    'exchange:import': (input) => {
-      backup();
-      return handlers['exchange:import'](input);
-    },
-  };
 }

@@ -14,7 +14,8 @@ import { DB_FILE_NAME } from '../platform/paths';
 import { getSettings } from '../services/system';
 import { APP_VERSION } from '../version';
 import { openWorkbench, type Workbench } from '../workbench';
-import { BACKUP_DIR_NAME, dailyBackup, withBackupBeforeImport } from './backups';
+import { withBackupBeforeImport } from '../services/backups';
+import { BACKUP_DIR_NAME, dailyBackup } from './backups';
 import { pdfExportsViaElectron } from './pdf-exports';
 import { printHtmlToPdf } from './print-to-pdf';
 import {

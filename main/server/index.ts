@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { openWorkbench, type Workbench } from '../workbench';
 import { dispatchEnvelope } from '../services/handlers';
+import { withBackupBeforeImport } from '../services/backups';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type ProgressEvent } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { hostAllowed, isPageLoad, newToken, requestToken, sameSecret, tokenCookie } from './auth';
@@ -75,6 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? (() => {});
   if (!options.workbench) fs.mkdirSync(path.dirname(path.resolve(options.dbPath)), { recursive: true });
   const workbench = options.workbench ?? openWorkbench({ dbPath: path.resolve(options.dbPath) });
+  // As in the desktop app: an import that writes is preceded by a copy of the database.
+  const handlers = { ...workbench.handlers, ...withBackupBeforeImport(workbench.handlers, workbench.ctx) };
   const token = newToken();
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qms-serve-'));
   const streams = new Set<ServerResponse>();
@@ -126,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch (e) {
       return e instanceof TooLarge ? send(res, 413, 'request too large') : send(res, 400, 'malformed JSON');
     }
-    sendJson(res, 200, await dispatchEnvelope(workbench.handlers, decodeURIComponent(channel), input));
+    sendJson(res, 200, await dispatchEnvelope(handlers, decodeURIComponent(channel), input));
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {

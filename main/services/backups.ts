@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Handlers } from '../../shared/contract';
 import type { BackupFile } from '../../shared/contracts/backups';
 import { AppError } from '../../shared/errors';
 import { backupDatabase } from '../db/backup';
@@ -47,4 +48,42 @@ export function restoreBackup(
   const saved = createBackup(ctx, 'before-restore');
   replaceContentsFrom(ctx.db, file);
   return { restored: name, savedCurrentAs: saved.name };
+}
+
+export const KEEP_BEFORE_IMPORT = 10;
+const BEFORE_IMPORT = /^workbench-before-import-.+\.db$/;
+
+/**
+ * The handlers that write imports (`imports:run` unless a dry run, `exchange:import`), each
+ * preceded by a consistent copy of the database (`backups/workbench-before-import-<time>.db`),
+ * the last few kept: an import that merged the wrong file can be taken back whole even after
+ * later edits, from Settings > Backups. The desktop app and `qms serve` both guard their
+ * imports so; the CLI does not (automation imports in batches, each undoable).
+ */
+export function withBackupBeforeImport(
+  handlers: Handlers,
+  ctx: ServiceContext,
+  keep = KEEP_BEFORE_IMPORT,
+): Pick<Handlers, 'imports:run' | 'exchange:import'> {
+  const backup = () => {
+    createBackup(ctx, 'before-import');
+    const dir = backupDir(ctx);
+    const stale = fs
+      .readdirSync(dir)
+      .filter((name) => BEFORE_IMPORT.test(name))
+      .sort()
+      .reverse()
+      .slice(Math.max(1, keep));
+    for (const name of stale) fs.rmSync(path.join(dir, name), { force: true });
+  };
+  return {
+    'imports:run': (input) => {
+      if (!input.dryRun) backup();
+      return handlers['imports:run'](input);
+    },
+    'exchange:import': (input) => {
+      backup();
+      return handlers['exchange:import'](input);
+    },
+  };
 }

@@ -2,12 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  dailyBackup,
-  localDay,
-  pruneDailyBackups,
-  withBackupBeforeImport,
-} from '../../main/electron/backups';
+import { dailyBackup, localDay, pruneDailyBackups } from '../../main/electron/backups';
+import { withBackupBeforeImport } from '../../main/services/backups';
 import { SAMPLES, tempDir, testWorkbench } from '../helpers/workbench';
 
 describe('daily backups', () => {
