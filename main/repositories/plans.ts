@@ -1,5 +1,6 @@
 import type { DB } from '../db/open';
 import type { Scope } from '../../shared/schemas/common';
+import type { Standard } from '../../shared/schemas/standard';
 import type { PlanStage } from '../../shared/domain/enums';
 import type { GapSource } from '../../shared/plans/generate';
 import type { HistoryPoint, LinkedAction } from '../../shared/plans/types';
@@ -132,19 +133,21 @@ export function gapSources(db: DB, scope: Scope, period: string, earlier: readon
   });
 }
 
-interface StandardRow {
-  id: string;
-  code: string;
-  version: number;
-  nameZh: string;
-  nameEn: string | null;
-  dimension: string;
-  unit: string;
-  direction: GapSource['direction'];
-  target: number;
-  warning: number;
-  weight: number;
-}
+/** The columns of a standard version the gap sources carry. */
+type StandardRow = Pick<
+  Standard,
+  | 'id'
+  | 'code'
+  | 'version'
+  | 'nameZh'
+  | 'nameEn'
+  | 'dimension'
+  | 'unit'
+  | 'direction'
+  | 'target'
+  | 'warning'
+  | 'weight'
+>;
 
 /**
  * Values of the scope from the plan's year on, judged by the version in force for each
