@@ -9,10 +9,15 @@ export function BranchSelect({
   value,
   onChange,
   width = 220,
+  placeholder,
+  testId = 'branch-select',
 }: {
-  value: string | undefined;
-  onChange: (code: string | undefined) => void;
-  width?: number;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  width?: number | string;
+  /** Defaults to "all branches", as a filter reads. */
+  placeholder?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -30,11 +35,11 @@ export function BranchSelect({
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       style={{ width }}
-      placeholder={t('allBranches')}
+      placeholder={placeholder ?? t('allBranches')}
       value={value}
-      onChange={(v?: string) => onChange(v)}
+      onChange={(v?: string) => onChange?.(v)}
       options={branches.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` }))}
-      data-testid="branch-select"
+      data-testid={testId}
     />
   );
 }

@@ -1,5 +1,5 @@
 /** One action in full, with the moves it may make next and its verification once recorded. */
-import { Button, Descriptions, Drawer, Space, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { ActionStatus } from '../../../shared/domain/enums';
@@ -10,16 +10,47 @@ export function ActionDrawer({
   action,
   onClose,
   onMove,
+  onEdit,
+  onDelete,
 }: {
   action: CorrectiveAction | null;
   onClose: () => void;
   onMove: (a: CorrectiveAction, to: ActionStatus) => void;
+  onEdit: (a: CorrectiveAction) => void;
+  /** Asked only after the user has confirmed. */
+  onDelete: (a: CorrectiveAction) => void;
 }) {
   const { t } = useTranslation('actions');
   const label = useEnumLabel();
   const a = action;
   return (
-    <Drawer open={!!a} onClose={onClose} size={520} title={a?.action} data-testid="action-drawer">
+    <Drawer
+      open={!!a}
+      onClose={onClose}
+      size={520}
+      title={a?.action}
+      data-testid="action-drawer"
+      extra={
+        a && (
+          <Space>
+            <Button size="small" onClick={() => onEdit(a)} data-testid="action-edit">
+              {t('edit')}
+            </Button>
+            <Popconfirm
+              title={t('deleteConfirm')}
+              okText={t('delete')}
+              cancelText={t('cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onDelete(a)}
+            >
+              <Button size="small" danger data-testid="action-delete">
+                {t('delete')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        )
+      }
+    >
       {a && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>

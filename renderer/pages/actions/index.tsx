@@ -4,7 +4,7 @@
  * both; moves follow domain.md's transitions and record verification where it applies.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColDef, CellClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
@@ -14,6 +14,9 @@ import { hashLink, hashQuery } from '../dashboard/route';
 import { useEnumLabel } from '../dashboard/labels';
 import { ActionsBoard } from './ActionsBoard';
 import { ActionDrawer } from './ActionDrawer';
+import { ActionForm, type ActionFormTarget } from './ActionForm';
+import { client } from '../../client';
+import { errorText } from '../../format';
 import { filtersQuery, parseActionFilters, type ActionFilters } from './filters';
 import { useStatusMove } from './useStatusMove';
 
@@ -37,18 +40,32 @@ const overdueStyle = (p: CellClassParams<CorrectiveAction>) =>
   p.data?.overdue ? { backgroundColor: '#fff1f0', color: '#cf1322' } : null;
 
 export default function ActionsPage() {
-  const { t } = useTranslation('actions');
+  const { t, i18n } = useTranslation('actions');
   const label = useEnumLabel();
+  const { message } = App.useApp();
   const [filters, view] = useHashFilters();
+  const [editing, setEditing] = useState<ActionFormTarget | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [open, setOpen] = useState<CorrectiveAction | null>(null);
   const [version, setVersion] = useState(0);
   const grid = useRef<ServerGridHandle>(null);
-  const { move, modal } = useStatusMove((moved) => {
+  const changed = (a: CorrectiveAction) => {
     setVersion((v) => v + 1);
     grid.current?.refresh();
-    setOpen((o) => (o && o.id === moved.id ? moved : o));
-  });
+    setOpen((o) => (o && o.id === a.id ? a : o));
+  };
+  const { move, modal } = useStatusMove(changed);
+  const remove = async (a: CorrectiveAction) => {
+    try {
+      await client.call('actions:delete', { id: a.id });
+      void message.success(t('deleted'));
+      setOpen(null);
+      setVersion((v) => v + 1);
+      grid.current?.refresh();
+    } catch (e) {
+      void message.error(errorText(e, i18n.language));
+    }
+  };
   const go = (f: ActionFilters, v: View = view) =>
     (window.location.hash = hashLink('/actions', {
       ...filtersQuery(f),
@@ -106,16 +123,26 @@ export default function ActionsPage() {
             <Typography.Text type="secondary">{t('total', { n: total })}</Typography.Text>
           )}
         </Space>
-        <Segmented<View>
-          size="small"
-          value={view}
-          options={[
-            { value: 'grid', label: t('view.grid') },
-            { value: 'board', label: t('view.board') },
-          ]}
-          onChange={(v) => go(filters, v)}
-          data-testid="actions-view"
-        />
+        <Space>
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => setEditing({ mode: 'new', branchCode: filters.branchCode })}
+            data-testid="action-new"
+          >
+            {t('new')}
+          </Button>
+          <Segmented<View>
+            size="small"
+            value={view}
+            options={[
+              { value: 'grid', label: t('view.grid') },
+              { value: 'board', label: t('view.board') },
+            ]}
+            onChange={(v) => go(filters, v)}
+            data-testid="actions-view"
+          />
+        </Space>
       </Space>
       {active.length > 0 && (
         <Space wrap size={4} data-testid="action-filters">
@@ -145,6 +172,16 @@ export default function ActionsPage() {
         action={open}
         onClose={() => setOpen(null)}
         onMove={(a, to: ActionStatus) => move(a, to)}
+        onEdit={(a) => setEditing({ mode: 'edit', action: a })}
+        onDelete={(a) => void remove(a)}
+      />
+      <ActionForm
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(a) => {
+          setEditing(null);
+          changed(a);
+        }}
       />
       {modal}
     </Space>

@@ -1,0 +1,175 @@
+/**
+ * Creates a corrective action (actions:create) or edits one (actions:update) in a dialog. Each
+ * field is checked with the contract's own schema as it is typed; what only the service can
+ * tell (an unknown branch, a due date before the action was created) lands on the field it names.
+ */
+import { useEffect, useState } from 'react';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CorrectiveAction } from '../../../shared/schemas/action';
+import type { Standard } from '../../../shared/schemas/standard';
+import { AppError } from '../../../shared/errors';
+import { client } from '../../client';
+import { errorText } from '../../format';
+import { BranchSelect } from '../../components/BranchSelect';
+import { fieldError, FORM_FIELDS, type FormField } from './validation';
+
+interface Values {
+  branchCode?: string;
+  standardCode?: string | null;
+  finding?: string;
+  action?: string;
+  department?: string;
+  owner?: string;
+  dueDate?: dayjs.Dayjs | null;
+}
+
+/** What the form is open for: a new action (perhaps with a branch already chosen) or an edit. */
+export type ActionFormTarget =
+  { mode: 'new'; branchCode?: string } | { mode: 'edit'; action: CorrectiveAction };
+
+const asDate = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+export function ActionForm({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: ActionFormTarget | null;
+  onClose: () => void;
+  onSaved: (a: CorrectiveAction) => void;
+}) {
+  const { t, i18n } = useTranslation('actions');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [standards, setStandards] = useState<Standard[]>([]);
+  const [saving, setSaving] = useState(false);
+  const editing = target?.mode === 'edit' ? target.action : null;
+
+  useEffect(() => {
+    if (target && standards.length === 0)
+      void client.call('standards:list', {}).then(setStandards, () => setStandards([]));
+  }, [target, standards.length]);
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    if (target.mode === 'edit') {
+      const a = target.action;
+      form.setFieldsValue({
+        branchCode: a.branchCode,
+        standardCode: a.standardCode,
+        finding: a.finding ?? '',
+        action: a.action,
+        department: a.department,
+        owner: a.owner,
+        dueDate: dayjs(a.dueDate),
+      });
+    } else {
+      form.setFieldsValue({ branchCode: target.branchCode });
+    }
+  }, [target, form]);
+
+  const rule = (field: FormField): Rule[] => [
+    {
+      validator: (_, value: unknown) => {
+        const v = field === 'dueDate' ? asDate(value as dayjs.Dayjs | null) : value;
+        const problem = fieldError(field, v, t);
+        return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+      },
+    },
+  ];
+
+  async function save() {
+    const v = await form.validateFields();
+    const fields = {
+      standardCode: v.standardCode ?? null,
+      finding: blankToNull(v.finding),
+      action: v.action!.trim(),
+      department: v.department!.trim(),
+      owner: v.owner!.trim(),
+      dueDate: asDate(v.dueDate)!,
+    };
+    setSaving(true);
+    try {
+      const saved = editing
+        ? await client.call('actions:update', { id: editing.id, ...fields })
+        : await client.call('actions:create', { branchCode: v.branchCode!, ...fields });
+      void message.success(t('form.saved'));
+      onSaved(saved);
+    } catch (e) {
+      const field = e instanceof AppError ? e.field : undefined;
+      if (field && (FORM_FIELDS as readonly string[]).includes(field))
+        form.setFields([{ name: field as FormField, errors: [errorText(e, i18n.language)] }]);
+      else void message.error(errorText(e, i18n.language));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const en = i18n.language.startsWith('en');
+  return (
+    <Modal
+      open={!!target}
+      title={editing ? t('form.editTitle') : t('form.newTitle')}
+      okText={t('form.save')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      onCancel={onClose}
+      onOk={() => void save().catch(() => undefined)}
+      okButtonProps={{ 'data-testid': 'action-form-save' } as Record<`data-${string}`, string>}
+      forceRender
+      width={560}
+      // Above the action's drawer, which it is opened from (both default to 1000, and the
+      // drawer, mounted later, would cover it).
+      zIndex={1100}
+    >
+      <Form form={form} layout="vertical" size="small" data-testid="action-form">
+        <Form.Item name="branchCode" label={t('form.branch')} rules={rule('branchCode')}>
+          {editing ? (
+            <Select
+              disabled
+              options={[{ value: editing.branchCode, label: `${editing.branchCode} ${editing.branchName}` }]}
+            />
+          ) : (
+            <BranchSelect
+              width="100%"
+              placeholder={t('form.branchPlaceholder')}
+              testId="action-form-branch"
+            />
+          )}
+        </Form.Item>
+        <Form.Item name="standardCode" label={t('form.standard')} rules={rule('standardCode')}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            placeholder={t('form.standardPlaceholder')}
+            options={standards.map((s) => ({
+              value: s.code,
+              label: `${s.code} ${en ? (s.nameEn ?? s.nameZh) : s.nameZh}`,
+            }))}
+            data-testid="action-form-standard"
+          />
+        </Form.Item>
+        <Form.Item name="finding" label={t('form.finding')} rules={rule('finding')}>
+          <Input.TextArea rows={2} data-testid="action-form-finding" />
+        </Form.Item>
+        <Form.Item name="action" label={t('form.action')} rules={rule('action')}>
+          <Input.TextArea rows={2} data-testid="action-form-action" />
+        </Form.Item>
+        <Form.Item name="department" label={t('form.department')} rules={rule('department')}>
+          <Input data-testid="action-form-department" />
+        </Form.Item>
+        <Form.Item name="owner" label={t('form.owner')} rules={rule('owner')}>
+          <Input data-testid="action-form-owner" />
+        </Form.Item>
+        <Form.Item name="dueDate" label={t('form.dueDate')} rules={rule('dueDate')}>
+          <DatePicker data-testid="action-form-due" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
