@@ -149,7 +149,10 @@ describe('creating and editing a corrective action in Chromium', () => {
       await confirm.getByRole('button', { name: /^取\s?消$/ }).click();
       expect(await stored()).toHaveLength(1);
       await byTestId('action-delete').click();
-      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /^删\s?除$/ }).click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /^删\s?除$/ })
+        .click();
       await eventually(async () => (await stored()).length).toBe(0);
       await eventually(() => card.count()).toBe(0);
       expect(app.pageErrors).toEqual([]);
