@@ -19,6 +19,13 @@ export function useLabels() {
   };
 }
 
+/** A standard's name in the UI's language: English when it has an English name, else Chinese. */
+export const standardNameIn = (
+  language: string,
+  nameZh: string,
+  nameEn: string | null | undefined,
+): string => (toLang(language) === 'en' && nameEn ? nameEn : nameZh);
+
 /** An error as the user should read it: contract errors in their language, others verbatim. */
 export function errorText(error: unknown, language: string): string {
   if (error instanceof AppError) return error.localized(toLang(language));

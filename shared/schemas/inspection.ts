@@ -28,7 +28,10 @@ export interface Measurement extends Stamped {
   inspectionId: string;
   standardId: string;
   standardCode: string;
+  /** The standard's Chinese name (name_zh), as every standard has one. */
   standardName: string;
+  /** Its English name when it has one: English pages show it, else standardName. */
+  standardNameEn: string | null;
   standardVersion: number;
   unit: string;
   branchCode: string;

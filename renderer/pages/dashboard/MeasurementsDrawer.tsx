@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/contract';
 import type { Measurement } from '../../../shared/schemas/inspection';
 import { ServerGrid } from '../../components/ServerGrid';
+import { standardNameIn } from '../../format';
 import { VERDICT_COLOURS } from '../../charts/options';
 import { useEnumLabel } from './labels';
 
@@ -22,14 +23,21 @@ export function MeasurementsDrawer({
   title: string;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const label = useEnumLabel();
   const columns: ColDef<Measurement>[] = [
     { field: 'period', headerName: t('col.period'), width: 100 },
     { field: 'branchCode', headerName: t('col.branchCode'), width: 120 },
     { field: 'branchName', headerName: t('col.branchName'), width: 160, sortable: false },
     { field: 'standardCode', headerName: t('col.standardCode'), width: 120 },
-    { field: 'standardName', headerName: t('col.standardName'), width: 180, sortable: false },
+    {
+      field: 'standardName',
+      headerName: t('col.standardName'),
+      width: 180,
+      sortable: false,
+      valueFormatter: (p) =>
+        p.data ? standardNameIn(i18n.language, p.data.standardName, p.data.standardNameEn) : '',
+    },
     { field: 'value', headerName: t('col.value'), width: 90, type: 'numericColumn' },
     { field: 'target', headerName: t('col.target'), width: 90, type: 'numericColumn', sortable: false },
     {

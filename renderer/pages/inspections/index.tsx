@@ -12,7 +12,7 @@ import { isPeriod } from '../../../shared/domain/period';
 import { client } from '../../client';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { BranchSelect } from '../../components/BranchSelect';
-import { errorText, formatNumber, useLabels } from '../../format';
+import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
 import { NewInspection } from './NewInspection';
 import { AddMeasurement } from './AddMeasurement';
@@ -104,7 +104,15 @@ export default function InspectionsPage() {
         filterParams: { filterOptions: ['equals'], maxNumConditions: 1 },
         context: { filterParam: 'standardCode' },
       },
-      { field: 'standardName', headerName: t('standardName'), flex: 1, minWidth: 160, sortable: false },
+      {
+        field: 'standardName',
+        headerName: t('standardName'),
+        flex: 1,
+        minWidth: 160,
+        sortable: false,
+        valueFormatter: (p) =>
+          p.data ? standardNameIn(i18n.language, p.data.standardName, p.data.standardNameEn) : '',
+      },
       {
         field: 'value',
         headerName: t('value'),
@@ -141,7 +149,7 @@ export default function InspectionsPage() {
       },
       { field: 'kind', headerName: t('kind'), width: 110, valueFormatter: (p) => label(p.value) },
     ],
-    [t, label],
+    [t, label, i18n.language],
   );
 
   const filterBar = (

@@ -1,0 +1,83 @@
+/**
+ * Grids of measurements name each standard in the page's language: the English name on English
+ * pages (the Chinese one when a standard has none), the Chinese name on Chinese pages.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withOrganisation } from '../helpers/workbench';
+import type { Measurement } from '../../shared/schemas/inspection';
+import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
+
+let served: Served;
+let app: AppInChromium;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
+  const wb = served.wb;
+  await withOrganisation(wb);
+  // A local standard with no English name.
+  await wb.dispatch('standards:create', {
+    code: 'LOC-QUEUE',
+    nameZh: '本地排队时长',
+    dimension: 'CS',
+    unit: 'min',
+    direction: 'lower',
+    target: 10,
+    warning: 15,
+  });
+  const inspection = (await wb.dispatch('inspections:create', {
+    branchCode: 'EAST-001',
+    period: '2026-10',
+  })) as {
+    id: string;
+  };
+  await wb.dispatch('measurements:upsert', {
+    inspectionId: inspection.id,
+    standardCode: 'CS-FCR',
+    value: 82,
+  });
+  await wb.dispatch('measurements:upsert', {
+    inspectionId: inspection.id,
+    standardCode: 'LOC-QUEUE',
+    value: 12,
+  });
+  app = await openInChromium(served.server);
+  page = app.page;
+}, 600_000);
+
+afterAll(async () => {
+  await app?.close();
+  await served?.close();
+});
+
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+const nameCells = () =>
+  page.locator('[data-testid="measurements-grid"] .ag-row [col-id="standardName"]').allInnerTexts();
+
+describe('standard names in the measurements grid', () => {
+  it('measurements:list carries both names', async () => {
+    const { rows } = (await served.wb.dispatch('measurements:list', { period: '2026-10' })) as {
+      rows: Measurement[];
+    };
+    expect(rows.map((r) => [r.standardCode, r.standardName, r.standardNameEn]).sort()).toEqual([
+      ['CS-FCR', '首问解决率', 'First-contact resolution'],
+      ['LOC-QUEUE', '本地排队时长', null],
+    ]);
+  });
+
+  it('shows Chinese names in Chinese, English ones in English (Chinese where there is none)', async () => {
+    await goTo(page, 'inspections?tab=measurements&period=2026-10');
+    await eventually(async () => (await nameCells()).sort()).toEqual(['本地排队时长', '首问解决率']);
+    await page.locator('[data-testid="language-switch"]').getByText('English').click();
+    await eventually(async () => (await nameCells()).sort()).toEqual([
+      'First-contact resolution',
+      '本地排队时长',
+    ]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'measurements-names-en.png') });
+    await page.locator('[data-testid="language-switch"]').getByText('中文').click();
+    await eventually(async () => (await nameCells()).sort()).toEqual(['本地排队时长', '首问解决率']);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+});
