@@ -248,8 +248,16 @@ export function paretoOption(p: ParetoInput): ChartOption {
         markLine: {
           silent: true,
           symbol: 'none',
-          // The right axis already says 80 %; a label of its own would sit on top of it.
-          label: { show: false },
+          // Inside the plot, above the line's right end: at 'end' (echarts' default) the label
+          // would sit on the right axis's own "80%" tick label.
+          label: {
+            show: true,
+            position: 'insideEndTop',
+            formatter: '80%',
+            color: '#f5222d',
+            fontSize: 11,
+            distance: 2,
+          },
           data: [{ yAxis: 80 }],
           lineStyle: { type: 'dashed', color: '#f5222d' },
         },

@@ -90,10 +90,16 @@ describe('dashboard figures', () => {
       cumulative: [75, 100],
       names: { fail: 'f', warning: 'w', cumulative: 'c' },
     });
-    const series = option.series as { type: string; yAxisIndex?: number; markLine?: { data: unknown[] } }[];
+    const series = option.series as {
+      type: string;
+      yAxisIndex?: number;
+      markLine?: { data: unknown[]; label?: { show?: boolean; position?: string } };
+    }[];
     expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
     expect(series[2]!.yAxisIndex).toBe(1);
     expect(series[2]!.markLine!.data).toEqual([{ yAxis: 80 }]);
+    // Its label inside the plot, not at the end where the right axis draws its own 80%.
+    expect(series[2]!.markLine!.label).toMatchObject({ show: true, position: 'insideEndTop' });
   });
 });
 
