@@ -6,6 +6,8 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoti
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { PAGES, navigate, useRoute, type PageName } from './router';
 import { switchLanguage, type UiLanguage } from './i18n';
@@ -30,6 +32,8 @@ export function App({ userName }: { userName: string }) {
 
   useEffect(() => {
     document.title = t('appTitle');
+    // Date pickers take month and weekday names from dayjs, which antd's locale does not set.
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [t, language]);
   useEffect(() => {
     const onUser = (e: Event) => setUser((e as CustomEvent<string>).detail);

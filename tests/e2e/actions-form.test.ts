@@ -76,6 +76,11 @@ describe('creating and editing a corrective action in Chromium', () => {
       await byTestId('action-form-action').fill('组织首问负责制专项培训');
       await byTestId('action-form-department').fill('客户服务中心');
       await byTestId('action-form-owner').fill('李娜');
+      // The date picker speaks the page's language (dayjs's zh-cn: weeks start on Monday, 一).
+      await form().locator('.ant-picker input').click();
+      await eventually(() => page.locator('.ant-picker-dropdown:visible thead th').first().innerText()).toBe(
+        '一',
+      );
       // A due date before today: only the service can tell, and its message lands on the field.
       await setDate('2026-11-01');
       await byTestId('action-form-save').click();

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
+import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { Standard } from '../../../shared/schemas/standard';
@@ -123,9 +124,7 @@ export function ActionForm({
       okButtonProps={{ 'data-testid': 'action-form-save' } as Record<`data-${string}`, string>}
       forceRender
       width={560}
-      // Above the action's drawer, which it is opened from (both default to 1000, and the
-      // drawer, mounted later, would cover it).
-      zIndex={1100}
+      zIndex={OVER_DRAWER_Z}
     >
       <Form form={form} layout="vertical" size="small" data-testid="action-form">
         <Form.Item name="branchCode" label={t('form.branch')} rules={rule('branchCode')}>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Modal, Switch, message } from 'antd';
 import dayjs from 'dayjs';
+import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { ActionStatus } from '../../../shared/domain/enums';
@@ -54,6 +55,7 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
   const modal = (
     <Modal
       open={!!pending}
+      zIndex={OVER_DRAWER_Z}
       title={pending ? t('verify.title', { status: label(pending.to) }) : ''}
       okText={t('verify.ok')}
       cancelText={t('cancel')}
