@@ -6,29 +6,36 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withOrganisation } from '../helpers/workbench';
 import type { CorrectiveAction } from '../../shared/schemas/action';
-import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
+import {
+  type AppInChromium,
+  chooseOption,
+  eventually,
+  goTo,
+  SCREENSHOTS,
+  type Served,
+  servedInChromium,
+} from './server';
 
 const STEP = 180_000;
 let served: Served;
 let app: AppInChromium;
 let page: Page;
 
-beforeAll(async () => {
-  served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
-  await withOrganisation(served.wb);
-  app = await openInChromium(served.server);
-  page = app.page;
-}, 600_000);
-
-afterAll(async () => {
-  await app?.close();
-  await served?.close();
+servedInChromium({
+  now: '2026-11-20T08:00:00.000Z',
+  prepare: async (fresh) => {
+    served = fresh;
+    await withOrganisation(served.wb);
+  },
+  opened: (opened) => {
+    app = opened;
+    page = opened.page;
+  },
 });
 
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
 const form = () => byTestId('action-form');
 const fieldError = (label: string) =>
@@ -41,17 +48,6 @@ async function setDate(value: string): Promise<void> {
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-}
-
-async function chooseOption(testId: string, search: string): Promise<void> {
-  await byTestId(testId).click();
-  await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: search })
-    .first()
-    .click();
-  await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('creating and editing a corrective action in Chromium', () => {
@@ -70,8 +66,8 @@ describe('creating and editing a corrective action in Chromium', () => {
       await eventually(() => fieldError('完成时限').innerText()).toBe('必填');
       expect(await stored()).toHaveLength(0);
 
-      await chooseOption('action-form-branch', 'EAST-002');
-      await chooseOption('action-form-standard', 'CS-FCR');
+      await chooseOption(page, 'action-form-branch', 'EAST-002');
+      await chooseOption(page, 'action-form-standard', 'CS-FCR');
       await byTestId('action-form-finding').fill('一次解决率连续两月未达标');
       await byTestId('action-form-action').fill('组织首问负责制专项培训');
       await byTestId('action-form-department').fill('客户服务中心');

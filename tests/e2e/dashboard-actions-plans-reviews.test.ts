@@ -7,10 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/workbench';
 import { expectedRows, loadEastSample, loadRows } from '../main/plans/samples';
-import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
+import {
+  type AppInChromium,
+  chooseOption,
+  eventually,
+  goTo,
+  SCREENSHOTS,
+  type Served,
+  servedInChromium,
+} from './server';
 
 const STEP = 180_000;
 let served: Served;
@@ -18,38 +26,35 @@ let app: AppInChromium;
 let page: Page;
 const out = tempDir('qw-e2e-exports-');
 
-beforeAll(async () => {
-  served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
-  const wb = served.wb;
-  await loadEastSample(wb);
-  // The same values a month earlier, so the trend has two points.
-  await loadRows(
-    wb,
-    expectedRows('east-2026-10-wide.xlsx').map(([b, , s, v]) => [b, '2026-09', s, v] as const),
-  );
-  // An action created in October and due before today: overdue.
-  wb.setNow('2026-10-05T08:00:00.000Z');
-  await wb.dispatch('actions:create', {
-    branchCode: 'EAST-001',
-    standardCode: 'CS-FCR',
-    action: '开展一次解决率专项培训',
-    department: '客户服务中心',
-    owner: '王伟',
-    dueDate: '2026-10-31',
-  });
-  wb.setNow('2026-11-20T08:00:00.000Z');
-
-  app = await openInChromium(served.server);
-  page = app.page;
-}, 600_000);
-
-afterAll(async () => {
-  await app?.close();
-  await served?.close();
+servedInChromium({
+  now: '2026-11-20T08:00:00.000Z',
+  prepare: async (fresh) => {
+    served = fresh;
+    const wb = served.wb;
+    await loadEastSample(wb);
+    // The same values a month earlier, so the trend has two points.
+    await loadRows(
+      wb,
+      expectedRows('east-2026-10-wide.xlsx').map(([b, , s, v]) => [b, '2026-09', s, v] as const),
+    );
+    // An action created in October and due before today: overdue.
+    wb.setNow('2026-10-05T08:00:00.000Z');
+    await wb.dispatch('actions:create', {
+      branchCode: 'EAST-001',
+      standardCode: 'CS-FCR',
+      action: '开展一次解决率专项培训',
+      department: '客户服务中心',
+      owner: '王伟',
+      dueDate: '2026-10-31',
+    });
+    wb.setNow('2026-11-20T08:00:00.000Z');
+  },
+  opened: (opened) => {
+    app = opened;
+    page = opened.page;
+  },
 });
 
-/** expect.poll gives up after a second by default: far too soon on a loaded two-core machine. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
 /** A screenshot once the charts have finished drawing and the last toast has gone. */
 async function shot(name: string): Promise<void> {
@@ -66,17 +71,6 @@ async function seeContains(locator: Locator, text: string): Promise<void> {
  * the last dropdown to finish closing first: on a loaded machine it lingers, and its options
  * would be taken for this one's.
  */
-async function choose(testId: string, search: string): Promise<void> {
-  await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  await byTestId(testId).click();
-  await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: search })
-    .first()
-    .click();
-}
-
 /** Clicks where the chart draws a data item, as a user's mouse would. */
 async function clickChart(testId: string, seriesIndex: number, value: (number | string)[]): Promise<void> {
   const chart = byTestId(testId);
@@ -196,9 +190,9 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
         ['EAST-006', '2026-11', 'NET-DCR', 0.9],
       ]);
       await goTo(page, 'plans');
-      await choose('scope-type', '区域');
-      await choose('scope-code', 'EAST');
-      await choose('period', '2026-10');
+      await chooseOption(page, 'scope-type', '区域');
+      await chooseOption(page, 'scope-code', 'EAST');
+      await chooseOption(page, 'period', '2026-10');
       await byTestId('generate-plan').click();
       await seeContains(byTestId('plan-stage'), '计划');
       await gridRows('gaps-grid').first().waitFor();
@@ -252,7 +246,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
     'builds a review pack, records the decisions, and exports it',
     async () => {
       await goTo(page, 'reviews');
-      await choose('period', '2026-10');
+      await chooseOption(page, 'period', '2026-10');
       await byTestId('create-review').click();
       await byTestId('review-detail').waitFor();
       await byTestId('review-form').locator('textarea').first().fill('网络维护中心 12 月底前完成掉话率整改');
@@ -277,7 +271,7 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
     async () => {
       await language('English');
       await goTo(page, 'dashboard');
-      await choose('period', '2026-10');
+      await chooseOption(page, 'period', '2026-10');
       await byTestId('chart-heatmap').locator('canvas').first().waitFor();
       await seeContains(byTestId('dashboard-page'), 'Attainment heatmap');
       await shot('dashboard-east-en');

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../main/server';
 import { ROOT, tempDir, testWorkbench, type TestWorkbench } from '../helpers/workbench';
@@ -151,3 +152,43 @@ export const SCREENSHOTS = path.resolve(
   ROOT,
   process.env.QMS_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots'),
 );
+
+/** expect.poll gives up after a second by default: far too soon on a loaded two-core machine. */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+/**
+ * One served workbench and one Chromium page for a test file, closed after its last test.
+ * `prepare` gets the workbench first (to load what the file needs before the page opens);
+ * `opened` hands the file its page.
+ */
+export function servedInChromium(options: {
+  now?: string;
+  prepare?: (served: Served) => Promise<void>;
+  opened: (app: AppInChromium) => void;
+}): void {
+  let served: Served | undefined;
+  let app: AppInChromium | undefined;
+  beforeAll(async () => {
+    served = await serveWorkbench({ now: options.now });
+    await options.prepare?.(served);
+    app = await openInChromium(served.server);
+    options.opened(app);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await served?.close();
+  });
+}
+
+/** Picks the option matching `search` in the select `testId`, from a page with no list open. */
+export async function chooseOption(page: Page, testId: string, search: string): Promise<void> {
+  await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await page.locator(`[data-testid="${testId}"]`).click();
+  await page.keyboard.type(search);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: search })
+    .first()
+    .click();
+  await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}

@@ -4,55 +4,54 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withOrganisation } from '../helpers/workbench';
 import type { Measurement } from '../../shared/schemas/inspection';
-import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
+import { type AppInChromium, eventually, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
 
 let served: Served;
 let app: AppInChromium;
 let page: Page;
 
-beforeAll(async () => {
-  served = await serveWorkbench({ now: '2026-11-20T08:00:00.000Z' });
-  const wb = served.wb;
-  await withOrganisation(wb);
-  // A local standard with no English name.
-  await wb.dispatch('standards:create', {
-    code: 'LOC-QUEUE',
-    nameZh: '本地排队时长',
-    dimension: 'CS',
-    unit: 'min',
-    direction: 'lower',
-    target: 10,
-    warning: 15,
-  });
-  const inspection = (await wb.dispatch('inspections:create', {
-    branchCode: 'EAST-001',
-    period: '2026-10',
-  })) as {
-    id: string;
-  };
-  await wb.dispatch('measurements:upsert', {
-    inspectionId: inspection.id,
-    standardCode: 'CS-FCR',
-    value: 82,
-  });
-  await wb.dispatch('measurements:upsert', {
-    inspectionId: inspection.id,
-    standardCode: 'LOC-QUEUE',
-    value: 12,
-  });
-  app = await openInChromium(served.server);
-  page = app.page;
-}, 600_000);
-
-afterAll(async () => {
-  await app?.close();
-  await served?.close();
+servedInChromium({
+  now: '2026-11-20T08:00:00.000Z',
+  prepare: async (fresh) => {
+    served = fresh;
+    const wb = served.wb;
+    await withOrganisation(wb);
+    // A local standard with no English name.
+    await wb.dispatch('standards:create', {
+      code: 'LOC-QUEUE',
+      nameZh: '本地排队时长',
+      dimension: 'CS',
+      unit: 'min',
+      direction: 'lower',
+      target: 10,
+      warning: 15,
+    });
+    const inspection = (await wb.dispatch('inspections:create', {
+      branchCode: 'EAST-001',
+      period: '2026-10',
+    })) as {
+      id: string;
+    };
+    await wb.dispatch('measurements:upsert', {
+      inspectionId: inspection.id,
+      standardCode: 'CS-FCR',
+      value: 82,
+    });
+    await wb.dispatch('measurements:upsert', {
+      inspectionId: inspection.id,
+      standardCode: 'LOC-QUEUE',
+      value: 12,
+    });
+  },
+  opened: (opened) => {
+    app = opened;
+    page = opened.page;
+  },
 });
 
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const nameCells = () =>
   page.locator('[data-testid="measurements-grid"] .ag-row [col-id="standardName"]').allInnerTexts();
 

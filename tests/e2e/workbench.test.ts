@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAMPLES, tempDir } from '../helpers/workbench';
-import { SCREENSHOTS, goTo, openInChromium, serveWorkbench, type AppInChromium, type Served } from './server';
+import { type AppInChromium, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
 import { PAGES } from '../../renderer/router';
 
 const STEP = 180_000;
@@ -31,15 +31,14 @@ let served: Served;
 let app: AppInChromium;
 let page: Page;
 
-beforeAll(async () => {
-  served = await serveWorkbench();
-  app = await openInChromium(served.server);
-  page = app.page;
-}, 600_000);
-
-afterAll(async () => {
-  await app?.close();
-  await served?.close();
+servedInChromium({
+  prepare: async (fresh) => {
+    served = fresh;
+  },
+  opened: (opened) => {
+    app = opened;
+    page = opened.page;
+  },
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
