@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../main/server';
-import { ROOT, freshCopy, report, tempDir, type Row, type Suite } from '../harness';
+import { freshCopy, report, tempDir, type Row, type Suite } from '../harness';
 import { loadedRegionDatabase } from '../generate';
+import { ensureRenderer } from '../../tests/helpers/renderer';
 
 const BRANCHES = 1000;
 const STANDARDS = 25;
@@ -23,23 +22,6 @@ const millionDatabase = () =>
     branchName: (b) => `第${b}营业厅`,
   });
 
-function buildRenderer(): string {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      // vitest sets NODE_ENV=test, which would make a development build of React.
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  if (run.status !== 0) throw new Error(`renderer build failed: ${run.stderr}`);
-  const copy = path.join(tempDir('ui-renderer'), 'renderer');
-  fs.cpSync(path.join(ROOT, 'dist', 'renderer'), copy, { recursive: true });
-  return copy;
-}
-
 /**
  * The measurements page over a million rows in Chromium: time from navigation to the first
  * rows drawn, then a jump to the last row, counting the pages (offset/limit requests) the
@@ -52,7 +34,7 @@ const suite: Suite = {
     const source = await millionDatabase();
     const dir = tempDir('ui');
     const dbPath = freshCopy(source, dir, 'ui');
-    const staticDir = buildRenderer();
+    const staticDir = await ensureRenderer();
     const server = await startServer({ dbPath, port: 0, staticDir });
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT, qms, tempDir } from '../helpers/workbench';
-import { ensureRenderer } from './server';
+import { ensureRenderer } from '../helpers/renderer';
 
 describe('qms serve', () => {
   it('rejects a port that is not one (exit 2, one line)', () => {
