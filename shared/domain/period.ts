@@ -2,6 +2,8 @@
  * Periods are stored and written as `YYYY-MM` (month) or `YYYY-Qn` (quarter).
  * Parsing of the many ways people type them lives in the importer; this is the canonical form.
  */
+import { memoised } from '../memo';
+
 export type Period = string;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -65,19 +67,11 @@ export function comparePeriods(a: Period, b: Period): number {
   return Math.sign(orderOf(a) - orderOf(b));
 }
 
-const ORDER = new Map<Period, number>();
-
 /** (first month since year 0) × 2, + 1 for a month: a quarter comes before its first month. */
-function orderOf(p: Period): number {
-  let order = ORDER.get(p);
-  if (order === undefined) {
-    const m = MONTH.exec(p);
-    const q = m ? null : QUARTER.exec(p);
-    if (m) order = (Number(m[1]) * 12 + Number(m[2]) - 1) * 2 + 1;
-    else if (q) order = (Number(q[1]) * 12 + (Number(q[2]) - 1) * 3) * 2;
-    else throw new RangeError(`not a period: ${p}`);
-    if (ORDER.size > 10_000) ORDER.clear();
-    ORDER.set(p, order);
-  }
-  return order;
-}
+const orderOf = memoised((p: Period): number => {
+  const m = MONTH.exec(p);
+  if (m) return (Number(m[1]) * 12 + Number(m[2]) - 1) * 2 + 1;
+  const q = QUARTER.exec(p);
+  if (q) return (Number(q[1]) * 12 + (Number(q[2]) - 1) * 3) * 2;
+  throw new RangeError(`not a period: ${p}`);
+}, 10_001);

@@ -1,5 +1,5 @@
 import { isPeriod, monthPeriod } from '../domain/period';
-import { memoised } from './memo';
+import { memoised } from '../memo';
 import { cleanText } from './text';
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };

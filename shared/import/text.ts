@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
-import { memoised } from './memo';
+import { memoised } from '../memo';
 
 /** Traditional (Taiwan, Hong Kong) characters to simplified, through OpenCC's maintained tables. */
 const toSimplified = Converter({ from: 'tw', to: 'cn' });

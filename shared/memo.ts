@@ -1,7 +1,7 @@
 /**
- * A pure one-argument function remembered by argument. Sheets repeat the same few thousand
- * texts, periods and dates down a million rows, so each is normalised once; past `limit`
- * distinct arguments the memory starts again rather than growing with the file.
+ * A pure one-argument function remembered by argument, for values that repeat by the
+ * thousand: an imported sheet's texts, periods and dates, a plan's periods. Past `limit`
+ * distinct arguments the memory starts again rather than growing with the input.
  */
 export function memoised<A extends string | number, R>(fn: (arg: A) => R, limit = 100_000): (arg: A) => R {
   const seen = new Map<A, R>();
