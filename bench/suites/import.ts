@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { measurementsWorkbook } from '../generate';
 import {
-  ROOT,
   SYSTEM_PYTHON,
   measure,
   measureOk,
+  qms,
   ratio,
   report,
   sizes,
@@ -29,12 +29,10 @@ con.commit()
 print(len(df))
 `;
 
-const qmsArgv = (...args: string[]) => [process.execPath, path.join(ROOT, 'bin/qms.mjs'), ...args];
-
 async function ours(file: string): Promise<{ seconds: number; peakRssMb: number }> {
   const db = path.join(tempDir('import'), 'bench.db');
-  await measureOk('qms seed', qmsArgv('--db', db, 'seed', 'standards'));
-  return measureOk('qms import', qmsArgv('--db', db, 'import', file));
+  await measureOk('qms seed', qms(db, 'seed', 'standards'));
+  return measureOk('qms import', qms(db, 'import', file));
 }
 
 const suite: Suite = {
