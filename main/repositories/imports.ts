@@ -106,18 +106,6 @@ export interface BulkInspection {
   batchId: string;
 }
 
-export interface AuditRaw {
-  at: string;
-  user: string;
-  entityType: string;
-  entityId: string;
-  entityKey: string;
-  action: 'create' | 'update';
-  before: string | null;
-  after: string | null;
-  batchId: string;
-}
-
 /** The statements one measurement import runs per row, prepared once. */
 export function measurementStatements(db: DB) {
   // Positional, not named: binding from an object costs a property lookup per column per row.
@@ -134,7 +122,6 @@ export function measurementStatements(db: DB) {
     `UPDATE measurements SET standard_id = @standardId, value = @value, verdict = @verdict, gap = @gap,
        attainment = @attainment, notes = @notes, updated_at = @at WHERE id = @id`,
   );
-  const rawMeasurement = db.prepare('SELECT * FROM measurements WHERE id = ?');
   const findInspection = db.prepare(
     'SELECT * FROM inspections WHERE branch_id = ? AND period = ? AND kind = ?',
   );
@@ -145,11 +132,6 @@ export function measurementStatements(db: DB) {
   );
   const updateInspection = db.prepare(
     'UPDATE inspections SET inspector = @inspector, inspected_on = @inspectedOn, updated_at = @at WHERE id = @id',
-  );
-  const rawInspection = db.prepare('SELECT * FROM inspections WHERE id = ?');
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_log (at, user, entity_type, entity_id, entity_key, action, before_json, after_json, batch_id)
-     VALUES (@at, @user, @entityType, @entityId, @entityKey, @action, @before, @after, @batchId)`,
   );
   return {
     /** false when the inspection already holds this standard (the caller updates it instead). */
@@ -172,14 +154,11 @@ export function measurementStatements(db: DB) {
       existingMeasurement.get(inspectionId, code) as RawRow,
     updateMeasurement: (m: Omit<BulkMeasurement, 'inspectionId' | 'standardCode' | 'batchId'>) =>
       updateMeasurement.run(m),
-    rawMeasurement: (id: string) => rawMeasurement.get(id) as RawRow,
     findInspection: (branchId: string, period: string, kind: string) =>
       findInspection.get(branchId, period, kind) as RawRow | undefined,
     insertInspection: (i: BulkInspection) => insertInspection.run(i),
     updateInspection: (i: { id: string; inspector: string | null; inspectedOn: string | null; at: string }) =>
       updateInspection.run(i),
-    rawInspection: (id: string) => rawInspection.get(id) as RawRow,
-    insertAudit: (a: AuditRaw) => insertAudit.run(a),
   };
 }
 export type MeasurementStatements = ReturnType<typeof measurementStatements>;

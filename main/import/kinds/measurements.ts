@@ -1,5 +1,7 @@
 import { INSPECTION_KINDS, type InspectionKind } from '../../../shared/domain/enums';
 import { measurementStatements } from '../../repositories/imports';
+import { insertAudit } from '../../repositories/audit';
+import { rawRow, type AuditedTable } from '../../repositories/rows';
 import { judge } from '../../services/inspections';
 import { nowIso } from '../../services/context';
 import { orderedId } from '../ids';
@@ -37,16 +39,16 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
   const nameCol = layout.keyColumn.get('standard_name');
   const valueCol = layout.keyColumn.get('value');
 
-  const audit = (entityType: string, id: string, key: string, before: object, after: object) =>
-    st.insertAudit({
+  const audit = (entityType: AuditedTable, id: string, key: string, before: object) =>
+    insertAudit(s.ctx.db, {
       at,
       user: s.ctx.user,
       entityType,
       entityId: id,
       entityKey: key,
       action: 'update',
-      before: JSON.stringify(before),
-      after: JSON.stringify(after),
+      before,
+      after: rawRow(s.ctx.db, entityType, id),
       batchId,
     });
 
@@ -94,7 +96,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
           inspectedOn: inspectedOn ?? (existing.inspected_on as string | null),
           at,
         });
-        audit('inspections', id, key, existing, st.rawInspection(id));
+        audit('inspections', id, key, existing);
       }
     } else {
       id = orderedId();
@@ -152,7 +154,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
         notes: keepNotes,
         at,
       });
-      audit('measurements', before.id, `${inspectionKey}/${item.code}`, before, st.rawMeasurement(before.id));
+      audit('measurements', before.id, `${inspectionKey}/${item.code}`, before);
       s.counted('updated');
     }
   };
