@@ -17,6 +17,14 @@ export interface OpenOptions {
 }
 
 /**
+ * Page size of a database created from now on (SQLite fixes it at creation; files made with
+ * the 4 KiB default keep it). Measurement rows are wide (four UUIDs, two timestamps): larger
+ * pages mean fewer page splits and b-tree levels, 15-20% less of SQLite's time on a bulk
+ * import of 100,000 rows and 1.6 s of 8.4 s at a million (bench/suites/import.ts).
+ */
+export const NEW_PAGE_SIZE = 16_384;
+
+/**
  * Opens (creating if need be) and migrates a workbench database. WAL so readers never block
  * the writer; synchronous FULL because the user's data outranks a few milliseconds a commit.
  */
@@ -30,6 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw new AppError('unsupported', 'dbNotDatabase', { detail: (e as Error).message });
   }
   try {
+    if (!existed) db.pragma(`page_size = ${NEW_PAGE_SIZE}`);
     configure(db);
     migrate(db, { file: existed ? file : null, backupDir: options.backupDir, now: options.now });
     return db;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrations/types';
-import { openDatabase } from '../../../main/db/open';
+import { NEW_PAGE_SIZE, openDatabase } from '../../../main/db/open';
 import { AppError } from '../../../shared/errors';
 import { qms, ROOT, tempDir } from '../../helpers/workbench';
 
@@ -32,12 +32,25 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('page_size', { simple: true })).toBe(NEW_PAGE_SIZE);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
       name: string;
       sql: string;
     }[];
     expect(tables.length).toBeGreaterThan(10);
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
+    db.close();
+  });
+
+  it('keeps the page size of a database made before larger pages', () => {
+    const file = path.join(tempDir(), 'small-pages.db');
+    const old = new Database(file);
+    old.pragma('page_size = 4096');
+    migrate(old, { file: null });
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     db.close();
   });
 
