@@ -113,6 +113,8 @@ async function importSheets(
   );
   // Rebuilding costs a pass over the whole table: worth it when the load is large beside it.
   const bulk = wb.bytes > BULK_BYTES && wb.bytes / BYTES_PER_ROW > repo.measurementCount(ctx.db);
+  // Between transactions: SQLite changes the journal mode only there.
+  const backToWal = bulk ? repo.useRollbackJournal(ctx.db) : null;
   repo.beginImport(ctx.db);
   try {
     repo.insertImportBatch(ctx.db, {
@@ -164,6 +166,8 @@ async function importSheets(
   } catch (e) {
     repo.rollbackImport(ctx.db);
     throw e;
+  } finally {
+    backToWal?.();
   }
   if (input.errorsPath && session.failedRows.length > 0)
     // exceljs loads only when there is a workbook to write: it costs every start a third of a second.

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
@@ -37,6 +38,8 @@ describe('a killed import', () => {
     const killed = await importAndKill(db, file, 30_000);
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.written).toBeGreaterThanOrEqual(30_000);
+    // A bulk load on the only connection runs under a rollback journal: the kill left it hot.
+    expect(fs.existsSync(`${db}-journal`)).toBe(true);
 
     const check = qms(['--db', db, 'check']);
     expect(check.status, check.stderr).toBe(0);
@@ -53,5 +56,8 @@ describe('a killed import', () => {
     const again = qms(['--db', db, 'import', '--json', file]);
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'imported', written: ROWS, errorCount: 0 });
+    const reopened = new Database(db, { readonly: true });
+    expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
+    reopened.close();
   }, 600_000);
 });
