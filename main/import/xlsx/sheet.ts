@@ -1,6 +1,6 @@
 import { isoToDate, serialToDate } from './dates';
 import type { CellRange, CellValue, SheetRow } from './types';
-import { decodeXstring, type Tag, type XmlHandler } from './xml';
+import { decodeXstring, isSpace, type Tag, type XmlHandler } from './xml';
 
 /** What a sheet needs from the rest of the workbook to turn cell XML into values. */
 export interface CellContext {
@@ -91,6 +91,80 @@ export class SheetParser implements XmlHandler {
         break;
       }
     }
+  }
+
+  /**
+   * The common shapes of a cell read in one pass, with the same result as the general path:
+   * `<c r="B7" t="s" s="3"><v>12</v></c>` (any order of attributes, others ignored) and the
+   * empty `<c .../>` or `<c ...></c>`. Anything else (a formula, an inline string, an entity,
+   * a prefixed or single-quoted attribute, the chunk ending inside the cell) goes the general
+   * way. This halves the time to read a long sheet: the general path makes five handler calls
+   * and several strings per cell.
+   */
+  cell(s: string, lt: number): number {
+    if (this.capture !== 'none') return -1;
+    const n = s.length;
+    let i = lt + 2;
+    let column = -1;
+    let type: string | null = null;
+    let style: number | null = null;
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      const c = s.charCodeAt(i);
+      if (c === GT || c === SLASH) break;
+      const nameStart = i;
+      while (i < n && s.charCodeAt(i) !== EQ) {
+        const ch = s.charCodeAt(i);
+        if (ch === COLON || ch === GT || ch === SLASH || isSpace(ch)) return -1;
+        i++;
+      }
+      if (i + 1 >= n || s.charCodeAt(i + 1) !== DQUOTE) return -1;
+      const from = i + 2;
+      const to = s.indexOf('"', from);
+      if (to < 0) return -1;
+      if (i - nameStart === 1) {
+        const name = s.charCodeAt(nameStart);
+        if (name === R && column < 0) {
+          column = refColumn(s, from, to);
+          if (column === -2) return -1;
+        } else if (name === T && type === null) {
+          type = s.slice(from, to);
+          if (type.includes('&')) return -1;
+        } else if (name === S && style === null) {
+          style = digits(s, from, to);
+          if (style < 0) return -1;
+        }
+      } else if (s.startsWith('xmlns', nameStart)) return -1;
+      i = to + 1;
+    }
+    let end: number;
+    let value: string | null = null;
+    if (s.charCodeAt(i) === SLASH) {
+      if (s.charCodeAt(i + 1) !== GT) return -1;
+      end = i + 2;
+    } else {
+      let p = skipSpace(s, i + 1);
+      if (s.startsWith('<v>', p)) {
+        const from = p + 3;
+        const to = s.indexOf('<', from);
+        if (to < 0 || !s.startsWith('</v>', to)) return -1;
+        for (let k = from; k < to; k++) if (s.charCodeAt(k) === AMP) return -1;
+        value = s.slice(from, to);
+        p = skipSpace(s, to + 4);
+      }
+      if (!s.startsWith('</c>', p)) return -1;
+      end = p + 4;
+    }
+    this.column = column >= 0 ? column : this.nextColumn;
+    if (this.column > LAST_COLUMN) return -1;
+    this.type = type ?? 'n';
+    this.style = style ?? 0;
+    this.value = value;
+    this.formula = null;
+    this.inline = null;
+    this.finishCell();
+    return end;
   }
 
   close(name: string): void {
@@ -197,6 +271,48 @@ export class SheetParser implements XmlHandler {
       }
     }
   }
+}
+
+const GT = 62;
+const SLASH = 47;
+const EQ = 61;
+const DQUOTE = 34;
+const COLON = 58;
+const AMP = 38;
+const R = 114;
+const T = 116;
+const S = 115;
+
+function skipSpace(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The 0-based column of the reference in s[from, to), as columnIndex; -2 if it holds an entity. */
+function refColumn(s: string, from: number, to: number): number {
+  let col = 0;
+  let letters = true;
+  for (let i = from; i < to; i++) {
+    const raw = s.charCodeAt(i);
+    if (raw === AMP) return -2;
+    const c = raw & ~32; // upper-case
+    if (letters && c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else letters = false;
+  }
+  return col - 1;
+}
+
+/** The decimal number in s[from, to), or -1 unless it is all digits. */
+function digits(s: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** `AB12` -> 27 (0-based column of AB). */

@@ -26,6 +26,12 @@ export interface XmlHandler {
   /** Decoded character data; may arrive in several pieces. Only called while `wantText` is true. */
   text(text: string): void;
   readonly wantText: boolean;
+  /**
+   * A fast path for `<c>`, the element a sheet repeats millions of times: given the text and
+   * the index of the `<` that opens it, read the whole element and return the index after it,
+   * or -1 to leave it to the general path (an unusual shape, or the text ends inside it).
+   */
+  cell?(s: string, lt: number): number;
 }
 
 const LT = 60;
@@ -37,6 +43,7 @@ const DQUOTE = 34;
 const COLON = 58;
 const MAX_TOKEN = 16 * 1024 * 1024;
 const SQUOTE = 39;
+const C = 99;
 
 export class XmlScanner {
   private carry = '';
@@ -110,6 +117,13 @@ export class XmlScanner {
           throw refuse('xlsxEntities', { file: this.file, part: this.part });
         }
       } else {
+        if (c === C && h.cell !== undefined && isSpace(s.charCodeAt(lt + 2))) {
+          const end = h.cell(s, lt);
+          if (end >= 0) {
+            p = end;
+            continue;
+          }
+        }
         const tag = this.tag;
         const gt = tag.read(s, lt + 1);
         if (gt < 0) return final ? this.fail('unfinished tag') : lt;
@@ -218,7 +232,7 @@ class TagReader implements Tag {
   }
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
