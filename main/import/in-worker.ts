@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedInput } from '../../shared/contract';
 import type { ImportReport } from '../../shared/contracts/import';
@@ -7,25 +5,8 @@ import { AppError, type ErrorPayload } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Job } from '../services/jobs';
 import { runImport } from './run';
-import type { ImportWorkerData, ImportWorkerMessage } from './worker';
-
-/**
- * The worker's entry: the bundled one the desktop app names in QMS_IMPORT_WORKER (esbuild's
- * CommonJS bundle has no import.meta.url), else worker-entry.mjs beside this module (tsx,
- * then worker.ts), as `qms serve` and the tests run from the sources. null where there is
- * neither: the import then runs on this thread.
- */
-export function workerEntry(): URL | null {
-  const bundled = process.env.QMS_IMPORT_WORKER;
-  if (bundled) return fs.existsSync(bundled) ? pathToFileURL(bundled) : null;
-  let url: URL;
-  try {
-    url = new URL('./worker-entry.mjs', import.meta.url);
-  } catch {
-    return null;
-  }
-  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
-}
+import type { ImportWorkerData, ImportWorkerMessage } from './import-job';
+import { workerEntry } from './worker-url';
 
 /**
  * Runs `imports:run` in a worker thread so the app's main process stays responsive through

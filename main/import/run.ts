@@ -26,10 +26,11 @@ import { Organisation } from './organisation';
 import { RowReader } from './row-reader';
 import { ImportSession } from './session';
 import { StandardsIndex } from './standards-index';
+import { workerEntry } from './worker-url';
 import { openWorkbook, type OpenedWorkbook, type SheetInfo, type SheetRow } from './xlsx';
 
 const PREVIEW_ROWS = 10;
-/** Above this file size a load builds the measurement indexes once, after the rows. */
+/** Above this file size a load builds the measurement indexes once, after the rows, and reads sheets on a second thread. */
 const BULK_BYTES = 2 * 1024 * 1024;
 /** A long measurement row takes about 40 compressed bytes. */
 const BYTES_PER_ROW = 40;
@@ -183,7 +184,9 @@ async function importSheet(
   sheet: SheetReport,
   session: ImportSession,
 ): Promise<void> {
-  const rows = wb.rows(info, session.job ? { signal: session.job.signal } : {});
+  // A long sheet is parsed on a second thread while this one validates and writes.
+  const worker = wb.bytes > BULK_BYTES ? (workerEntry() ?? undefined) : undefined;
+  const rows = wb.rows(info, { signal: session.job?.signal, worker });
   const buffer: SheetRow[] = [];
   let handle: ((row: SheetRow) => void) | null | undefined;
   const start = () => {

@@ -1,66 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ParsedInput } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
-import { openDatabase } from '../db/open';
-import { Jobs, type Job } from '../services/jobs';
-import type { ServiceContext } from '../services/context';
-import { runImport } from './run';
-
-/** What the app's main thread hands the import worker (in-worker.ts). */
-export interface ImportWorkerData {
-  dbPath: string;
-  user: string;
-  /** The call's clock, fixed at its start (a function cannot cross threads). */
-  now: string;
-  jobId: string;
-  input: ParsedInput<'imports:run'>;
-}
-
-/** Messages back: progress while it runs, then the report or the error. */
-export type ImportWorkerMessage =
-  | { type: 'progress'; phase: string; done: number; total: number | null; message?: string }
-  | { type: 'done'; report: Awaited<ReturnType<typeof runImport>> }
-  | { type: 'error'; error: ReturnType<AppError['toPayload']> | { message: string } };
+import type { ImportWorkerData } from './import-job';
+import type { SheetTask } from './xlsx/parallel';
 
 /**
- * The import off the app's main thread: its own connection to the same database file (WAL
- * lets the window keep reading), progress posted back, `cancel` honoured between rows, the
- * transaction rolled back on cancel so nothing is written.
+ * The one worker entry that the CLI bundle, the desktop bundle and the sources share
+ * (worker-url.ts), for two tasks: a whole import off the app's main thread (import-job.ts),
+ * or one long sheet read beside the import that consumes it (xlsx/serve-sheet.ts). Each task
+ * loads only its own modules: the sheet reader needs neither the database nor the pipeline.
  */
-async function main(): Promise<void> {
-  const port = parentPort!;
-  const data = workerData as ImportWorkerData;
-  const controller = new AbortController();
-  port.on('message', (m) => {
-    if (m === 'cancel') controller.abort();
-  });
-  const post = (m: ImportWorkerMessage) => port.postMessage(m);
-  const job: Job = {
-    id: data.jobId,
-    signal: controller.signal,
-    progress: (phase, done, total, message) => post({ type: 'progress', phase, done, total, message }),
-    throwIfCancelled: () => {
-      if (controller.signal.aborted) throw new AppError('cancelled', 'cancelled', { jobId: data.jobId });
-    },
-  };
-  const db = openDatabase(data.dbPath);
-  const ctx: ServiceContext = {
-    db,
-    user: data.user,
-    now: () => new Date(data.now),
-    dbPath: data.dbPath,
-    jobs: new Jobs(),
-  };
-  try {
-    post({ type: 'done', report: await runImport(ctx, data.input, job) });
-  } catch (e) {
-    post({
-      type: 'error',
-      error: e instanceof AppError ? e.toPayload() : { message: e instanceof Error ? e.message : String(e) },
-    });
-  } finally {
-    db.close();
-  }
-}
-
-void main();
+const data = workerData as ImportWorkerData | SheetTask;
+// Not a top-level await: the desktop bundle is CommonJS.
+void (async () => {
+  if ('task' in data && data.task === 'sheet')
+    await (await import('./xlsx/serve-sheet')).serveSheet(parentPort!, data);
+  else await (await import('./import-job')).runImportJob(parentPort!, data as ImportWorkerData);
+})();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerEntry } from '../../main/import/in-worker';
+import { workerEntry } from '../../main/import/worker-url';
 import { SAMPLES, count, testWorkbench } from '../helpers/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -68,6 +68,12 @@ export interface RowsOptions {
   signal?: AbortSignal;
   /** Compressed bytes of this sheet's part consumed so far, for a progress bar. */
   onBytes?: (done: number, total: number) => void;
+  /**
+   * Read the sheet on a worker thread started from this entry, which must run `serveSheet`
+   * (serve-sheet.ts) for its `{ task: 'sheet' }` workerData: for long sheets, so parsing
+   * runs beside the caller's work instead of before it.
+   */
+  worker?: URL;
 }
 
 export type SheetRows = AsyncIterable<SheetRow> & {

@@ -1,0 +1,70 @@
+import type { MessagePort } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import {
+  BATCH_ROWS,
+  encodeRows,
+  IN_FLIGHT,
+  type FromWorker,
+  type SheetTask,
+  type ToWorker,
+} from './parallel';
+import type { SheetInfo, SheetRow } from './types';
+import { openWorkbook } from './workbook';
+
+/**
+ * The worker's side: opens the file (its own handle, its own reading of the structure), says
+ * `ready`, learns how many rows the other thread has read meanwhile, then posts the rest of
+ * the sheet in batches of BATCH_ROWS, waiting whenever IN_FLIGHT are unread.
+ */
+export async function serveSheet(port: MessagePort, task: SheetTask): Promise<void> {
+  let credit = IN_FLIGHT;
+  let skip: number | null = null;
+  let wake: (() => void) | null = null;
+  const until = async (done: () => boolean) => {
+    while (!done()) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  };
+  port.on('message', (m: ToWorker) => {
+    if (m === 'more') credit++;
+    else skip = m.skip;
+    wake?.();
+  });
+  let bytes: [number, number] | null = null;
+  const send = async (rows: SheetRow[]) => {
+    await until(() => credit > 0);
+    credit--;
+    const e = encodeRows(rows);
+    const message: FromWorker = { type: 'rows', bytes, ...e };
+    port.postMessage(message, [e.rows.buffer, e.kinds.buffer, e.numbers.buffer]);
+  };
+  try {
+    const wb = await openWorkbook(task.path, { maxInflatedBytes: task.maxInflatedBytes });
+    try {
+      port.postMessage({ type: 'ready' } satisfies FromWorker);
+      await until(() => skip !== null);
+      let toSkip = skip!;
+      const sheet: SheetInfo = wb.sheets[task.sheet]!;
+      const rows = wb.rows(sheet, { onBytes: (done, total) => (bytes = [done, total]) });
+      let pending: SheetRow[] = [];
+      for await (const batch of rows.batches()) {
+        for (const r of batch) {
+          if (toSkip > 0) toSkip--;
+          else pending.push(r);
+        }
+        if (pending.length < BATCH_ROWS) continue;
+        await send(pending);
+        pending = [];
+      }
+      if (pending.length > 0) await send(pending);
+      port.postMessage({ type: 'end', end: rows.end() } satisfies FromWorker);
+    } finally {
+      await wb.close();
+    }
+  } catch (e) {
+    const error =
+      e instanceof AppError ? e.toPayload() : { message: e instanceof Error ? e.message : String(e) };
+    port.postMessage({ type: 'error', error } satisfies FromWorker);
+  }
+}

@@ -1,0 +1,120 @@
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { measurementsWorkbook } from '../../../../bench/generate';
+import { workerEntry } from '../../../../main/import/worker-url';
+import { openWorkbook, type SheetRow, type SheetRows } from '../../../../main/import/xlsx';
+import { decodeRows, encodeRows, rowsFromWorker } from '../../../../main/import/xlsx/parallel';
+import { readBook, writeBook } from './build';
+
+const ROWS = 30_000;
+
+/** The sheet read on this thread alone: what the worker's hand-over must reproduce exactly. */
+async function inThread(file: string) {
+  const wb = await openWorkbook(file);
+  const rows = wb.rows(wb.sheets[0]!);
+  const out: SheetRow[] = [];
+  for await (const batch of rows.batches()) out.push(...batch);
+  await wb.close();
+  return { rows: out, end: rows.end() };
+}
+
+/** This thread's reader, slowed so the worker gets ready part-way; counts what it gave out. */
+function slowed(local: SheetRows, pauseMs: number, given: { rows: number }): SheetRows {
+  return {
+    ...local,
+    batches: async function* () {
+      for await (const batch of local.batches()) {
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        given.rows += batch.length;
+        yield batch;
+      }
+    },
+  };
+}
+
+async function viaWorker(file: string, entry: URL, pauseMs: number) {
+  const wb = await openWorkbook(file);
+  const given = { rows: 0 };
+  const local = slowed(wb.rows(wb.sheets[0]!), pauseMs, given);
+  const rows = rowsFromWorker(entry, { path: file, sheet: 0 }, {}, local);
+  const out: SheetRow[] = [];
+  try {
+    for await (const batch of rows.batches()) out.push(...batch);
+    return { rows: out, end: rows.end(), given: given.rows };
+  } finally {
+    await wb.close();
+  }
+}
+
+describe('a sheet read on a worker thread', () => {
+  it('carries every kind of cell value across unchanged', async () => {
+    const book = await readBook(
+      writeBook({
+        sheets: [
+          {
+            name: 'kinds',
+            data:
+              '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"><v>95.3</v></c><c r="D2" t="b"><v>1</v></c>' +
+              '<c r="E2" t="b"><v>0</v></c><c r="F2" s="1"><v>46000.5</v></c><c r="G2"><f>A1*2</f></c>' +
+              '<c r="H2" t="e"><v>#DIV/0!</v></c><c r="I2" t="str"><v>公式文本</v></c></row>' +
+              '<row r="9"><c r="B9" t="s"><v>0</v></c></row>',
+          },
+        ],
+        sharedStrings: ['华东区'],
+        numFmts: '<numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>',
+        cellXfs: '<xf numFmtId="0"/><xf numFmtId="164"/>',
+      }),
+    );
+    const rows = book.sheets[0]!.rows;
+    expect(rows[0]!.cells).toEqual([
+      '华东区',
+      null,
+      95.3,
+      true,
+      false,
+      new Date(Date.UTC(2025, 11, 9, 12)),
+      { kind: 'formula', formula: 'A1*2' },
+      { kind: 'error', code: '#DIV/0!' },
+      '公式文本',
+    ]);
+    expect(decodeRows(encodeRows(rows))).toEqual(rows);
+  });
+
+  it('takes over from this thread part-way and gives exactly the rows, merges and count of reading here', async () => {
+    const file = await measurementsWorkbook(ROWS);
+    const expected = await inThread(file);
+    const got = await viaWorker(file, workerEntry()!, 20);
+    expect(got.given).toBeGreaterThan(0);
+    expect(got.given).toBeLessThan(ROWS);
+    expect(got.rows.length).toBe(expected.rows.length);
+    expect(got.rows).toEqual(expected.rows);
+    expect(got.end).toEqual(expected.end);
+  }, 120_000);
+
+  it('reads the sheet here to the end when the worker cannot start', async () => {
+    const file = await measurementsWorkbook(ROWS);
+    const expected = await inThread(file);
+    const broken = pathToFileURL('/nonexistent/worker-entry.mjs');
+    const got = await viaWorker(file, broken, 0);
+    expect(got.given).toBe(expected.rows.length);
+    expect(got.rows).toEqual(expected.rows);
+    expect(got.end).toEqual(expected.end);
+  }, 120_000);
+
+  it('stops with AppError(cancelled) once the signal is aborted, on either thread', async () => {
+    const file = await measurementsWorkbook(ROWS);
+    const wb = await openWorkbook(file);
+    const controller = new AbortController();
+    const rows = wb.rows(wb.sheets[0]!, { worker: workerEntry()!, signal: controller.signal });
+    let read = 0;
+    const reading = (async () => {
+      for await (const batch of rows.batches()) {
+        read += batch.length;
+        if (read > ROWS / 2) controller.abort();
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(read).toBeLessThan(ROWS);
+    await wb.close();
+  }, 120_000);
+});
