@@ -20,7 +20,7 @@ export interface JudgingVersion {
 export class StandardsIndex implements StandardMatcher {
   private readonly byText = new Map<string, string>();
   private readonly units = new Map<string, string>();
-  private readonly versions = new Map<string, JudgingVersion | null>();
+  private readonly versions = new Map<string, Map<string, JudgingVersion | null>>();
 
   constructor(private readonly db: DB) {
     this.reload();
@@ -46,8 +46,10 @@ export class StandardsIndex implements StandardMatcher {
 
   /** The version in force at the end of the period (see services/inspections upsertMeasurement). */
   versionFor(code: string, period: string): JudgingVersion | null {
-    const key = `${code}|${period}`;
-    let v = this.versions.get(key);
+    // By code, then period: asked once per value, a joined key cost a string per row.
+    let byPeriod = this.versions.get(code);
+    if (!byPeriod) this.versions.set(code, (byPeriod = new Map()));
+    let v = byPeriod.get(period);
     if (v === undefined) {
       const s = standardForDate(this.db, code, periodRange(period).end);
       v = s
@@ -60,7 +62,7 @@ export class StandardsIndex implements StandardMatcher {
             warning: s.warning,
           }
         : null;
-      this.versions.set(key, v);
+      byPeriod.set(period, v);
     }
     return v;
   }
