@@ -35,6 +35,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
   const batchId = s.ctx.batchId!;
   const at = nowIso(s.ctx);
   const inspections = new Map<string, string>();
+  const last = { branchId: '', period: '', kind: '', id: '' };
   const codeCol = layout.keyColumn.get('standard_code');
   const nameCol = layout.keyColumn.get('standard_name');
   const valueCol = layout.keyColumn.get('value');
@@ -75,11 +76,24 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     period: string,
     kind: InspectionKind,
     r: RowReader,
-    key: string,
+    key: () => string,
   ): string {
+    // Rows come grouped by inspection: most repeat the one before, and skip building a key.
+    if (last.branchId === branchId && last.period === period && last.kind === kind) return last.id;
     const cacheKey = `${branchId}|${period}|${kind}`;
-    const cached = inspections.get(cacheKey);
-    if (cached) return cached;
+    const id = inspections.get(cacheKey) ?? newInspection(branchId, period, kind, r, key);
+    inspections.set(cacheKey, id);
+    Object.assign(last, { branchId, period, kind, id });
+    return id;
+  }
+
+  function newInspection(
+    branchId: string,
+    period: string,
+    kind: InspectionKind,
+    r: RowReader,
+    key: () => string,
+  ): string {
     const inspector = r.text('inspector');
     const inspectedOn = r.date('inspected_on');
     const existing = st.findInspection(branchId, period, kind);
@@ -96,13 +110,12 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
           inspectedOn: inspectedOn ?? (existing.inspected_on as string | null),
           at,
         });
-        audit('inspections', id, key, existing);
+        audit('inspections', id, key(), existing);
       }
     } else {
       id = orderedId();
       st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn, at, batchId });
     }
-    inspections.set(cacheKey, id);
     return id;
   }
 
@@ -118,7 +131,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     if (values.length === 0) return;
     const branch = rowBranch(s, r, ref);
     if (branch === null) return;
-    const inspectionKey = `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
+    const inspectionKey = () => `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
     const inspection = inspectionId(branch, period, kind, r, inspectionKey);
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
@@ -154,7 +167,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
         notes: keepNotes,
         at,
       });
-      audit('measurements', before.id, `${inspectionKey}/${item.code}`, before);
+      audit('measurements', before.id, `${inspectionKey()}/${item.code}`, before);
       s.counted('updated');
     }
   };
