@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type {
   ColumnMapping,
@@ -28,6 +29,7 @@ import { ImportSession } from './session';
 import { StandardsIndex } from './standards-index';
 import { workerEntry } from './worker-url';
 import { openWorkbook, type OpenedWorkbook, type SheetInfo, type SheetRow } from './xlsx';
+import { sheetWorkers, type SheetReaders } from './xlsx/parallel';
 
 const PREVIEW_ROWS = 10;
 /** Above this file size a load builds the measurement indexes once, after the rows, and reads sheets on a second thread. */
@@ -81,6 +83,22 @@ export async function runImport(
   input: RunInput,
   job: Job | null,
 ): Promise<ImportReport> {
+  // A long workbook's sheets are parsed on a second thread, the first one's reader started
+  // now: its start-up overlaps opening the workbook here (and, in the CLI, the database).
+  const readers = sheetWorkers(isLong(input.path) ? workerEntry() : null, input.path);
+  try {
+    return await importWorkbook(ctx, input, job, readers);
+  } finally {
+    readers.close();
+  }
+}
+
+async function importWorkbook(
+  ctx: ServiceContext,
+  input: RunInput,
+  job: Job | null,
+  readers: SheetReaders,
+): Promise<ImportReport> {
   const wb = await openWorkbook(input.path);
   try {
     const already = repo.committedBatchOfHash(ctx.db, wb.sha256);
@@ -88,7 +106,7 @@ export async function runImport(
     if (isExchange(wb) && (!input.kind || input.kind === 'exchange'))
       return await mergeExchange(ctx, input, report);
     if (already && !input.force) return { ...report, outcome: 'already_imported' };
-    return await importSheets(ctx, input, wb, report, job);
+    return await importSheets(ctx, input, wb, report, job, readers);
   } finally {
     await wb.close();
   }
@@ -100,6 +118,7 @@ async function importSheets(
   wb: OpenedWorkbook,
   report: ImportReport,
   job: Job | null,
+  readers: SheetReaders,
 ): Promise<ImportReport> {
   const batchId = newId();
   const batchCtx: ServiceContext = { ...ctx, batchId };
@@ -131,7 +150,7 @@ async function importSheets(
       const sheet = sheetReport(detection(info));
       report.sheets.push(sheet);
       if (!readable(info, sheet, input.includeHidden)) continue;
-      await importSheet(ctx, input, wb, info, sheet, session);
+      await importSheet(ctx, input, wb, info, sheet, session, readers);
       if (sheet.kind === 'standards') standards.reload();
     }
     if (bulk) repo.rebuildMeasurementIndexes(ctx.db);
@@ -183,10 +202,9 @@ async function importSheet(
   info: SheetInfo,
   sheet: SheetReport,
   session: ImportSession,
+  readers: SheetReaders,
 ): Promise<void> {
-  // A long sheet is parsed on a second thread while this one validates and writes.
-  const worker = wb.bytes > BULK_BYTES ? (workerEntry() ?? undefined) : undefined;
-  const rows = wb.rows(info, { signal: session.job?.signal, worker });
+  const rows = wb.rows(info, { signal: session.job?.signal, worker: readers.next() });
   const buffer: SheetRow[] = [];
   let handle: ((row: SheetRow) => void) | null | undefined;
   const start = () => {
@@ -217,6 +235,14 @@ async function importSheet(
     sheet.merges = rows.end().merges.slice(0, 500).map(rangeRef);
   } catch {
     // Not read to the end (an unrecognised sheet): its merges are not needed.
+  }
+}
+
+function isLong(file: string): boolean {
+  try {
+    return fs.statSync(file).size > BULK_BYTES;
+  } catch {
+    return false; // openWorkbook says what is wrong with it
   }
 }
 

@@ -9,19 +9,16 @@ import type { CellValue, RowsOptions, SheetEnd, SheetRow, SheetRows } from './ty
  *
  * Rows cross as typed arrays plus each batch's distinct strings, not as row objects: the
  * structured clone of 100,000 rows of values cost more (0.66 s) than parsing them. At most
- * IN_FLIGHT batches wait for this thread, so memory stays flat however fast the worker reads.
+ * AHEAD batches wait for this thread, so memory stays flat however fast the worker reads.
  */
 export const BATCH_ROWS = 2_000;
-export const IN_FLIGHT = 4;
-/** Rows the worker parses ahead before it knows how many the other thread has read. */
-export const MAX_AHEAD = 50_000;
+/** Batches the worker may post before the other thread takes one: 50,000 rows, a few MB encoded. */
+export const AHEAD = 25;
 
-/** What the worker is given: the same file opened again, one sheet of it. */
+/** What the worker is given: the same file, opened again; which sheet of it comes by message. */
 export interface SheetTask {
   task: 'sheet';
   path: string;
-  sheet: number;
-  maxInflatedBytes?: number;
 }
 
 interface EncodedRows {
@@ -36,13 +33,12 @@ interface EncodedRows {
 }
 
 export type FromWorker =
-  | { type: 'parsed'; rows: number; all: boolean }
   | ({ type: 'rows'; bytes: [number, number] | null } & EncodedRows)
   | { type: 'end'; end: SheetEnd }
   | { type: 'error'; error: ErrorPayload | { message: string } };
 
-/** How many rows this thread read before taking the worker's; then one `more` per batch taken. */
-export type ToWorker = { skip: number } | 'more';
+/** The sheet to read; then one `more` per batch taken. */
+export type ToWorker = { sheet: number } | 'more';
 
 const KIND = { empty: 0, text: 1, number: 2, true: 3, false: 4, date: 5, other: 6 } as const;
 
@@ -122,98 +118,156 @@ export function decodeRows(e: EncodedRows): SheetRow[] {
 }
 
 /**
- * This thread's side: the rows of the sheet, read here (`local`) until the worker, which
- * parses ahead from its start, has a batch more than this thread has read (about 0.3 s into
- * a bundled start), then from the worker, which passes over the rows already given out: no
- * wait for the worker's start-up or its cold code. If the worker never gets ahead (it failed
- * to start, or the sheet is short), the sheet is read here to the end.
+ * One sheet of one file read on a worker thread. Started as soon as the import knows the
+ * file is long, before it opens the workbook and the database itself, so that the worker's
+ * start-up (loading its modules, opening the file, warming its parser: half a second or
+ * more) overlaps that work; `rows()` then names the sheet.
+ *
+ * The rows are read here (`local`) until the worker, which posts every row from the first,
+ * has posted a batch more than this thread has read; then they come from the worker, passing
+ * over the ones already read here. So nothing ever waits for the worker's start. If it never
+ * gets ahead (it failed to start, or the sheet is short), the sheet is read here to the end.
  */
-export function rowsFromWorker(
-  entry: URL,
-  task: Omit<SheetTask, 'task'>,
-  options: RowsOptions,
-  local: SheetRows,
-): SheetRows {
-  let finished: SheetEnd | undefined;
-  async function* batches(): AsyncGenerator<SheetRow[]> {
-    const data: SheetTask = { task: 'sheet', ...task };
-    const worker = new Worker(entry, { workerData: data });
-    // Never what keeps the process alive: an abandoned iteration must not leave it running.
-    worker.unref();
-    const inbox: FromWorker[] = [];
-    let parsed = 0;
-    let parsedAll = false;
-    let failure: Error | null = null;
-    let wake: (() => void) | null = null;
-    const nudge = () => wake?.();
-    const tell = (m: ToWorker) => worker.postMessage(m);
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'parsed') {
-        parsed = m.rows;
-        parsedAll = m.all;
-      } else inbox.push(m);
-      nudge();
+export class SheetWorker {
+  private readonly worker: Worker;
+  private readonly inbox: FromWorker[] = [];
+  /** Rows the worker has posted (taken or waiting in the inbox). */
+  private posted = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private used = false;
+
+  constructor(entry: URL, path: string) {
+    const data: SheetTask = { task: 'sheet', path };
+    this.worker = new Worker(entry, { workerData: data });
+    // Never what keeps the process alive: an unused or abandoned reader must not.
+    this.worker.unref();
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'rows') this.posted += m.rows.length / 2;
+      // A worker that failed is not taken over from: this thread's own reading says what is wrong.
+      if (m.type === 'error') this.failure ??= new Error('the sheet reader failed');
+      this.inbox.push(m);
+      this.wake?.();
     });
-    worker.on('error', (e) => {
-      failure = e;
-      nudge();
+    this.worker.on('error', (e) => {
+      this.failure = e;
+      this.wake?.();
     });
-    worker.on('exit', (code) => {
-      failure ??= new Error(`the sheet reader stopped (exit ${code})`);
-      nudge();
+    this.worker.on('exit', (code) => {
+      this.failure ??= new Error(`the sheet reader stopped (exit ${code})`);
+      this.wake?.();
     });
-    try {
-      let given = 0;
-      const here = local.batches()[Symbol.asyncIterator]();
+  }
+
+  /** The rows of the sheet at `index` (one sheet per SheetWorker). */
+  rows(index: number, options: RowsOptions, local: SheetRows): SheetRows {
+    if (this.used) throw new Error('a SheetWorker reads one sheet');
+    this.used = true;
+    this.tell({ sheet: index });
+    let finished: SheetEnd | undefined;
+    const batches = async function* (this: SheetWorker): AsyncGenerator<SheetRow[]> {
       try {
-        while (failure || (parsed < given + BATCH_ROWS && !parsedAll)) {
-          const next = await here.next();
-          if (next.done) {
-            finished = local.end();
+        let given = 0;
+        const here = local.batches()[Symbol.asyncIterator]();
+        try {
+          while (this.failure || (this.posted < given + BATCH_ROWS && !this.ended())) {
+            const next = await here.next();
+            if (next.done) {
+              finished = local.end();
+              return;
+            }
+            given += next.value.length;
+            yield next.value;
+          }
+        } finally {
+          await here.return?.();
+        }
+        let toPass = given;
+        for (;;) {
+          // One turn of the event loop per batch: batches that arrive as fast as they are
+          // taken would otherwise keep this thread from ever handling another message (a cancel).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          while (this.inbox.length === 0) {
+            if (this.failure) throw this.failure;
+            await new Promise<void>((resolve) => (this.wake = resolve));
+            this.wake = null;
+          }
+          if (options.signal?.aborted) throw new AppError('cancelled', 'cancelled');
+          const m = this.inbox.shift()!;
+          if (m.type === 'error')
+            throw 'kind' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message);
+          if (m.type === 'end') {
+            finished = m.end;
             return;
           }
-          given += next.value.length;
-          yield next.value;
+          this.tell('more');
+          if (m.bytes) options.onBytes?.(...m.bytes);
+          const count = m.rows.length / 2;
+          if (toPass >= count) {
+            toPass -= count;
+            continue;
+          }
+          const rows = decodeRows(m);
+          yield toPass > 0 ? rows.slice(toPass) : rows;
+          toPass = 0;
         }
       } finally {
-        await here.return?.();
+        this.close();
       }
-      tell({ skip: given });
-      for (;;) {
-        // One turn of the event loop per batch: batches that arrive as fast as they are taken
-        // would otherwise keep this thread from ever handling another message (a cancel).
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        while (inbox.length === 0) {
-          if (failure) throw failure;
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = null;
-        }
-        if (options.signal?.aborted) throw new AppError('cancelled', 'cancelled');
-        const m = inbox.shift()!;
-        if (m.type === 'error')
-          throw 'kind' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message);
-        if (m.type === 'end') {
-          finished = m.end;
-          return;
-        }
-        if (m.type !== 'rows') continue;
-        tell('more');
-        if (m.bytes) options.onBytes?.(...m.bytes);
-        yield decodeRows(m);
-      }
-    } finally {
-      worker.removeAllListeners();
-      void worker.terminate();
-    }
+    }.bind(this);
+    return {
+      batches,
+      async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
+        for await (const batch of batches()) yield* batch;
+      },
+      end(): SheetEnd {
+        if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');
+        return finished;
+      },
+    };
   }
+
+  /** The worker has posted the end of the sheet: all its rows are in the inbox. */
+  private ended(): boolean {
+    return this.inbox.some((m) => m.type === 'end');
+  }
+
+  close(): void {
+    this.worker.removeAllListeners();
+    void this.worker.terminate();
+  }
+
+  private tell(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+}
+
+export interface SheetReaders {
+  next(): SheetWorker | undefined;
+  close(): void;
+}
+
+/**
+ * Sheet readers for one long file: the first started at once (see SheetWorker), each further
+ * one when asked. `null` entry: none, every sheet is read on the caller's thread.
+ */
+export function sheetWorkers(entry: URL | null, path: string): SheetReaders {
+  const started: SheetWorker[] = [];
+  const start = () => {
+    const w = new SheetWorker(entry!, path);
+    started.push(w);
+    return w;
+  };
+  let spare = entry ? start() : null;
   return {
-    batches,
-    async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
-      for await (const batch of batches()) yield* batch;
+    next(): SheetWorker | undefined {
+      if (!entry) return undefined;
+      const w = spare ?? start();
+      spare = null;
+      return w;
     },
-    end(): SheetEnd {
-      if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');
-      return finished;
+    close(): void {
+      for (const w of started) w.close();
     },
   };
 }

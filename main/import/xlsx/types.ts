@@ -1,3 +1,5 @@
+import type { SheetWorker } from './parallel';
+
 /**
  * The streaming workbook reader's interface (issue 4, "Reading"), agreed with the import
  * pipeline. Stable: add fields, never change the meaning of existing ones.
@@ -68,12 +70,8 @@ export interface RowsOptions {
   signal?: AbortSignal;
   /** Compressed bytes of this sheet's part consumed so far, for a progress bar. */
   onBytes?: (done: number, total: number) => void;
-  /**
-   * Read the sheet on a worker thread started from this entry, which must run `serveSheet`
-   * (serve-sheet.ts) for its `{ task: 'sheet' }` workerData: for long sheets, so parsing
-   * runs beside the caller's work instead of before it.
-   */
-  worker?: URL;
+  /** Read the sheet on this worker thread (parallel.ts), for a long sheet: started by the caller for this file. */
+  worker?: SheetWorker;
 }
 
 export type SheetRows = AsyncIterable<SheetRow> & {

@@ -12,7 +12,6 @@ import {
   type Relationship,
 } from './parts';
 import { refuse } from './refuse';
-import { rowsFromWorker } from './parallel';
 import { SheetParser, type CellContext } from './sheet';
 import { sniffContainer } from './sniff';
 import type {
@@ -56,7 +55,7 @@ export async function openWorkbook(filePath: string, options: OpenOptions = {}):
     const zip = new ZipParts(fh, size, entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);
     const structure = await readStructure(zip);
     const sha256 = await hashFile(fh, size);
-    return workbookHandle(zip, structure, { fileName, bytes: size, sha256 }, { filePath, options });
+    return workbookHandle(zip, structure, { fileName, bytes: size, sha256 });
   } catch (e) {
     await fh.close();
     throw e;
@@ -226,7 +225,6 @@ function workbookHandle(
   zip: ZipParts,
   structure: Structure,
   identity: { fileName: string; bytes: number; sha256: string },
-  opened: { filePath: string; options: OpenOptions },
 ): OpenedWorkbook {
   let closed = false;
   return {
@@ -235,12 +233,7 @@ function workbookHandle(
     sheets: structure.sheets,
     rows: (sheet, options) =>
       options?.worker && structure.sheets[sheet.index]?.kind === 'worksheet'
-        ? rowsFromWorker(
-            options.worker,
-            { path: opened.filePath, sheet: sheet.index, maxInflatedBytes: opened.options.maxInflatedBytes },
-            options,
-            sheetRows(zip, structure, sheet, options),
-          )
+        ? options.worker.rows(sheet.index, options, sheetRows(zip, structure, sheet, options))
         : sheetRows(zip, structure, sheet, options),
     close: async () => {
       if (closed) return;

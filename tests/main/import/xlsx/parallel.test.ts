@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measurementsWorkbook } from '../../../../bench/generate';
 import { workerEntry } from '../../../../main/import/worker-url';
 import { openWorkbook, type SheetRow, type SheetRows } from '../../../../main/import/xlsx';
-import { decodeRows, encodeRows, rowsFromWorker } from '../../../../main/import/xlsx/parallel';
+import { decodeRows, encodeRows, SheetWorker } from '../../../../main/import/xlsx/parallel';
 import { readBook, writeBook } from './build';
 
 const ROWS = 30_000;
@@ -36,7 +36,7 @@ async function viaWorker(file: string, entry: URL, pauseMs: number) {
   const wb = await openWorkbook(file);
   const given = { rows: 0 };
   const local = slowed(wb.rows(wb.sheets[0]!), pauseMs, given);
-  const rows = rowsFromWorker(entry, { path: file, sheet: 0 }, {}, local);
+  const rows = new SheetWorker(entry, file).rows(0, {}, local);
   const out: SheetRow[] = [];
   try {
     for await (const batch of rows.batches()) out.push(...batch);
@@ -105,7 +105,10 @@ describe('a sheet read on a worker thread', () => {
     const file = await measurementsWorkbook(ROWS);
     const wb = await openWorkbook(file);
     const controller = new AbortController();
-    const rows = wb.rows(wb.sheets[0]!, { worker: workerEntry()!, signal: controller.signal });
+    const rows = wb.rows(wb.sheets[0]!, {
+      worker: new SheetWorker(workerEntry()!, file),
+      signal: controller.signal,
+    });
     let read = 0;
     const reading = (async () => {
       for await (const batch of rows.batches()) {
