@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/errors';
+import { sheetRowsOf } from './sheet-rows';
 import type { CellValue, RowsOptions, SheetEnd, SheetRow, SheetRows } from './types';
 
 /**
@@ -215,16 +216,7 @@ export class SheetWorker {
         this.close();
       }
     }.bind(this);
-    return {
-      batches,
-      async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
-        for await (const batch of batches()) yield* batch;
-      },
-      end(): SheetEnd {
-        if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');
-        return finished;
-      },
-    };
+    return sheetRowsOf(batches, () => finished);
   }
 
   /** The worker has posted the end of the sheet: all its rows are in the inbox. */

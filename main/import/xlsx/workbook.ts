@@ -13,6 +13,7 @@ import {
 } from './parts';
 import { refuse } from './refuse';
 import { SheetParser, type CellContext } from './sheet';
+import { sheetRowsOf } from './sheet-rows';
 import { sniffContainer } from './sniff';
 import type {
   OpenedWorkbook,
@@ -267,14 +268,5 @@ function sheetRows(
     }
     finished = { merges: parser.merges, rows: parser.rowCount };
   }
-  return {
-    batches,
-    async *[Symbol.asyncIterator](): AsyncGenerator<SheetRow> {
-      for await (const batch of batches()) yield* batch;
-    },
-    end(): SheetEnd {
-      if (!finished) throw new Error('SheetRows.end() is valid only after the iteration has finished');
-      return finished;
-    },
-  };
+  return sheetRowsOf(batches, () => finished);
 }
