@@ -1,6 +1,7 @@
 import { isoToDate, serialToDate } from './dates';
 import type { CellRange, CellValue, SheetRow } from './types';
-import { decodeXstring, isSpace, type Tag, type XmlHandler } from './xml';
+import { AMP, COLON, DQUOTE, EQ, GT, isSpace, SLASH } from './chars';
+import { decodeXstring, type Tag, type XmlHandler } from './xml';
 
 /** What a sheet needs from the rest of the workbook to turn cell XML into values. */
 export interface CellContext {
@@ -273,12 +274,6 @@ export class SheetParser implements XmlHandler {
   }
 }
 
-const GT = 62;
-const SLASH = 47;
-const EQ = 61;
-const DQUOTE = 34;
-const COLON = 58;
-const AMP = 38;
 const R = 114;
 const T = 116;
 const S = 115;

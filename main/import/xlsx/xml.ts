@@ -1,3 +1,4 @@
+import { BANG, COLON, DQUOTE, GT, isSpace, LT, QUESTION, SLASH, SQUOTE } from './chars';
 import { refuse } from './refuse';
 
 /**
@@ -34,15 +35,7 @@ export interface XmlHandler {
   cell?(s: string, lt: number): number;
 }
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const DQUOTE = 34;
-const COLON = 58;
 const MAX_TOKEN = 16 * 1024 * 1024;
-const SQUOTE = 39;
 const C = 99;
 
 export class XmlScanner {
@@ -230,10 +223,6 @@ class TagReader implements Tag {
     bigger.set(this.spans);
     this.spans = bigger;
   }
-}
-
-export function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /**
