@@ -35,7 +35,8 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
   const batchId = s.ctx.batchId!;
   const at = nowIso(s.ctx);
   const inspections = new Map<string, string>();
-  const last = { branchId: '', period: '', kind: '', id: '' };
+  /** Rows come grouped by inspection: most repeat the one before, and skip the key and the map. */
+  let last = { branchId: '', period: '', kind: '', id: '' };
   const codeCol = layout.keyColumn.get('standard_code');
   const nameCol = layout.keyColumn.get('standard_name');
   const valueCol = layout.keyColumn.get('value');
@@ -78,22 +79,9 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     r: RowReader,
     key: () => string,
   ): string {
-    // Rows come grouped by inspection: most repeat the one before, and skip building a key.
-    if (last.branchId === branchId && last.period === period && last.kind === kind) return last.id;
     const cacheKey = `${branchId}|${period}|${kind}`;
-    const id = inspections.get(cacheKey) ?? newInspection(branchId, period, kind, r, key);
-    inspections.set(cacheKey, id);
-    Object.assign(last, { branchId, period, kind, id });
-    return id;
-  }
-
-  function newInspection(
-    branchId: string,
-    period: string,
-    kind: InspectionKind,
-    r: RowReader,
-    key: () => string,
-  ): string {
+    const cached = inspections.get(cacheKey);
+    if (cached) return (last = { branchId, period, kind, id: cached }).id;
     const inspector = r.text('inspector');
     const inspectedOn = r.date('inspected_on');
     const existing = st.findInspection(branchId, period, kind);
@@ -116,7 +104,8 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
       id = orderedId();
       st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn, at, batchId });
     }
-    return id;
+    inspections.set(cacheKey, id);
+    return (last = { branchId, period, kind, id }).id;
   }
 
   return (r: RowReader): void => {
@@ -132,7 +121,10 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     const branch = rowBranch(s, r, ref);
     if (branch === null) return;
     const inspectionKey = () => `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
-    const inspection = inspectionId(branch, period, kind, r, inspectionKey);
+    const inspection =
+      last.branchId === branch && last.period === period && last.kind === kind
+        ? last.id
+        : inspectionId(branch, period, kind, r, inspectionKey);
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
       const judged = judge(item.value, version);
