@@ -1,6 +1,9 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measurementsWorkbook } from '../../bench/generate';
 import { workerEntry } from '../../main/import/worker-url';
+import { inThread, viaWorker } from '../helpers/sheet-worker';
 import { SAMPLES, count, testWorkbench } from '../helpers/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -37,4 +40,12 @@ describe('the bundled import worker', () => {
       wb.close();
     }
   }, 120_000);
+
+  it('reads a long sheet on a worker started from the same bundle, which takes over part-way', async () => {
+    const file = await measurementsWorkbook(100_000);
+    const expected = await inThread(file);
+    const got = await viaWorker(file, pathToFileURL(bundled), 20);
+    expect(got.given).toBeLessThan(expected.rows.length);
+    expect(got.rows).toEqual(expected.rows);
+  }, 300_000);
 });

@@ -2,49 +2,12 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { measurementsWorkbook } from '../../../../bench/generate';
 import { workerEntry } from '../../../../main/import/worker-url';
-import { openWorkbook, type SheetRow, type SheetRows } from '../../../../main/import/xlsx';
+import { openWorkbook } from '../../../../main/import/xlsx';
 import { decodeRows, encodeRows, SheetWorker } from '../../../../main/import/xlsx/parallel';
+import { inThread, viaWorker } from '../../../helpers/sheet-worker';
 import { readBook, writeBook } from './build';
 
 const ROWS = 30_000;
-
-/** The sheet read on this thread alone: what the worker's hand-over must reproduce exactly. */
-async function inThread(file: string) {
-  const wb = await openWorkbook(file);
-  const rows = wb.rows(wb.sheets[0]!);
-  const out: SheetRow[] = [];
-  for await (const batch of rows.batches()) out.push(...batch);
-  await wb.close();
-  return { rows: out, end: rows.end() };
-}
-
-/** This thread's reader, slowed so the worker gets ready part-way; counts what it gave out. */
-function slowed(local: SheetRows, pauseMs: number, given: { rows: number }): SheetRows {
-  return {
-    ...local,
-    batches: async function* () {
-      for await (const batch of local.batches()) {
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
-        given.rows += batch.length;
-        yield batch;
-      }
-    },
-  };
-}
-
-async function viaWorker(file: string, entry: URL, pauseMs: number) {
-  const wb = await openWorkbook(file);
-  const given = { rows: 0 };
-  const local = slowed(wb.rows(wb.sheets[0]!), pauseMs, given);
-  const rows = new SheetWorker(entry, file).rows(0, {}, local);
-  const out: SheetRow[] = [];
-  try {
-    for await (const batch of rows.batches()) out.push(...batch);
-    return { rows: out, end: rows.end(), given: given.rows };
-  } finally {
-    await wb.close();
-  }
-}
 
 describe('a sheet read on a worker thread', () => {
   it('carries every kind of cell value across unchanged', async () => {

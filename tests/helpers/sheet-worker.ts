@@ -1,0 +1,45 @@
+import { openWorkbook, type SheetRow, type SheetRows } from '../../main/import/xlsx';
+import { SheetWorker } from '../../main/import/xlsx/parallel';
+
+/*
+ * Reading a sheet on a worker thread (main/import/xlsx/parallel.ts) next to reading it here,
+ * for the tests of the reader and of the desktop bundle's worker.
+ */
+
+/** The sheet read on this thread alone: what the worker's hand-over must reproduce exactly. */
+export async function inThread(file: string) {
+  const wb = await openWorkbook(file);
+  const rows = wb.rows(wb.sheets[0]!);
+  const out: SheetRow[] = [];
+  for await (const batch of rows.batches()) out.push(...batch);
+  await wb.close();
+  return { rows: out, end: rows.end() };
+}
+
+/** This thread's reader, slowed so the worker gets ready part-way; counts what it gave out. */
+function slowed(local: SheetRows, pauseMs: number, given: { rows: number }): SheetRows {
+  return {
+    ...local,
+    batches: async function* () {
+      for await (const batch of local.batches()) {
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        given.rows += batch.length;
+        yield batch;
+      }
+    },
+  };
+}
+
+export async function viaWorker(file: string, entry: URL, pauseMs: number) {
+  const wb = await openWorkbook(file);
+  const given = { rows: 0 };
+  const local = slowed(wb.rows(wb.sheets[0]!), pauseMs, given);
+  const rows = new SheetWorker(entry, file).rows(0, {}, local);
+  const out: SheetRow[] = [];
+  try {
+    for await (const batch of rows.batches()) out.push(...batch);
+    return { rows: out, end: rows.end(), given: given.rows };
+  } finally {
+    await wb.close();
+  }
+}
