@@ -43,6 +43,10 @@ export const MESSAGES = {
     en: 'not a Quality Workbench database ({detail}). Check the path, or give a new file name to create one',
     zh: '不是质量工作台数据库（{detail}）。请检查路径，或指定新文件名以创建数据库',
   },
+  dbBusy: {
+    en: 'the database is busy: another program is writing to it (a large import keeps it to itself until it ends). Try again when it has finished',
+    zh: '数据库正忙：另一个程序正在写入（大批量导入在完成前独占数据库）。请在其完成后重试',
+  },
   // Workbook reader refusals (issue 4): what the file is, then what to do.
   xlsxCannotOpen: {
     en: 'cannot open {file} ({detail}). Check the path and that the file is not open elsewhere',

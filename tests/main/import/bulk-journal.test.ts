@@ -2,7 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open';
-import { useRollbackJournal } from '../../../main/repositories/imports';
+import { beginImport, rollbackImport, useRollbackJournal } from '../../../main/repositories/imports';
+import { AppError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/workbench';
 
 const mode = (db: Database.Database) => db.pragma('journal_mode', { simple: true });
@@ -33,4 +34,35 @@ describe('the rollback journal of a bulk load', () => {
     reader.close();
     db.close();
   });
+
+  it('keeps another program out until the load ends, and that program is told so in one clear line', () => {
+    const file = path.join(tempDir(), 'busy.db');
+    const db = openDatabase(file);
+    const backToWal = useRollbackJournal(db);
+    beginImport(db);
+    // What a bulk load holds once its page cache spills: the whole file.
+    db.exec(
+      "INSERT INTO regions (id, code, name, created_at, updated_at) VALUES ('r', 'EAST', '华东区', 'x', 'x')",
+    );
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT count(*) FROM regions').get();
+    db.exec("UPDATE regions SET name = '华东' WHERE id = 'r'");
+    try {
+      let error: unknown;
+      try {
+        openDatabase(file).close();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).key).toBe('dbBusy');
+      expect((error as AppError).localized('zh')).toContain('数据库正忙');
+    } finally {
+      rollbackImport(db);
+      db.pragma('locking_mode = NORMAL');
+      backToWal();
+      db.close();
+    }
+    openDatabase(file).close();
+  }, 30_000);
 });
