@@ -13,44 +13,16 @@ export interface JudgingVersion {
   warning: number;
 }
 
-/** Codes and units by the texts that name them: what reading a row needs, on either thread. */
-export interface StandardsSnapshot {
-  byText: [string, string][];
-  units: [string, string][];
-}
-
-/** A code or a name (simplified or traditional, with or without its unit suffix) to a code, and its unit. */
-export class StandardsLookup implements StandardMatcher {
-  protected readonly byText: Map<string, string>;
-  protected readonly units: Map<string, string>;
-
-  constructor(snapshot: StandardsSnapshot = { byText: [], units: [] }) {
-    this.byText = new Map(snapshot.byText);
-    this.units = new Map(snapshot.units);
-  }
-
-  match(text: string): string | null {
-    return this.byText.get(foldText(text)) ?? null;
-  }
-
-  unitOf(code: string): string | undefined {
-    return this.units.get(code);
-  }
-
-  snapshot(): StandardsSnapshot {
-    return { byText: [...this.byText], units: [...this.units] };
-  }
-}
-
 /**
- * The standards library as the importer sees it: the lookup above, loaded from the database,
- * and per period the version that judges a value.
+ * The standards library as the importer sees it: a code or a name (simplified or traditional,
+ * with or without its unit suffix) to a code, and per period the version that judges it.
  */
-export class StandardsIndex extends StandardsLookup {
+export class StandardsIndex implements StandardMatcher {
+  private readonly byText = new Map<string, string>();
+  private readonly units = new Map<string, string>();
   private readonly versions = new Map<string, Map<string, JudgingVersion | null>>();
 
   constructor(private readonly db: DB) {
-    super();
     this.reload();
   }
 
@@ -62,6 +34,14 @@ export class StandardsIndex extends StandardsLookup {
       this.units.set(s.code, s.unit);
       for (const text of [s.nameEn, s.nameZh, s.code]) if (text) this.byText.set(foldText(text), s.code);
     }
+  }
+
+  match(text: string): string | null {
+    return this.byText.get(foldText(text)) ?? null;
+  }
+
+  unitOf(code: string): string | undefined {
+    return this.units.get(code);
   }
 
   /** The version in force at the end of the period (see services/inspections upsertMeasurement). */

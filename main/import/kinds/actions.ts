@@ -51,7 +51,7 @@ export function actionRows(s: ImportSession, layout: SheetLayout) {
       r.problem(layout.keyColumn.get('standard_code')!, 'unknownStandard', { text: standardCode });
     }
     if (r.problems.length > 0) return s.failed(r.row, r.problems);
-    const branch = rowBranch(s, () => r, ref);
+    const branch = rowBranch(s, r, ref);
     if (branch === null) return;
     const at = nowIso(s.ctx);
     const values = {

@@ -1,4 +1,4 @@
-import type { InspectionKind } from '../../../shared/domain/enums';
+import { INSPECTION_KINDS, type InspectionKind } from '../../../shared/domain/enums';
 import { measurementStatements } from '../../repositories/imports';
 import { insertAudit } from '../../repositories/audit';
 import { rawRow, type AuditedTable } from '../../repositories/rows';
@@ -8,8 +8,20 @@ import { orderedId } from '../ids';
 import type { SheetLayout } from '../detect';
 import type { RowReader } from '../row-reader';
 import type { ImportSession } from '../session';
-import { measurementReader, type MeasurementRead } from './measurement-read';
-import { rowBranch } from './org-columns';
+import { vocabulary } from '../vocabulary';
+import { orgRef, rowBranch } from './org-columns';
+
+const INSPECTION_TYPES = vocabulary(INSPECTION_KINDS, {
+  自查: 'self_assessment',
+  检查: 'regional_audit',
+  暗访: 'mystery_shopper',
+});
+
+interface Item {
+  code: string;
+  value: number;
+  column: number;
+}
 
 /**
  * Measurements, long (one value per row) or wide (one column per standard): each value is
@@ -19,26 +31,15 @@ import { rowBranch } from './org-columns';
  * branch + period + type.
  */
 export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeriod: string | null) {
-  const read = measurementReader(layout, sheetPeriod, s.standards);
-  const write = measurementWriter(s, layout);
-  return (r: RowReader): void => {
-    const m = read(r);
-    if (m) write(m, () => r);
-    else if (r.problems.length > 0) s.failed(r.row, r.problems);
-  };
-}
-
-/**
- * Writes a row `measurementReader` read, here or on the sheet's worker. `reader`: the row's
- * RowReader, made only if the row fails here (an unknown branch).
- */
-export function measurementWriter(s: ImportSession, layout: SheetLayout) {
   const st = measurementStatements(s.ctx.db);
   const batchId = s.ctx.batchId!;
   const at = nowIso(s.ctx);
   const inspections = new Map<string, string>();
   /** Rows come grouped by inspection: most repeat the one before, and skip the key and the map. */
   let last = { branchId: '', period: '', kind: '', id: '' };
+  const codeCol = layout.keyColumn.get('standard_code');
+  const nameCol = layout.keyColumn.get('standard_name');
+  const valueCol = layout.keyColumn.get('value');
 
   const audit = (entityType: AuditedTable, id: string, key: string, before: object) =>
     insertAudit(s.ctx.db, {
@@ -53,17 +54,36 @@ export function measurementWriter(s: ImportSession, layout: SheetLayout) {
       batchId,
     });
 
+  function items(r: RowReader): Item[] {
+    const out: Item[] = [];
+    if (layout.layout === 'wide') {
+      for (const c of layout.standardColumns) {
+        const value = r.value(c.index, s.standards.unitOf(c.code));
+        if (typeof value === 'number') out.push({ code: c.code, value, column: c.index });
+      }
+      return out;
+    }
+    const col = codeCol ?? nameCol!;
+    const named = r.text(codeCol !== undefined ? 'standard_code' : 'standard_name', true);
+    const code = named === null ? null : s.standards.match(named);
+    if (named !== null && code === null) r.problem(col, 'unknownStandard', { text: named });
+    const value = r.value(valueCol!, code ? s.standards.unitOf(code) : undefined);
+    if (code && typeof value === 'number') out.push({ code, value, column: valueCol! });
+    return out;
+  }
+
   function inspectionId(
     branchId: string,
     period: string,
     kind: InspectionKind,
-    m: MeasurementRead,
+    r: RowReader,
     key: () => string,
   ): string {
     const cacheKey = `${branchId}|${period}|${kind}`;
     const cached = inspections.get(cacheKey);
     if (cached) return (last = { branchId, period, kind, id: cached }).id;
-    const { inspector, inspectedOn } = m;
+    const inspector = r.text('inspector');
+    const inspectedOn = r.date('inspected_on');
     const existing = st.findInspection(branchId, period, kind);
     let id: string;
     if (existing) {
@@ -88,16 +108,24 @@ export function measurementWriter(s: ImportSession, layout: SheetLayout) {
     return (last = { branchId, period, kind, id }).id;
   }
 
-  return (m: MeasurementRead, reader: () => RowReader): void => {
-    const { ref, period, kind, notes } = m;
-    const branch = rowBranch(s, reader, ref);
+  return (r: RowReader): void => {
+    const ref = orgRef(r);
+    const period = r.period(sheetPeriod);
+    const kind =
+      r.choice('inspection_type', INSPECTION_TYPES.map, INSPECTION_TYPES.shown) ?? 'self_assessment';
+    const notes = layout.layout === 'long' ? r.text('notes') : null;
+    r.date('inspected_on');
+    const values = items(r);
+    if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
+    if (values.length === 0) return;
+    const branch = rowBranch(s, r, ref);
     if (branch === null) return;
     const inspectionKey = () => `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
     const inspection =
       last.branchId === branch && last.period === period && last.kind === kind
         ? last.id
-        : inspectionId(branch, period, kind, m, inspectionKey);
-    for (const item of m.items) {
+        : inspectionId(branch, period, kind, r, inspectionKey);
+    for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
       const judged = judge(item.value, version);
       const id = orderedId();

@@ -16,14 +16,10 @@ export function orgRef(r: RowReader): OrgRef {
   return ref;
 }
 
-/**
- * The row's branch id (created when new and the row names a region); null: the row failed.
- * `reader` is called only then: a row read on the sheet's worker has none until it fails.
- */
-export function rowBranch(s: ImportSession, reader: () => RowReader, ref: OrgRef): string | null {
+/** The row's branch id (created when new and the row names a region); null: the row failed. */
+export function rowBranch(s: ImportSession, r: RowReader, ref: OrgRef): string | null {
   const branch = s.org.branch(ref);
   if ('ok' in branch) return branch.ok;
-  const r = reader();
   r.problem(r.columnOf('branch_code') ?? r.columnOf('branch_name') ?? null, branch.error, {
     text: branch.text,
   });
