@@ -40,6 +40,18 @@ export class AppError extends Error {
   }
 }
 
+/** An error as it crosses to another thread: an AppError's payload, anything else its message. */
+export type ThreadError = ErrorPayload | { message: string };
+
+export function toThreadError(e: unknown): ThreadError {
+  return e instanceof AppError ? e.toPayload() : { message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The error again on the receiving thread: an AppError stays one, with its message key. */
+export function fromThreadError(e: ThreadError): Error {
+  return 'kind' in e ? AppError.fromPayload(e) : new Error(e.message);
+}
+
 /** An invalid value in one named field: the message names the field, as the issue asks. */
 export function invalidField(field: string, detail: string): AppError {
   return new AppError('invalid', 'invalidField', { field, detail }, field);

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ParsedInput } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { AppError, toThreadError, type ThreadError } from '../../shared/errors';
 import { openDatabase } from '../db/open';
 import { Jobs, type Job } from '../services/jobs';
 import type { ServiceContext } from '../services/context';
@@ -20,7 +20,7 @@ export interface ImportWorkerData {
 export type ImportWorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number | null; message?: string }
   | { type: 'done'; report: Awaited<ReturnType<typeof runImport>> }
-  | { type: 'error'; error: ReturnType<AppError['toPayload']> | { message: string } };
+  | { type: 'error'; error: ThreadError };
 
 /**
  * The import off the app's main thread: its own connection to the same database file (WAL
@@ -54,7 +54,7 @@ export async function runImportJob(port: MessagePort, data: ImportWorkerData): P
   } catch (e) {
     post({
       type: 'error',
-      error: e instanceof AppError ? e.toPayload() : { message: e instanceof Error ? e.message : String(e) },
+      error: toThreadError(e),
     });
   } finally {
     db.close();

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ParsedInput } from '../../shared/contract';
 import type { ImportReport } from '../../shared/contracts/import';
-import { AppError, type ErrorPayload } from '../../shared/errors';
+import { fromThreadError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Job } from '../services/jobs';
 import { runImport } from './run';
@@ -33,10 +33,7 @@ export function runImportInWorker(
     worker.on('message', (m: ImportWorkerMessage) => {
       if (m.type === 'progress') job.progress(m.phase, m.done, m.total, m.message);
       else if (m.type === 'done') resolve(m.report);
-      else
-        reject(
-          'kind' in m.error ? AppError.fromPayload(m.error as ErrorPayload) : new Error(m.error.message),
-        );
+      else reject(fromThreadError(m.error));
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {

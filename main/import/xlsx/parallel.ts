@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorPayload } from '../../../shared/errors';
+import { AppError, fromThreadError, type ThreadError } from '../../../shared/errors';
 import { sheetRowsOf } from './sheet-rows';
 import type { CellValue, RowsOptions, SheetEnd, SheetRow, SheetRows } from './types';
 
@@ -36,7 +36,7 @@ interface EncodedRows {
 export type FromWorker =
   | ({ type: 'rows'; bytes: [number, number] | null } & EncodedRows)
   | { type: 'end'; end: SheetEnd }
-  | { type: 'error'; error: ErrorPayload | { message: string } };
+  | { type: 'error'; error: ThreadError };
 
 /** The sheet to read; then one `more` per batch taken. */
 export type ToWorker = { sheet: number } | 'more';
@@ -195,8 +195,7 @@ export class SheetWorker {
           }
           if (options.signal?.aborted) throw new AppError('cancelled', 'cancelled');
           const m = this.inbox.shift()!;
-          if (m.type === 'error')
-            throw 'kind' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message);
+          if (m.type === 'error') throw fromThreadError(m.error);
           if (m.type === 'end') {
             finished = m.end;
             return;

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { toThreadError } from '../../../shared/errors';
 import { AHEAD, BATCH_ROWS, encodeRows, type FromWorker, type SheetTask, type ToWorker } from './parallel';
 import type { SheetInfo, SheetRow } from './types';
 import { openWorkbook } from './workbook';
@@ -52,8 +52,6 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
       await wb.close();
     }
   } catch (e) {
-    const error =
-      e instanceof AppError ? e.toPayload() : { message: e instanceof Error ? e.message : String(e) };
-    port.postMessage({ type: 'error', error } satisfies FromWorker);
+    port.postMessage({ type: 'error', error: toThreadError(e) } satisfies FromWorker);
   }
 }
