@@ -46,13 +46,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.close();
     if (e instanceof AppError) throw e;
     // Still locked after busy_timeout: another program is writing (a large import holds the file whole).
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new AppError('unsupported', 'dbBusy');
+    if (isBusy(e)) throw new AppError('unsupported', 'dbBusy');
     const message = (e as Error).message;
     if (/file is not a database|malformed/i.test(message)) {
       throw new AppError('unsupported', 'dbNotDatabase', { detail: message });
     }
     throw e;
   }
+}
+
+/** SQLite could not take the lock it needed: another connection holds the file. */
+export function isBusy(e: unknown): boolean {
+  return (e as { code?: string }).code === 'SQLITE_BUSY';
 }
 
 function configure(db: DB): void {

@@ -1,4 +1,4 @@
-import type { DB } from '../db/open';
+import { isBusy, type DB } from '../db/open';
 import type { RawRow } from './rows';
 
 /**
@@ -37,7 +37,7 @@ export function useRollbackJournal(db: DB): () => void {
   try {
     if (db.pragma('journal_mode = TRUNCATE', { simple: true }) !== 'truncate') return stay;
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return stay;
+    if (isBusy(e)) return stay;
     throw e;
   }
   return () => db.pragma('journal_mode = WAL');
