@@ -34,7 +34,7 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
     port.postMessage(message, [e.rows.buffer, e.kinds.buffer, e.numbers.buffer]);
   };
   try {
-    const wb = await openWorkbook(task.path);
+    const wb = await openWorkbook(task.path, { hash: false });
     try {
       await until(() => sheetIndex !== null);
       const sheet: SheetInfo = wb.sheets[sheetIndex!]!;

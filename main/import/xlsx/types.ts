@@ -88,7 +88,7 @@ export type SheetRows = AsyncIterable<SheetRow> & {
 export interface OpenedWorkbook {
   fileName: string;
   bytes: number;
-  /** Hex SHA-256 of the file's bytes. */
+  /** Hex SHA-256 of the file's bytes; empty when opened with `hash: false`. */
   sha256: string;
   date1904: boolean;
   /** Every sheet, hidden ones too, in workbook order. */
@@ -105,4 +105,6 @@ export interface OpenedWorkbook {
 export interface OpenOptions {
   /** Bound on the bytes one read of one part may inflate to (zip bomb guard). Default 2 GiB. */
   maxInflatedBytes?: number;
+  /** false: leave `sha256` empty (a reader that only streams rows, such as the sheet worker). */
+  hash?: boolean;
 }

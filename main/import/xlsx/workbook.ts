@@ -25,12 +25,13 @@ import type {
   SheetRows,
 } from './types';
 import { XmlScanner, type XmlHandler } from './xml';
-import { inflateEntry, readCentralDirectory, readRange, type ZipEntry } from './zip';
+import { inflateEntry, readCentralDirectory, type ZipEntry } from './zip';
 
 /** Per read of a part: far above any real sheet (1M rows x 20 columns is about 0.7 GB of XML). */
 const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
 /** The shared strings table is the one part held in memory: bound it well below the heap. */
 const MAX_SHARED_STRINGS = 256 * 1024 ** 2;
+const HASH_CHUNK = 1024 * 1024;
 const SHEET_KINDS = ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'] as const;
 
 /**
@@ -55,7 +56,7 @@ export async function openWorkbook(filePath: string, options: OpenOptions = {}):
     const entries = await readCentralDirectory(fh, size, fileName);
     const zip = new ZipParts(fh, size, entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);
     const structure = await readStructure(zip);
-    const sha256 = await hashFile(fh, size);
+    const sha256 = options.hash === false ? '' : await hashFile(fh, size);
     return workbookHandle(zip, structure, { fileName, bytes: size, sha256 });
   } catch (e) {
     await fh.close();
@@ -216,9 +217,16 @@ function resolveTarget(baseDir: string, target: string): string {
   return path.posix.normalize(joined).replace(/^(\.\/|\/)+/, '');
 }
 
+/** Through one 1 MiB buffer: in the parts' 64 KiB reads, hashing 4 MB took 45 ms instead of 6. */
 async function hashFile(fh: FileHandle, size: number): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of readRange(fh, 0, size)) hash.update(chunk);
+  const buffer = Buffer.allocUnsafe(Math.min(size, HASH_CHUNK));
+  for (let pos = 0; pos < size;) {
+    const { bytesRead } = await fh.read(buffer, 0, buffer.length, pos);
+    if (bytesRead === 0) break;
+    hash.update(buffer.subarray(0, bytesRead));
+    pos += bytesRead;
+  }
   return hash.digest('hex');
 }
 
