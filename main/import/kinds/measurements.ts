@@ -10,12 +10,30 @@ import type { RowReader } from '../row-reader';
 import type { ImportSession } from '../session';
 import { vocabulary } from '../vocabulary';
 import { orgRef, rowBranch } from './org-columns';
+import type { ColumnKey } from '../../../shared/import/aliases';
+import type { OrgRef } from '../organisation';
+import type { CellValue } from '../xlsx/types';
 
 const INSPECTION_TYPES = vocabulary(INSPECTION_KINDS, {
   自查: 'self_assessment',
   检查: 'regional_audit',
   暗访: 'mystery_shopper',
 });
+
+/** Columns read per value; the others name the inspection. */
+const PER_VALUE = new Set<ColumnKey>(['standard_code', 'standard_name', 'value', 'notes']);
+
+/** What a row's inspection columns resolved to, for the rows after it that repeat them. */
+interface Resolved {
+  cells: readonly CellValue[];
+  period: string;
+  kind: InspectionKind;
+  inspection: string;
+  key: () => string;
+}
+
+const sameCell = (a: CellValue | undefined, b: CellValue | undefined) =>
+  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
 interface Item {
   code: string;
@@ -40,6 +58,17 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
   const codeCol = layout.keyColumn.get('standard_code');
   const nameCol = layout.keyColumn.get('standard_name');
   const valueCol = layout.keyColumn.get('value');
+  /**
+   * A long sheet repeats region, branch, period, type, inspector and date on every row of one
+   * inspection: a row whose cells there equal those of the last row written reuses what they
+   * resolved to, instead of reading and checking them again.
+   */
+  const inspectionColumns = [...layout.keyColumn].filter(([k]) => !PER_VALUE.has(k)).map(([, i]) => i);
+  let previous: Resolved | null = null;
+  const repeated = (cells: readonly CellValue[]): Resolved | null =>
+    previous !== null && inspectionColumns.every((i) => sameCell(cells[i], previous!.cells[i]))
+      ? previous
+      : null;
 
   const audit = (entityType: AuditedTable, id: string, key: string, before: object) =>
     insertAudit(s.ctx.db, {
@@ -108,23 +137,33 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     return (last = { branchId, period, kind, id }).id;
   }
 
-  return (r: RowReader): void => {
-    const ref = orgRef(r);
-    const period = r.period(sheetPeriod);
-    const kind =
-      r.choice('inspection_type', INSPECTION_TYPES.map, INSPECTION_TYPES.shown) ?? 'self_assessment';
-    const notes = layout.layout === 'long' ? r.text('notes') : null;
-    r.date('inspected_on');
-    const values = items(r);
-    if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
-    if (values.length === 0) return;
+  /** The row's inspection from its cells (found or created); null: the row failed and is reported. */
+  function resolve(r: RowReader, ref: OrgRef, period: string, kind: InspectionKind): Resolved | null {
     const branch = rowBranch(s, r, ref);
-    if (branch === null) return;
-    const inspectionKey = () => `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
+    if (branch === null) return null;
+    const key = () => `${ref.branchCode ?? ref.branchName}/${period}/${kind}`;
     const inspection =
       last.branchId === branch && last.period === period && last.kind === kind
         ? last.id
-        : inspectionId(branch, period, kind, r, inspectionKey);
+        : inspectionId(branch, period, kind, r, key);
+    return (previous = { cells: r.row.cells, period, kind, inspection, key });
+  }
+
+  return (r: RowReader): void => {
+    const again = repeated(r.row.cells);
+    const ref = again ? null : orgRef(r);
+    const period = again ? again.period : r.period(sheetPeriod);
+    const kind = again
+      ? again.kind
+      : (r.choice('inspection_type', INSPECTION_TYPES.map, INSPECTION_TYPES.shown) ?? 'self_assessment');
+    const notes = layout.layout === 'long' ? r.text('notes') : null;
+    if (!again) r.date('inspected_on');
+    const values = items(r);
+    if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
+    if (values.length === 0) return;
+    const target = again ?? resolve(r, ref!, period, kind);
+    if (target === null) return;
+    const { inspection, key: inspectionKey } = target;
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
       const judged = judge(item.value, version);

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import { importFile, withSampleLibrary } from './helpers';
+import { writeWorkbook } from './workbooks';
+
+/**
+ * Rows of one inspection repeat its cells (region, branch, period, type, date), and a row
+ * that repeats the row before reuses what those cells resolved to. Each row here differs from
+ * the one before in one such cell only: every difference must still tell a new inspection,
+ * or a wrong cell, from the same one.
+ */
+describe('rows that repeat the inspection of the row before', () => {
+  let wb: TestWorkbench;
+  afterEach(() => wb?.close());
+
+  it('are told apart by any one cell of the inspection, and a wrong cell in them is still reported', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const on = (day: number) => new Date(Date.UTC(2026, 10, day));
+    const file = await writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          ['区域编码', '网点编码', '网点名称', '统计周期', '检查类型', '检查日期', '指标编码', '实测值'],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', '自查', on(5), 'CS-FCR', 85],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', '自查', on(5), 'CS-SAT', 90],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-11', '自查', on(5), 'CS-FCR', 80],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-11', '检查', on(5), 'CS-FCR', 70],
+          ['EAST', 'EAST-003', '上海浦东营业厅', '2026-11', '检查', on(5), 'CS-FCR', 86],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-11', '检查', on(5), 'CS-FCR', 60],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-11', '检查', '明天', 'CS-SAT', 61],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-11', '检查', on(5), 'CS-SAT', 62],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-11', '暗访', on(5), 'CS-SAT', 63],
+          ['EAST', 'EAST-002', '上海徐汇营业厅', '2026-11', '不存在', on(5), 'CS-SAT', 64],
+        ],
+      },
+    ]);
+    const r = await importFile(wb, file, { skipInvalid: true });
+    expect(r.outcome).toBe('imported');
+    expect(r.sheets[0]!.errors.map((e) => [e.row, e.column, e.reason.en.split(';')[0]])).toEqual([
+      [8, 'F', 'not a date'],
+      [11, 'E', expect.stringContaining('不存在')],
+    ]);
+    const rows = wb.db
+      .prepare(
+        `SELECT b.code AS branch, i.period, i.kind, m.standard_code AS code, m.value FROM measurements m
+           JOIN inspections i ON i.id = m.inspection_id JOIN branches b ON b.id = i.branch_id
+          WHERE m.batch_id = ? ORDER BY m.value`,
+      )
+      .all(r.batchId);
+    expect(rows).toEqual([
+      { branch: 'EAST-002', period: '2026-11', kind: 'regional_audit', code: 'CS-FCR', value: 60 },
+      { branch: 'EAST-002', period: '2026-11', kind: 'regional_audit', code: 'CS-SAT', value: 62 },
+      { branch: 'EAST-002', period: '2026-11', kind: 'mystery_shopper', code: 'CS-SAT', value: 63 },
+      { branch: 'EAST-001', period: '2026-11', kind: 'regional_audit', code: 'CS-FCR', value: 70 },
+      { branch: 'EAST-001', period: '2026-11', kind: 'self_assessment', code: 'CS-FCR', value: 80 },
+      { branch: 'EAST-001', period: '2026-10', kind: 'self_assessment', code: 'CS-FCR', value: 85 },
+      { branch: 'EAST-003', period: '2026-11', kind: 'regional_audit', code: 'CS-FCR', value: 86 },
+      { branch: 'EAST-001', period: '2026-10', kind: 'self_assessment', code: 'CS-SAT', value: 90 },
+    ]);
+  });
+});
