@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript run by node before any TypeScript; no declarations.
 import { compiledCli } from '../../../bin/compiled-cli.mjs';
-import { tempDir } from '../../helpers/workbench';
+import { ROOT, tempDir } from '../../helpers/workbench';
 
 const compile = compiledCli as (root: string) => Promise<string | null>;
 
@@ -41,5 +41,20 @@ describe('the compiled qms (bin/compiled-cli.mjs)', () => {
     const { root, write } = checkout();
     write('export const said = ;\n');
     expect(await compile(root)).toBeNull();
+  });
+
+  it('bundles zod without the fifty languages of z.locales, which nothing uses and every start compiled', async () => {
+    const entry = await compile(ROOT);
+    const dir = path.dirname(new URL(entry!).pathname);
+    const text = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    expect(text).toContain('// node_modules/zod/v4/classic/schemas.js');
+    expect(text).toContain('// node_modules/zod/v4/locales/en.js');
+    expect(text.match(/\/\/ node_modules\/zod\/v4\/locales\/\S+/g)).toEqual([
+      '// node_modules/zod/v4/locales/en.js',
+    ]);
   });
 });
