@@ -62,6 +62,10 @@ describe('normalising cell values', () => {
     expect(keysForHeader('实测值（%）')).toEqual(['value']);
     expect(keysForHeader('指标编码')).toEqual(['standard_code', 'code']);
     expect(foldText('首問解決率\n(%)')).toBe(foldText('首问解决率'));
+    // Hong Kong's variants as well as Taiwan's: 衞 (HK) and 衛 (TW) are both 卫.
+    expect(foldText('衞生間')).toBe('卫生间');
+    expect(foldText('衛生間')).toBe('卫生间');
+    expect(foldText('Branch Code')).toBe('branchcode');
   });
 
   it.each([
