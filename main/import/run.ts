@@ -135,6 +135,7 @@ async function importSheets(
   const bulk = wb.bytes > BULK_BYTES && wb.bytes / BYTES_PER_ROW > repo.measurementCount(ctx.db);
   // Between transactions: SQLite changes the journal mode only there.
   const backToWal = bulk ? repo.useRollbackJournal(ctx.db) : null;
+  const backToCache = bulk ? repo.useBulkCache(ctx.db) : null;
   repo.beginImport(ctx.db);
   try {
     repo.insertImportBatch(ctx.db, {
@@ -187,6 +188,7 @@ async function importSheets(
     repo.rollbackImport(ctx.db);
     throw e;
   } finally {
+    backToCache?.();
     backToWal?.();
   }
   if (input.errorsPath && session.failedRows.length > 0)

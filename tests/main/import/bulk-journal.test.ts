@@ -3,8 +3,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open';
 import { beginImport, rollbackImport, useRollbackJournal } from '../../../main/repositories/imports';
+import { measurementsWorkbook } from '../../../bench/generate';
+import { runImport } from '../../../main/import/run';
+import type { Job } from '../../../main/services/jobs';
+import { contract } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { tempDir } from '../../helpers/workbench';
+import { count, tempDir, testWorkbench } from '../../helpers/workbench';
 
 const mode = (db: Database.Database) => db.pragma('journal_mode', { simple: true });
 
@@ -65,4 +69,29 @@ describe('the rollback journal of a bulk load', () => {
     }
     openDatabase(file).close();
   }, 30_000);
+
+  it('is what a large import runs under, with a 2 MB page cache, and both are given back after it', async () => {
+    const wb = testWorkbench();
+    try {
+      await wb.dispatch('standards:seed', {});
+      const cacheBefore = wb.db.pragma('cache_size', { simple: true });
+      // Over 2 MB: imported as a bulk load.
+      const file = await measurementsWorkbook(60_000);
+      const during = new Set<string>();
+      const job: Job = {
+        id: 'bulk',
+        signal: new AbortController().signal,
+        progress: () => during.add(`${mode(wb.db)} ${wb.db.pragma('cache_size', { simple: true })}`),
+        throwIfCancelled: () => {},
+      };
+      const report = await runImport(wb.ctx, contract['imports:run'].input.parse({ path: file }), job);
+      expect(report.outcome).toBe('imported');
+      expect(count(wb, 'measurements')).toBe(60_000);
+      expect([...during]).toEqual(['truncate -2048']);
+      expect(mode(wb.db)).toBe('wal');
+      expect(wb.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+    } finally {
+      wb.close();
+    }
+  }, 120_000);
 });
