@@ -25,7 +25,7 @@ import { measurementRows } from './kinds/measurements';
 import { standardRows } from './kinds/standards';
 import { Organisation } from './organisation';
 import { RowReader } from './row-reader';
-import { ImportSession } from './session';
+import { ImportSession, type RowWriter } from './session';
 import { StandardsIndex } from './standards-index';
 import { workerEntry } from './worker-url';
 import { openWorkbook, type OpenedWorkbook, type SheetInfo, type SheetRow } from './xlsx';
@@ -208,7 +208,7 @@ async function importSheet(
 ): Promise<void> {
   const rows = wb.rows(info, { signal: session.job?.signal, worker: readers.next() });
   const buffer: SheetRow[] = [];
-  let handle: ((row: SheetRow) => void) | null | undefined;
+  let handle: SheetWriter | null | undefined;
   const start = () => {
     const layout = decide(ctx, wb, info, buffer, session.standards, input.mapping, input.period, sheet);
     describe(sheet, buffer, layout);
@@ -218,7 +218,7 @@ async function importSheet(
       sheet.kind = null;
     }
     handle = layout && sheet.kind ? rowHandler(session, layout, sheet) : null;
-    if (layout && handle) for (const row of buffer.slice(layout.firstDataIndex)) handle(row);
+    if (layout && handle) for (const row of buffer.slice(layout.firstDataIndex)) handle.row(row);
   };
   // By the parser's batches (a few hundred rows per inflated chunk), not a promise per row.
   read: for await (const batch of rows.batches()) {
@@ -229,10 +229,11 @@ async function importSheet(
         continue;
       }
       if (handle === null) break read;
-      handle(row);
+      handle.row(row);
     }
   }
   if (handle === undefined) start();
+  handle?.end();
   try {
     sheet.merges = rows.end().merges.slice(0, 500).map(rangeRef);
   } catch {
@@ -248,11 +249,13 @@ function isLong(file: string): boolean {
   }
 }
 
-function rowHandler(
-  session: ImportSession,
-  layout: SheetLayout,
-  sheet: SheetReport,
-): ((row: SheetRow) => void) | null {
+/** A sheet's rows, one by one, then `end` (a kind may hold rows back to write them together). */
+interface SheetWriter {
+  row(row: SheetRow): void;
+  end(): void;
+}
+
+function rowHandler(session: ImportSession, layout: SheetLayout, sheet: SheetReport): SheetWriter | null {
   if (layout.missing.length > 0) {
     session.failed({ row: layout.headerRows.at(-1)!, cells: [] }, [
       {
@@ -262,19 +265,22 @@ function rowHandler(
     ]);
     return null;
   }
-  const write =
+  const kind: RowWriter =
     layout.kind === 'standards'
-      ? standardRows(session, layout)
+      ? { row: standardRows(session, layout) }
       : layout.kind === 'branches'
-        ? branchRows(session, layout)
+        ? { row: branchRows(session, layout) }
         : layout.kind === 'actions'
-          ? actionRows(session, layout)
+          ? { row: actionRows(session, layout) }
           : measurementRows(session, layout, sheet.period);
-  return (row) => {
-    session.read();
-    const why = passReason(row.cells);
-    if (why) return session.passed(row, why);
-    write(new RowReader(row, layout, session.date1904));
+  return {
+    row(row) {
+      session.read();
+      const why = passReason(row.cells);
+      if (why) return session.passed(row, why);
+      kind.row(new RowReader(row, layout, session.date1904));
+    },
+    end: () => kind.end?.(),
   };
 }
 

@@ -2,7 +2,7 @@ import type { PassedReason, RowError, SheetReport } from '../../shared/contracts
 import type { Job } from '../services/jobs';
 import type { ServiceContext } from '../services/context';
 import { cellText, columnIndex, columnLetter } from './columns';
-import type { CellProblem } from './row-reader';
+import type { CellProblem, RowReader } from './row-reader';
 import type { StandardsIndex } from './standards-index';
 import type { SheetRow } from './xlsx/types';
 import type { Organisation } from './organisation';
@@ -14,6 +14,12 @@ export interface FailedRow {
   headers: string[];
   cells: (string | null)[];
   reasons: RowError[];
+}
+
+/** What a kind of sheet does with each data row, and at the sheet's end if it held rows back. */
+export interface RowWriter {
+  row(r: RowReader): void;
+  end?(): void;
 }
 
 /** Report details kept per sheet; counts go on beyond them. */

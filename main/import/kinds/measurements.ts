@@ -1,5 +1,9 @@
 import { INSPECTION_KINDS, type InspectionKind } from '../../../shared/domain/enums';
-import { measurementStatements } from '../../repositories/imports';
+import {
+  MEASUREMENTS_PER_INSERT,
+  measurementStatements,
+  type BulkMeasurement,
+} from '../../repositories/imports';
 import { insertAudit } from '../../repositories/audit';
 import { rawRow, type AuditedTable } from '../../repositories/rows';
 import { judge } from '../../services/inspections';
@@ -7,7 +11,7 @@ import { nowIso } from '../../services/context';
 import { orderedId } from '../ids';
 import type { SheetLayout } from '../detect';
 import type { RowReader } from '../row-reader';
-import type { ImportSession } from '../session';
+import type { ImportSession, RowWriter } from '../session';
 import { vocabulary } from '../vocabulary';
 import { orgRef, rowBranch } from './org-columns';
 import type { ColumnKey } from '../../../shared/import/aliases';
@@ -35,6 +39,9 @@ interface Resolved {
 const sameCell = (a: CellValue | undefined, b: CellValue | undefined) =>
   a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
+/** A value waiting to be inserted, with its inspection's key for the audit if it overwrites. */
+type Pending = BulkMeasurement & { key: () => string };
+
 interface Item {
   code: string;
   value: number;
@@ -48,7 +55,11 @@ interface Item {
  * audit entry with its old values (undo restores them). Inspections are upserted on
  * branch + period + type.
  */
-export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeriod: string | null) {
+export function measurementRows(
+  s: ImportSession,
+  layout: SheetLayout,
+  sheetPeriod: string | null,
+): RowWriter {
   const st = measurementStatements(s.ctx.db);
   const batchId = s.ctx.batchId!;
   const at = nowIso(s.ctx);
@@ -149,7 +160,7 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     return (previous = { cells: r.row.cells, period, kind, inspection, key });
   }
 
-  return (r: RowReader): void => {
+  const row = (r: RowReader): void => {
     const again = repeated(r.row.cells);
     const ref = again ? null : orgRef(r);
     const period = again ? again.period : r.period(sheetPeriod);
@@ -163,43 +174,48 @@ export function measurementRows(s: ImportSession, layout: SheetLayout, sheetPeri
     if (values.length === 0) return;
     const target = again ?? resolve(r, ref!, period, kind);
     if (target === null) return;
-    const { inspection, key: inspectionKey } = target;
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
-      const judged = judge(item.value, version);
-      const id = orderedId();
-      const fresh = st.insertMeasurement({
-        id,
-        inspectionId: inspection,
+      pending.push({
+        id: orderedId(),
+        inspectionId: target.inspection,
         standardId: version.id,
         standardCode: item.code,
         value: item.value,
-        ...judged,
+        ...judge(item.value, version),
         notes,
         at,
         batchId,
+        key: target.key,
       });
-      if (fresh) {
-        s.counted('created');
-        continue;
-      }
-      const before = st.existingMeasurement(inspection, item.code);
-      const keepNotes =
-        layout.keyColumn.has('notes') && layout.layout === 'long' ? notes : (before.notes as string | null);
-      if (before.value === item.value && before.standard_id === version.id && before.notes === keepNotes) {
-        s.counted('unchanged');
-        continue;
-      }
-      st.updateMeasurement({
-        id: before.id,
-        standardId: version.id,
-        value: item.value,
-        ...judged,
-        notes: keepNotes,
-        at,
-      });
-      audit('measurements', before.id, `${inspectionKey()}/${item.code}`, before);
-      s.counted('updated');
+      if (pending.length === MEASUREMENTS_PER_INSERT) flush();
     }
   };
+
+  /**
+   * Values wait to be inserted a statement's worth at a time; those whose inspection already
+   * held the standard are then updated, in the sheet's order, as if inserted one by one.
+   */
+  const pending: Pending[] = [];
+  function flush(): void {
+    const fresh = st.insertMeasurements(pending);
+    pending.forEach((m, i) => (fresh[i] ? s.counted('created') : overwrite(m)));
+    pending.length = 0;
+  }
+
+  /** A value for a standard its inspection already holds: updated, the old values audited. */
+  function overwrite(m: Pending): void {
+    const before = st.existingMeasurement(m.inspectionId, m.standardCode);
+    const keepNotes =
+      layout.keyColumn.has('notes') && layout.layout === 'long' ? m.notes : (before.notes as string | null);
+    if (before.value === m.value && before.standard_id === m.standardId && before.notes === keepNotes) {
+      s.counted('unchanged');
+      return;
+    }
+    st.updateMeasurement({ ...m, id: before.id, notes: keepNotes });
+    audit('measurements', before.id, `${m.key()}/${m.standardCode}`, before);
+    s.counted('updated');
+  }
+
+  return { row, end: flush };
 }

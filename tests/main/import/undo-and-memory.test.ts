@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { benchRows, LONG_HEADERS } from '../../../bench/generate';
+import { MEASUREMENTS_PER_INSERT } from '../../../main/repositories/imports';
 import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
-import { importFile, withSampleLibrary } from './helpers';
+import {
+  importFile,
+  measurementTuples,
+  sortTuples,
+  withSampleLibrary,
+  type MeasurementTuple,
+} from './helpers';
 import { writeWorkbook } from './workbooks';
 
 const HEADER = ['区域编码', '网点编码', '统计周期', '指标编码', '实测值', '检查人', '备注'];
@@ -54,6 +62,63 @@ describe('re-imports and undo', () => {
       .all(r.batchId) as { t: string; b: string }[];
     expect(trail.map((e) => e.t)).toEqual(['inspections', 'measurements']);
     expect(JSON.parse(trail[1]!.b)).toMatchObject({ value: 70, notes: '初检' });
+
+    await wb.dispatch('imports:undo', { id: r.batchId! });
+    expect(snapshot(wb)).toEqual(before);
+  });
+
+  it('a re-import of hundreds of rows, written many to a statement, tells new, changed, repeated and unchanged values apart as row by row', async () => {
+    expect(MEASUREMENTS_PER_INSERT).toBe(200);
+    wb = testWorkbench();
+    await wb.dispatch('standards:seed', {});
+    const rows = [...benchRows(450)].map((r) => [
+      r.regionCode,
+      r.regionName,
+      r.branchCode,
+      r.branchName,
+      r.period,
+      r.standardCode,
+      r.value,
+      r.inspector,
+      r.inspectedOn,
+    ]);
+    // The first import leaves out rows 100-104 (new in the second, inside its first statement)
+    // and the last ten (new in its partial last statement).
+    const first = rows.filter((_, i) => i < 440 && (i < 100 || i > 104));
+    await importFile(wb, await writeWorkbook([{ name: 'm', rows: [LONG_HEADERS, ...first] }], 'first.xlsx'));
+    const before = snapshot(wb);
+    wb.setNow('2026-11-20T09:00:00.000Z');
+
+    const second = rows.map((r) => [...r]);
+    for (const i of [3, 150, 250, 399]) second[i]![6] = (second[i]![6] as number) + 1;
+    const again = (i: number, value: number) => second[i]!.map((c, k) => (k === 6 ? value : c));
+    // Later in the same statement: a value the first import wrote, and one this import writes.
+    second.splice(180, 0, again(5, 12.5));
+    second.splice(120, 0, again(100, 13.5));
+    const r = await importFile(
+      wb,
+      await writeWorkbook([{ name: 'm', rows: [LONG_HEADERS, ...second] }], 'second.xlsx'),
+    );
+    expect(r.outcome).toBe('imported');
+    expect(r.sheets[0]).toMatchObject({ created: 15, updated: 6, unchanged: second.length - 21 });
+
+    const last = new Map<string, MeasurementTuple>();
+    for (const c of second) last.set(`${c[2]}|${c[4]}|${c[5]}`, [c[2], c[4], c[5], c[6]] as MeasurementTuple);
+    expect(measurementTuples(wb)).toEqual(sortTuples([...last.values()]));
+    const trail = wb.db
+      .prepare(
+        `SELECT json_extract(before_json, '$.value') AS was, json_extract(after_json, '$.value') AS now
+           FROM audit_log WHERE batch_id = ? AND entity_type = 'measurements' ORDER BY id`,
+      )
+      .all(r.batchId);
+    expect(trail).toEqual([
+      { was: rows[3]![6], now: (rows[3]![6] as number) + 1 },
+      { was: rows[100]![6], now: 13.5 },
+      { was: rows[150]![6], now: (rows[150]![6] as number) + 1 },
+      { was: rows[5]![6], now: 12.5 },
+      { was: rows[250]![6], now: (rows[250]![6] as number) + 1 },
+      { was: rows[399]![6], now: (rows[399]![6] as number) + 1 },
+    ]);
 
     await wb.dispatch('imports:undo', { id: r.batchId! });
     expect(snapshot(wb)).toEqual(before);
