@@ -161,26 +161,30 @@ export function measurementStatements(db: DB) {
     `${MEASUREMENT_INSERT} ${Array<string>(MEASUREMENTS_PER_INSERT).fill(MEASUREMENT_VALUES).join(', ')}
      ${MEASUREMENT_CONFLICT}`,
   );
-  const manyParams: unknown[] = [];
+  /** One array for every statement's parameters, written in place: no array per row to collect. */
+  const manyParams: unknown[] = new Array(MEASUREMENTS_PER_INSERT * 12);
   const idOf = db
     .prepare('SELECT id FROM measurements WHERE inspection_id = ? AND standard_code = ?')
     .pluck();
-  const params = (m: BulkMeasurement) => [
-    m.id,
-    m.inspectionId,
-    m.standardId,
-    m.standardCode,
-    m.value,
-    m.verdict,
-    m.gap,
-    m.attainment,
-    m.notes,
-    m.at,
-    m.at,
-    m.batchId,
-  ];
+  const params = (m: BulkMeasurement, into: unknown[], at: number) => {
+    into[at] = m.id;
+    into[at + 1] = m.inspectionId;
+    into[at + 2] = m.standardId;
+    into[at + 3] = m.standardCode;
+    into[at + 4] = m.value;
+    into[at + 5] = m.verdict;
+    into[at + 6] = m.gap;
+    into[at + 7] = m.attainment;
+    into[at + 8] = m.notes;
+    into[at + 9] = m.at;
+    into[at + 10] = m.at;
+    into[at + 11] = m.batchId;
+    return into;
+  };
+  const oneParams: unknown[] = new Array(12);
   /** false when the inspection already holds this standard (the caller updates it instead). */
-  const insertOne = (m: BulkMeasurement): boolean => insertMeasurement.run(params(m)).changes === 1;
+  const insertOne = (m: BulkMeasurement): boolean =>
+    insertMeasurement.run(params(m, oneParams, 0)).changes === 1;
   const existingMeasurement = db.prepare(
     'SELECT * FROM measurements WHERE inspection_id = ? AND standard_code = ?',
   );
@@ -206,8 +210,7 @@ export function measurementStatements(db: DB) {
      */
     insertMeasurements(rows: readonly BulkMeasurement[]): boolean[] {
       if (rows.length !== MEASUREMENTS_PER_INSERT) return rows.map(insertOne);
-      manyParams.length = 0;
-      for (const m of rows) manyParams.push(...params(m));
+      rows.forEach((m, i) => params(m, manyParams, i * 12));
       if (insertMany.run(manyParams).changes === rows.length) return rows.map(() => true);
       // Some were there already: the rows inserted are the ones that now hold our ids.
       return rows.map((m) => idOf.get(m.inspectionId, m.standardCode) === m.id);
