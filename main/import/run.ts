@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type {
   ColumnMapping,
@@ -23,17 +22,15 @@ import { actionRows } from './kinds/actions';
 import { branchRows } from './kinds/branches';
 import { measurementRows } from './kinds/measurements';
 import { standardRows } from './kinds/standards';
+import { BULK_BYTES, sheetReadersFor } from './long-sheets';
 import { Organisation } from './organisation';
 import { RowReader } from './row-reader';
 import { ImportSession, type RowWriter } from './session';
 import { StandardsIndex } from './standards-index';
-import { workerEntry } from './worker-url';
 import { openWorkbook, type OpenedWorkbook, type SheetInfo, type SheetRow } from './xlsx';
-import { sheetWorkers, type SheetReaders } from './xlsx/parallel';
+import type { SheetReaders } from './xlsx/parallel';
 
 const PREVIEW_ROWS = 10;
-/** Above this file size a load builds the measurement indexes once, after the rows, and reads sheets on a second thread. */
-const BULK_BYTES = 2 * 1024 * 1024;
 /** A long measurement row takes about 40 compressed bytes. */
 const BYTES_PER_ROW = 40;
 
@@ -84,8 +81,8 @@ export async function runImport(
   job: Job | null,
 ): Promise<ImportReport> {
   // A long workbook's sheets are parsed on a second thread, the first one's reader started
-  // now: its start-up overlaps opening the workbook here (and, in the CLI, the database).
-  const readers = sheetWorkers(isLong(input.path) ? workerEntry() : null, input.path);
+  // now (or, in the CLI, before qms loaded): its start-up overlaps opening the workbook here.
+  const readers = sheetReadersFor(input.path);
   try {
     return await importWorkbook(ctx, input, job, readers);
   } finally {
@@ -238,14 +235,6 @@ async function importSheet(
     sheet.merges = rows.end().merges.slice(0, 500).map(rangeRef);
   } catch {
     // Not read to the end (an unrecognised sheet): its merges are not needed.
-  }
-}
-
-function isLong(file: string): boolean {
-  try {
-    return fs.statSync(file).size > BULK_BYTES;
-  } catch {
-    return false; // openWorkbook says what is wrong with it
   }
 }
 

@@ -7,9 +7,9 @@ import { SheetWorker } from '../../main/import/xlsx/parallel';
  */
 
 /** The sheet read on this thread alone: what the worker's hand-over must reproduce exactly. */
-export async function inThread(file: string) {
+export async function inThread(file: string, sheet = 0) {
   const wb = await openWorkbook(file);
-  const rows = wb.rows(wb.sheets[0]!);
+  const rows = wb.rows(wb.sheets[sheet]!);
   const out: SheetRow[] = [];
   for await (const batch of rows.batches()) out.push(...batch);
   await wb.close();
@@ -30,11 +30,12 @@ function slowed(local: SheetRows, pauseMs: number, given: { rows: number }): She
   };
 }
 
-export async function viaWorker(file: string, entry: URL, pauseMs: number) {
+/** The sheet read by `worker` (by default one started now), this thread reading until it is ahead. */
+export async function viaWorker(file: string, entry: URL, pauseMs: number, sheet = 0, worker?: SheetWorker) {
   const wb = await openWorkbook(file);
   const given = { rows: 0 };
-  const local = slowed(wb.rows(wb.sheets[0]!), pauseMs, given);
-  const rows = new SheetWorker(entry, file).rows(0, {}, local);
+  const local = slowed(wb.rows(wb.sheets[sheet]!), pauseMs, given);
+  const rows = (worker ?? new SheetWorker(entry, file)).rows(sheet, {}, local);
   const out: SheetRow[] = [];
   try {
     for await (const batch of rows.batches()) out.push(...batch);

@@ -33,9 +33,10 @@ interface EncodedRows {
   others: CellValue[];
 }
 
+/** Rows and ends name their sheet: until told which, the worker guesses (see serve-sheet.ts). */
 export type FromWorker =
-  | ({ type: 'rows'; bytes: [number, number] | null } & EncodedRows)
-  | { type: 'end'; end: SheetEnd }
+  | ({ type: 'rows'; sheet: number; bytes: [number, number] | null } & EncodedRows)
+  | { type: 'end'; sheet: number; end: SheetEnd }
   | { type: 'error'; error: ThreadError };
 
 /** The sheet to read; then one `more` per batch taken. */
@@ -120,9 +121,10 @@ export function decodeRows(e: EncodedRows): SheetRow[] {
 
 /**
  * One sheet of one file read on a worker thread. Started as soon as the import knows the
- * file is long, before it opens the workbook and the database itself, so that the worker's
- * start-up (loading its modules, opening the file, warming its parser: half a second or
- * more) overlaps that work; `rows()` then names the sheet.
+ * file is long (in `qms import`, before qms itself has loaded: long-sheets.ts), so that the
+ * worker's start-up (loading its modules, opening the file, warming its parser: a tenth of a
+ * second and more) overlaps that work. It reads the largest sheet meanwhile; `rows()` names
+ * the sheet, and what was read of another is dropped.
  *
  * The rows are read here (`local`) until the worker, which posts every row from the first,
  * has posted a batch more than this thread has read; then they come from the worker, passing
@@ -131,9 +133,11 @@ export function decodeRows(e: EncodedRows): SheetRow[] {
  */
 export class SheetWorker {
   private readonly worker: Worker;
-  private readonly inbox: FromWorker[] = [];
-  /** Rows the worker has posted (taken or waiting in the inbox). */
+  private inbox: FromWorker[] = [];
+  /** Rows the worker has posted of the sheet asked for (taken or waiting in the inbox). */
   private posted = 0;
+  /** The sheet asked for; null until rows() is called, while the worker reads its guess. */
+  private sheet: number | null = null;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private used = false;
@@ -144,6 +148,7 @@ export class SheetWorker {
     // Never what keeps the process alive: an unused or abandoned reader must not.
     this.worker.unref();
     this.worker.on('message', (m: FromWorker) => {
+      if (m.type !== 'error' && this.sheet !== null && m.sheet !== this.sheet) return;
       if (m.type === 'rows') this.posted += m.rows.length / 2;
       // A worker that failed is not taken over from: this thread's own reading says what is wrong.
       if (m.type === 'error') this.failure ??= new Error('the sheet reader failed');
@@ -164,7 +169,11 @@ export class SheetWorker {
   rows(index: number, options: RowsOptions, local: SheetRows): SheetRows {
     if (this.used) throw new Error('a SheetWorker reads one sheet');
     this.used = true;
+    this.sheet = index;
     this.tell({ sheet: index });
+    // What was posted of a wrong guess is dropped: the worker starts over and gives credit anew.
+    this.inbox = this.inbox.filter((m) => m.type === 'error' || m.sheet === index);
+    this.posted = this.inbox.reduce((n, m) => n + (m.type === 'rows' ? m.rows.length / 2 : 0), 0);
     let finished: SheetEnd | undefined;
     const batches = async function* (this: SheetWorker): AsyncGenerator<SheetRow[]> {
       try {
@@ -239,21 +248,21 @@ export interface SheetReaders {
 }
 
 /**
- * Sheet readers for one long file: the first started at once (see SheetWorker), each further
- * one when asked. `null` entry: none, every sheet is read on the caller's thread.
+ * Sheet readers for one long file: the first started at once (see SheetWorker), unless one
+ * was started earlier (`first`), each further one when asked. `null` entry and no `first`:
+ * none, every sheet is read on the caller's thread.
  */
-export function sheetWorkers(entry: URL | null, path: string): SheetReaders {
-  const started: SheetWorker[] = [];
+export function sheetWorkers(entry: URL | null, path: string, first?: SheetWorker): SheetReaders {
+  const started: SheetWorker[] = first ? [first] : [];
   const start = () => {
     const w = new SheetWorker(entry!, path);
     started.push(w);
     return w;
   };
-  let spare = entry ? start() : null;
+  let spare = first ?? (entry ? start() : null);
   return {
     next(): SheetWorker | undefined {
-      if (!entry) return undefined;
-      const w = spare ?? start();
+      const w = spare ?? (entry ? start() : undefined);
       spare = null;
       return w;
     },

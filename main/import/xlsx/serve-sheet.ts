@@ -1,18 +1,22 @@
 import type { MessagePort } from 'node:worker_threads';
 import { toThreadError } from '../../../shared/errors';
 import { AHEAD, BATCH_ROWS, encodeRows, type FromWorker, type SheetTask, type ToWorker } from './parallel';
-import type { SheetInfo, SheetRow } from './types';
+import type { OpenedWorkbook, SheetInfo, SheetRow } from './types';
 import { openWorkbook } from './workbook';
 
 /**
- * The worker's side: opens the file (its own handle, its own reading of the structure) and,
- * once told which sheet, posts all its rows from the first in batches of BATCH_ROWS, each
- * encoded as soon as it is whole (rows kept as objects for long cost more in collection
- * than in parsing). It runs up to AHEAD batches ahead of what the other thread has taken.
+ * The worker's side: opens the file (its own handle, its own reading of the structure) and
+ * posts all the rows of a sheet from the first in batches of BATCH_ROWS, each encoded as soon
+ * as it is whole (rows kept as objects for long cost more in collection than in parsing). It
+ * runs up to AHEAD batches ahead of what the other thread has taken.
+ *
+ * Until told which sheet, it reads the likeliest, the largest: the reader of `qms import` is
+ * started before the import knows (see long-sheets.ts), and a long workbook's rows are in
+ * its largest sheet. Told another, it starts over on that one.
  */
 export async function serveSheet(port: MessagePort, task: SheetTask): Promise<void> {
   let credit = AHEAD;
-  let sheetIndex: number | null = null;
+  let told: number | null = null;
   let wake: (() => void) | null = null;
   const until = async (done: () => boolean) => {
     while (!done()) {
@@ -22,36 +26,55 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
   };
   port.on('message', (m: ToWorker) => {
     if (m === 'more') credit++;
-    else sheetIndex = m.sheet;
+    else told = m.sheet;
     wake?.();
   });
-  let bytes: [number, number] | null = null;
-  const send = async (rows: SheetRow[]) => {
-    await until(() => credit > 0);
-    credit--;
-    const e = encodeRows(rows);
-    const message: FromWorker = { type: 'rows', bytes, ...e };
-    port.postMessage(message, [e.rows.buffer, e.kinds.buffer, e.numbers.buffer]);
-  };
+
+  /** Posts the sheet's rows, then its end; false as soon as it is told to read another. */
+  async function serve(wb: OpenedWorkbook, sheet: number): Promise<boolean> {
+    const elsewhere = () => told !== null && told !== sheet;
+    let bytes: [number, number] | null = null;
+    const send = async (rows: SheetRow[]): Promise<boolean> => {
+      await until(() => credit > 0 || elsewhere());
+      if (elsewhere()) return false;
+      credit--;
+      const e = encodeRows(rows);
+      const message: FromWorker = { type: 'rows', sheet, bytes, ...e };
+      port.postMessage(message, [e.rows.buffer, e.kinds.buffer, e.numbers.buffer]);
+      return true;
+    };
+    const rows = wb.rows(wb.sheets[sheet]!, { onBytes: (done, total) => (bytes = [done, total]) });
+    let pending: SheetRow[] = [];
+    for await (const batch of rows.batches()) {
+      if (elsewhere()) return false;
+      for (const r of batch) pending.push(r);
+      if (pending.length < BATCH_ROWS) continue;
+      if (!(await send(pending))) return false;
+      pending = [];
+    }
+    if (pending.length > 0 && !(await send(pending))) return false;
+    port.postMessage({ type: 'end', sheet, end: rows.end() } satisfies FromWorker);
+    return true;
+  }
+
   try {
     const wb = await openWorkbook(task.path, { hash: false });
     try {
-      await until(() => sheetIndex !== null);
-      const sheet: SheetInfo = wb.sheets[sheetIndex!]!;
-      const rows = wb.rows(sheet, { onBytes: (done, total) => (bytes = [done, total]) });
-      let pending: SheetRow[] = [];
-      for await (const batch of rows.batches()) {
-        for (const r of batch) pending.push(r);
-        if (pending.length < BATCH_ROWS) continue;
-        await send(pending);
-        pending = [];
+      let sheet = told ?? largest(wb.sheets);
+      for (;;) {
+        if (await serve(wb, sheet)) await until(() => told !== null);
+        if (told === sheet) break;
+        sheet = told!;
+        credit = AHEAD; // the other thread drops what was posted of the wrong sheet
       }
-      if (pending.length > 0) await send(pending);
-      port.postMessage({ type: 'end', end: rows.end() } satisfies FromWorker);
     } finally {
       await wb.close();
     }
   } catch (e) {
     port.postMessage({ type: 'error', error: toThreadError(e) } satisfies FromWorker);
   }
+}
+
+function largest(sheets: readonly SheetInfo[]): number {
+  return sheets.filter((s) => s.kind === 'worksheet').reduce((a, b) => (b.bytes > a.bytes ? b : a)).index;
 }

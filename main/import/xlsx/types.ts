@@ -41,6 +41,8 @@ export interface SheetInfo {
    * workbook names a part the file does not contain) stream no rows.
    */
   kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'missing';
+  /** The part's size in the file (compressed): which sheet of a long workbook is the long one. */
+  bytes: number;
 }
 
 /** A 1-based inclusive cell range (a merged range). */

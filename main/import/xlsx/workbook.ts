@@ -179,6 +179,7 @@ async function readStructure(zip: ZipParts): Promise<Structure> {
       hidden: s.state === 'hidden' || s.state === 'veryHidden',
       path: entry ? entry.name : '',
       kind: entry ? kind : 'missing',
+      bytes: entry?.compressedSize ?? 0,
     };
   });
   if (!sheets.some((s) => s.kind === 'worksheet')) throw refuse('xlsxNoSheets', { file });

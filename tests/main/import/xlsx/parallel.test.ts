@@ -54,6 +54,32 @@ describe('a sheet read on a worker thread', () => {
     expect(got.end).toEqual(expected.end);
   }, 120_000);
 
+  it('drops what it read of its guess, the largest sheet, when asked for another, and gives that one exactly', async () => {
+    const rowsOf = (n: number, text: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${text}${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+      ).join('');
+    const file = writeBook(
+      {
+        sheets: [
+          { name: '说明', data: rowsOf(8_000, '说明') },
+          { name: '数据', data: rowsOf(40_000, '数据') },
+        ],
+      },
+      'guess.xlsx',
+    );
+    const expected = await inThread(file, 0);
+    const worker = new SheetWorker(workerEntry()!, file);
+    // Time to read part of its guess, sheet 2, before it is told.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const got = await viaWorker(file, workerEntry()!, 20, 0, worker);
+    expect(got.given).toBeLessThan(expected.rows.length);
+    expect(got.rows).toEqual(expected.rows);
+    expect(got.end).toEqual(expected.end);
+  }, 120_000);
+
   it('reads the sheet here to the end when the worker cannot start', async () => {
     const file = await measurementsWorkbook(ROWS);
     const expected = await inThread(file);

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { measurementsWorkbook } from '../../../bench/generate';
+import { sheetReadersFor, startEarly } from '../../../main/import/long-sheets';
+import type { SheetReaders } from '../../../main/import/xlsx/parallel';
+import { sample } from './helpers';
+
+/*
+ * `qms import` of a long workbook starts the sheet's reader before the rest of qms loads
+ * (main/cli/index.ts); the import then takes that reader instead of starting its own.
+ */
+describe('the sheet reader started before the import', () => {
+  const open: SheetReaders[] = [];
+  afterEach(() => open.splice(0).forEach((r) => r.close()));
+  const readersFor = (file: string) => {
+    const r = sheetReadersFor(file);
+    open.push(r);
+    return r;
+  };
+
+  it('is started for the first long file after `import` and taken by the import of that file', async () => {
+    const file = await measurementsWorkbook(100_000);
+    const relative = path.relative(process.cwd(), file);
+    const early = startEarly(['--db', 'x.db', 'import', '--period', '2026-10', relative]);
+    expect(early).not.toBeNull();
+    expect(readersFor(file).next()).toBe(early);
+    // Taken once: the next import of the file starts its own.
+    const again = readersFor(file).next();
+    expect(again).toBeDefined();
+    expect(again).not.toBe(early);
+  }, 120_000);
+
+  it('is not started for another command, a short workbook or a missing file', async () => {
+    const file = await measurementsWorkbook(100_000);
+    expect(startEarly(['--db', 'x.db', 'export', file])).toBeNull();
+    expect(startEarly(['import', sample('north-2026-q3-long.xlsx')])).toBeNull();
+    expect(startEarly(['import', path.join(os.tmpdir(), 'no-such-workbook.xlsx')])).toBeNull();
+    expect(readersFor(sample('north-2026-q3-long.xlsx')).next()).toBeUndefined();
+  }, 120_000);
+
+  it('is closed unused when the import is of another file', async () => {
+    const file = await measurementsWorkbook(100_000);
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qw-early-')), 'copy.xlsx');
+    fs.copyFileSync(file, copy);
+    const early = startEarly(['import', file]);
+    const readers = readersFor(copy);
+    expect(readers.next()).not.toBe(early);
+    // Dropped, not kept for later: a new import of its file starts its own.
+    expect(readersFor(file).next()).not.toBe(early);
+  }, 120_000);
+});
