@@ -127,8 +127,6 @@ export interface BulkMeasurement {
   gap: number;
   attainment: number;
   notes: string | null;
-  at: string;
-  batchId: string;
 }
 
 export interface BulkInspection {
@@ -138,6 +136,10 @@ export interface BulkInspection {
   kind: string;
   inspector: string | null;
   inspectedOn: string | null;
+}
+
+/** When and by which batch an import writes: the same for every row it writes. */
+export interface ImportStamp {
   at: string;
   batchId: string;
 }
@@ -150,11 +152,13 @@ export interface BulkInspection {
 export const MEASUREMENTS_PER_INSERT = 200;
 const MEASUREMENT_INSERT = `INSERT INTO measurements (id, inspection_id, standard_id, standard_code, value, verdict,
     gap, attainment, notes, created_at, updated_at, batch_id) VALUES`;
-const MEASUREMENT_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+// The stamp is bound once per statement, not once per row: 3 of 12 values, 12% of the insert.
+const MEASUREMENT_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, @at, @at, @batchId)';
+const PER_ROW = 9;
 const MEASUREMENT_CONFLICT = 'ON CONFLICT (inspection_id, standard_code) DO NOTHING';
 
 /** The statements one measurement import runs per row, prepared once. */
-export function measurementStatements(db: DB) {
+export function measurementStatements(db: DB, stamp: ImportStamp) {
   // Positional, not named: binding from an object costs a property lookup per column per row.
   const insertMeasurement = db.prepare(`${MEASUREMENT_INSERT} ${MEASUREMENT_VALUES} ${MEASUREMENT_CONFLICT}`);
   const insertMany = db.prepare(
@@ -162,7 +166,7 @@ export function measurementStatements(db: DB) {
      ${MEASUREMENT_CONFLICT}`,
   );
   /** One array for every statement's parameters, written in place: no array per row to collect. */
-  const manyParams: unknown[] = new Array(MEASUREMENTS_PER_INSERT * 12);
+  const manyParams: unknown[] = new Array(MEASUREMENTS_PER_INSERT * PER_ROW);
   const idOf = db
     .prepare('SELECT id FROM measurements WHERE inspection_id = ? AND standard_code = ?')
     .pluck();
@@ -176,15 +180,12 @@ export function measurementStatements(db: DB) {
     into[at + 6] = m.gap;
     into[at + 7] = m.attainment;
     into[at + 8] = m.notes;
-    into[at + 9] = m.at;
-    into[at + 10] = m.at;
-    into[at + 11] = m.batchId;
     return into;
   };
-  const oneParams: unknown[] = new Array(12);
+  const oneParams: unknown[] = new Array(PER_ROW);
   /** false when the inspection already holds this standard (the caller updates it instead). */
   const insertOne = (m: BulkMeasurement): boolean =>
-    insertMeasurement.run(params(m, oneParams, 0)).changes === 1;
+    insertMeasurement.run(params(m, oneParams, 0), stamp).changes === 1;
   const existingMeasurement = db.prepare(
     'SELECT * FROM measurements WHERE inspection_id = ? AND standard_code = ?',
   );
@@ -210,20 +211,20 @@ export function measurementStatements(db: DB) {
      */
     insertMeasurements(rows: readonly BulkMeasurement[]): boolean[] {
       if (rows.length !== MEASUREMENTS_PER_INSERT) return rows.map(insertOne);
-      rows.forEach((m, i) => params(m, manyParams, i * 12));
-      if (insertMany.run(manyParams).changes === rows.length) return rows.map(() => true);
+      rows.forEach((m, i) => params(m, manyParams, i * PER_ROW));
+      if (insertMany.run(manyParams, stamp).changes === rows.length) return rows.map(() => true);
       // Some were there already: the rows inserted are the ones that now hold our ids.
       return rows.map((m) => idOf.get(m.inspectionId, m.standardCode) === m.id);
     },
     existingMeasurement: (inspectionId: string, code: string) =>
       existingMeasurement.get(inspectionId, code) as RawRow,
-    updateMeasurement: (m: Omit<BulkMeasurement, 'inspectionId' | 'standardCode' | 'batchId'>) =>
-      updateMeasurement.run(m),
+    updateMeasurement: (m: Omit<BulkMeasurement, 'inspectionId' | 'standardCode'>) =>
+      updateMeasurement.run({ ...m, at: stamp.at }),
     findInspection: (branchId: string, period: string, kind: string) =>
       findInspection.get(branchId, period, kind) as RawRow | undefined,
-    insertInspection: (i: BulkInspection) => insertInspection.run(i),
-    updateInspection: (i: { id: string; inspector: string | null; inspectedOn: string | null; at: string }) =>
-      updateInspection.run(i),
+    insertInspection: (i: BulkInspection) => insertInspection.run({ ...i, ...stamp }),
+    updateInspection: (i: { id: string; inspector: string | null; inspectedOn: string | null }) =>
+      updateInspection.run({ ...i, at: stamp.at }),
   };
 }
 export type MeasurementStatements = ReturnType<typeof measurementStatements>;

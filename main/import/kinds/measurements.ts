@@ -60,9 +60,9 @@ export function measurementRows(
   layout: SheetLayout,
   sheetPeriod: string | null,
 ): RowWriter {
-  const st = measurementStatements(s.ctx.db);
   const batchId = s.ctx.batchId!;
   const at = nowIso(s.ctx);
+  const st = measurementStatements(s.ctx.db, { at, batchId });
   const inspections = new Map<string, string>();
   /** Rows come grouped by inspection: most repeat the one before, and skip the key and the map. */
   let last = { branchId: '', period: '', kind: '', id: '' };
@@ -136,13 +136,12 @@ export function measurementRows(
           id,
           inspector: inspector ?? (existing.inspector as string | null),
           inspectedOn: inspectedOn ?? (existing.inspected_on as string | null),
-          at,
         });
         audit('inspections', id, key(), existing);
       }
     } else {
       id = orderedId();
-      st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn, at, batchId });
+      st.insertInspection({ id, branchId, period, kind, inspector, inspectedOn });
     }
     inspections.set(cacheKey, id);
     return (last = { branchId, period, kind, id }).id;
@@ -184,8 +183,6 @@ export function measurementRows(
         value: item.value,
         ...judge(item.value, version),
         notes,
-        at,
-        batchId,
         key: target.key,
       });
       if (pending.length === MEASUREMENTS_PER_INSERT) flush();
