@@ -133,6 +133,7 @@ async function importSheets(
   // Between transactions: SQLite changes the journal mode only there.
   const backToWal = bulk ? repo.useRollbackJournal(ctx.db) : null;
   const backToCache = bulk ? repo.useBulkCache(ctx.db) : null;
+  const backToTempFiles = bulk ? repo.useMemoryTempFiles(ctx.db) : null;
   repo.beginImport(ctx.db);
   try {
     repo.insertImportBatch(ctx.db, {
@@ -151,6 +152,7 @@ async function importSheets(
       await importSheet(ctx, input, wb, info, sheet, session, readers);
       if (sheet.kind === 'standards') standards.reload();
     }
+    backToTempFiles?.();
     if (bulk) repo.rebuildMeasurementIndexes(ctx.db);
     job?.throwIfCancelled();
     Object.assign(report, {
@@ -185,6 +187,7 @@ async function importSheets(
     repo.rollbackImport(ctx.db);
     throw e;
   } finally {
+    backToTempFiles?.();
     backToCache?.();
     backToWal?.();
   }

@@ -58,6 +58,20 @@ export function useBulkCache(db: DB): () => void {
   return () => db.pragma(`cache_size = ${before}`);
 }
 
+/**
+ * While a bulk load writes its rows, SQLite's temporary files are kept in memory. Each branch
+ * or region the load creates is a savepoint, which copies every page it changes that the load
+ * had already changed to a statement journal; past 64 KB (four of our 16 KB pages) that
+ * journal becomes a file, created and removed for every savepoint (100,000 rows naming 321
+ * new branches: 30 ms). Not for the index build after the rows: its sort, held in memory,
+ * made a million rows a second slower and 40 MB larger. Returns the way back (idempotent).
+ */
+export function useMemoryTempFiles(db: DB): () => void {
+  const before = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma('temp_store = MEMORY');
+  return () => db.pragma(`temp_store = ${before}`);
+}
+
 export function committedBatchOfHash(db: DB, hash: string): { id: string; startedAt: string } | undefined {
   return db
     .prepare(

@@ -70,26 +70,33 @@ describe('the rollback journal of a bulk load', () => {
     openDatabase(file).close();
   }, 30_000);
 
-  it('is what a large import runs under, with a 2 MB page cache, and both are given back after it', async () => {
+  it('is what a large import runs under, with a 2 MB page cache and, while rows are written, temporary files in memory: all given back after it', async () => {
     const wb = testWorkbench();
     try {
       await wb.dispatch('standards:seed', {});
-      const cacheBefore = wb.db.pragma('cache_size', { simple: true });
+      const settings = () =>
+        `${wb.db.pragma('cache_size', { simple: true })} ${wb.db.pragma('temp_store', { simple: true })}`;
+      const before = settings();
       // Over 2 MB: imported as a bulk load.
       const file = await measurementsWorkbook(60_000);
       const during = new Set<string>();
       const job: Job = {
         id: 'bulk',
         signal: new AbortController().signal,
-        progress: () => during.add(`${mode(wb.db)} ${wb.db.pragma('cache_size', { simple: true })}`),
+        progress: (phase) => during.add(`${phase} ${mode(wb.db)} ${settings()}`),
         throwIfCancelled: () => {},
       };
       const report = await runImport(wb.ctx, contract['imports:run'].input.parse({ path: file }), job);
       expect(report.outcome).toBe('imported');
       expect(count(wb, 'measurements')).toBe(60_000);
-      expect([...during]).toEqual(['truncate -2048']);
+      // temp_store 2 is MEMORY, 0 the default (files); the last progress comes after the index build.
+      expect([...during]).toEqual([
+        'read truncate -2048 2',
+        'write truncate -2048 2',
+        'write truncate -2048 0',
+      ]);
       expect(mode(wb.db)).toBe('wal');
-      expect(wb.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+      expect(settings()).toBe(before);
     } finally {
       wb.close();
     }
