@@ -84,6 +84,19 @@ export const LONG_HEADERS = [
   '检查日期',
 ];
 
+/** A row's cells under LONG_HEADERS. */
+export const longRowCells = (r: BenchRow): (string | number)[] => [
+  r.regionCode,
+  r.regionName,
+  r.branchCode,
+  r.branchName,
+  r.period,
+  r.standardCode,
+  r.value,
+  r.inspector,
+  r.inspectedOn,
+];
+
 /** A long-format measurements workbook of `count` rows, written once and cached. */
 export async function measurementsWorkbook(count: number): Promise<string> {
   const file = path.join(CACHE_DIR, `measurements-long-${count}.xlsx`);
@@ -96,19 +109,7 @@ export async function measurementsWorkbook(count: number): Promise<string> {
   });
   const ws = wb.addWorksheet('检查数据');
   ws.addRow(LONG_HEADERS).commit();
-  for (const r of benchRows(count)) {
-    ws.addRow([
-      r.regionCode,
-      r.regionName,
-      r.branchCode,
-      r.branchName,
-      r.period,
-      r.standardCode,
-      r.value,
-      r.inspector,
-      r.inspectedOn,
-    ]).commit();
-  }
+  for (const r of benchRows(count)) ws.addRow(longRowCells(r)).commit();
   ws.commit();
   await wb.commit();
   fs.renameSync(temp, file);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchRows, LONG_HEADERS } from '../../../bench/generate';
+import { benchRows, LONG_HEADERS, longRowCells } from '../../../bench/generate';
 import { MEASUREMENTS_PER_INSERT } from '../../../main/repositories/imports';
 import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import {
@@ -71,17 +71,7 @@ describe('re-imports and undo', () => {
     expect(MEASUREMENTS_PER_INSERT).toBe(200);
     wb = testWorkbench();
     await wb.dispatch('standards:seed', {});
-    const rows = [...benchRows(450)].map((r) => [
-      r.regionCode,
-      r.regionName,
-      r.branchCode,
-      r.branchName,
-      r.period,
-      r.standardCode,
-      r.value,
-      r.inspector,
-      r.inspectedOn,
-    ]);
+    const rows = [...benchRows(450)].map(longRowCells);
     // The first import leaves out rows 100-104 (new in the second, inside its first statement)
     // and the last ten (new in its partial last statement).
     const first = rows.filter((_, i) => i < 440 && (i < 100 || i > 104));
