@@ -21,8 +21,8 @@ let early: { file: string; reader: SheetWorker } | null = null;
  * `qms import FILE...` of a long workbook: its first sheet's reader started before the rest
  * of qms loads (commands, the database, the import itself), so that the thread's own start
  * (a tenth of a second and more) overlaps ours and its rows are there when the import wants
- * them. The file is the first argument after `import` that names a long file; if the import
- * turns out to be of another one, that reader is closed unused.
+ * them. The file is the first argument after `import` that names a long file (with several
+ * files, the reader waits, a bounded way ahead, for that file's turn).
  */
 export function startEarly(args: readonly string[]): SheetWorker | null {
   const at = args.indexOf('import');
@@ -40,9 +40,7 @@ export function startEarly(args: readonly string[]): SheetWorker | null {
 
 /** The sheet readers of one import of `file` (absolute): on a second thread when it is long. */
 export function sheetReadersFor(file: string): SheetReaders {
-  const started = early;
-  early = null;
-  if (started && started.file !== file) started.reader.close();
-  const first = started?.file === file ? started.reader : undefined;
+  const first = early?.file === file ? early.reader : undefined;
+  if (first) early = null;
   return sheetWorkers(isLong(file) ? workerEntry() : null, file, first);
 }

@@ -40,14 +40,12 @@ describe('the sheet reader started before the import', () => {
     expect(readersFor(sample('north-2026-q3-long.xlsx')).next()).toBeUndefined();
   }, 120_000);
 
-  it('is closed unused when the import is of another file', async () => {
+  it('waits for its own file when another one is imported first', async () => {
     const file = await measurementsWorkbook(100_000);
-    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qw-early-')), 'copy.xlsx');
-    fs.copyFileSync(file, copy);
-    const early = startEarly(['import', file]);
-    const readers = readersFor(copy);
-    expect(readers.next()).not.toBe(early);
-    // Dropped, not kept for later: a new import of its file starts its own.
+    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qw-early-')), 'other.xlsx');
+    fs.copyFileSync(file, other);
+    const early = startEarly(['import', other, file]);
     expect(readersFor(file).next()).not.toBe(early);
+    expect(readersFor(other).next()).toBe(early);
   }, 120_000);
 });
