@@ -213,7 +213,7 @@ export function measurementStatements(db: DB, stamp: ImportStamp) {
   const insertInspection = db.prepare(
     `INSERT INTO inspections (id, branch_id, period, kind, inspector, inspected_on, status, notes, created_at,
        updated_at, batch_id)
-     VALUES (@id, @branchId, @period, @kind, @inspector, @inspectedOn, 'draft', NULL, @at, @at, @batchId)`,
+     VALUES (?, ?, ?, ?, ?, ?, 'draft', NULL, @at, @at, @batchId)`,
   );
   const updateInspection = db.prepare(
     'UPDATE inspections SET inspector = @inspector, inspected_on = @inspectedOn, updated_at = @at WHERE id = @id',
@@ -236,7 +236,8 @@ export function measurementStatements(db: DB, stamp: ImportStamp) {
       updateMeasurement.run({ ...m, at: stamp.at }),
     findInspection: (branchId: string, period: string, kind: string) =>
       findInspection.get(branchId, period, kind) as RawRow | undefined,
-    insertInspection: (i: BulkInspection) => insertInspection.run({ ...i, ...stamp }),
+    insertInspection: (i: BulkInspection) =>
+      insertInspection.run(i.id, i.branchId, i.period, i.kind, i.inspector, i.inspectedOn, stamp),
     updateInspection: (i: { id: string; inspector: string | null; inspectedOn: string | null }) =>
       updateInspection.run({ ...i, at: stamp.at }),
   };
