@@ -1,3 +1,4 @@
+import { memoised } from '../memo';
 import { foldText } from './text';
 
 /** Why a row below the header carries no data (reported, never imported). */
@@ -16,10 +17,14 @@ export function passReason(cells: readonly unknown[]): PassReason | null {
     (c) => c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === ''),
   );
   if (first === undefined) return 'empty';
-  if (typeof first !== 'string') return null;
+  return typeof first === 'string' ? reasonOfText(first) : null;
+}
+
+/** By text: a long sheet starts a hundred thousand rows with the same few region codes. */
+const reasonOfText = memoised((first: string): PassReason | null => {
   const folded = foldText(first);
   if (TOTAL.test(folded)) return 'total';
   if (AVERAGE.test(folded)) return 'average';
   if (REMARK.test(folded)) return 'remark';
   return null;
-}
+});
