@@ -31,14 +31,17 @@ export const tsNode = (script: string, ...args: string[]): string[] => [
   ...args,
 ];
 
-/** The `qms` command of this checkout, as a user runs it, on the database `db`. */
-export const qms = (db: string, ...args: string[]): string[] => [
+/** The `qms` command of the checkout at `root`, as a user runs it, on the database `db`. */
+export const qmsAt = (root: string, db: string, ...args: string[]): string[] => [
   process.execPath,
-  path.join(ROOT, 'bin', 'qms.mjs'),
+  path.join(root, 'bin', 'qms.mjs'),
   '--db',
   db,
   ...args,
 ];
+
+/** The `qms` command of this checkout. */
+export const qms = (db: string, ...args: string[]): string[] => qmsAt(ROOT, db, ...args);
 
 /** A copy of a (cached) database in `dir`, so each case starts from the same file and none changes it. */
 export function freshCopy(source: string, dir: string, name: string): string {

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { measurementsWorkbook } from '../generate';
 import {
   SYSTEM_PYTHON,
   measure,
   measureOk,
-  qms,
+  qmsAt,
+  ROOT,
   ratio,
   report,
   sizes,
@@ -20,7 +22,9 @@ import {
  * the usual scripting path: pandas.read_excel (openpyxl) + DataFrame.to_sql into SQLite,
  * which reads and stores but validates and judges nothing. 1,000,000 rows: ours alone
  * (the pandas path takes minutes there). At the sizes both run, each side runs REPEAT times,
- * alternating, and the medians are compared.
+ * alternating, and the medians are compared. BENCH_BASELINE names another checkout (say a
+ * git worktree of an earlier commit, with node_modules) whose `qms import` runs in turn with
+ * the others: a change measured against its parent in one run.
  */
 const PANDAS = `
 import sys, sqlite3, pandas as pd
@@ -34,10 +38,17 @@ print(len(df))
 /** Runs per side at the sizes pandas takes part in: alternated, so a slow spell of this shared machine hits both sides. */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
-async function ours(file: string): Promise<Measurement> {
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+if (BASELINE && !fs.existsSync(path.join(BASELINE, 'bin', 'qms.mjs')))
+  throw new Error(
+    `BENCH_BASELINE=${BASELINE}: no bin/qms.mjs there (a checkout of this project, with node_modules)`,
+  );
+
+/** `qms import` of the checkout at `root`, on a database it seeded itself. */
+async function qmsImport(root: string, file: string): Promise<Measurement> {
   const db = path.join(tempDir('import'), 'bench.db');
-  await measureOk('qms seed', qms(db, 'seed', 'standards'));
-  return measureOk('qms import', qms(db, 'import', file));
+  await measureOk('qms seed', qmsAt(root, db, 'seed', 'standards'));
+  return measureOk('qms import', qmsAt(root, db, 'import', file));
 }
 
 function pandas(file: string): Promise<Measurement> {
@@ -65,9 +76,11 @@ const suite: Suite = {
       const file = await measurementsWorkbook(n);
       const withPandas = n <= 200_000;
       const mine: Measurement[] = [];
+      const before: Measurement[] = [];
       const theirs: Measurement[] = [];
-      for (let i = 0; i < (withPandas ? REPEAT : 1); i++) {
-        mine.push(await ours(file));
+      for (let i = 0; i < (withPandas || BASELINE ? REPEAT : 1); i++) {
+        mine.push(await qmsImport(ROOT, file));
+        if (BASELINE) before.push(await qmsImport(BASELINE, file));
         if (withPandas) theirs.push(await pandas(file));
       }
       const q = median(mine.map((m) => m.seconds));
@@ -78,6 +91,16 @@ const suite: Suite = {
         peakRssMb: Math.max(...mine.map((m) => m.peakRssMb)),
         note: mine.length > 1 ? `median; ${spread(mine)}` : undefined,
       });
+      if (BASELINE) {
+        const b = median(before.map((m) => m.seconds));
+        rows.push({
+          case: `the same, by BENCH_BASELINE (${path.basename(BASELINE)})`,
+          size: n,
+          seconds: b,
+          peakRssMb: Math.max(...before.map((m) => m.peakRssMb)),
+          note: `median; ${spread(before)}; this checkout takes ${Math.round((100 * q) / b)}% of its time (medians)`,
+        });
+      }
       if (!withPandas) continue;
       const failed = theirs.find((p) => p.exitCode !== 0);
       if (failed) {
