@@ -67,6 +67,25 @@ function spread(runs: Measurement[]): string {
   return `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s over ${s.length} runs`;
 }
 
+/** One side's row: the median of its runs, their peak RSS, their spread, then how it compares. */
+function sideRow(
+  name: string,
+  size: number,
+  runs: Measurement[],
+  compared?: (seconds: number) => string,
+): Row {
+  const seconds = median(runs.map((m) => m.seconds));
+  const notes = runs.length > 1 ? [`median; ${spread(runs)}`] : [];
+  if (compared) notes.push(compared(seconds));
+  return {
+    case: name,
+    size,
+    seconds,
+    peakRssMb: Math.max(...runs.map((m) => m.peakRssMb)),
+    note: notes.length > 0 ? notes.join('; ') : undefined,
+  };
+}
+
 const suite: Suite = {
   name: 'import',
   description: 'qms import of a long measurements workbook vs pandas.read_excel(openpyxl) + to_sql',
@@ -83,24 +102,18 @@ const suite: Suite = {
         if (BASELINE) before.push(await qmsImport(BASELINE, file));
         if (withPandas) theirs.push(await pandas(file));
       }
-      const q = median(mine.map((m) => m.seconds));
-      rows.push({
-        case: 'qms import (detect, validate, judge, write)',
-        size: n,
-        seconds: q,
-        peakRssMb: Math.max(...mine.map((m) => m.peakRssMb)),
-        note: mine.length > 1 ? `median; ${spread(mine)}` : undefined,
-      });
-      if (BASELINE) {
-        const b = median(before.map((m) => m.seconds));
-        rows.push({
-          case: `the same, by BENCH_BASELINE (${path.basename(BASELINE)})`,
-          size: n,
-          seconds: b,
-          peakRssMb: Math.max(...before.map((m) => m.peakRssMb)),
-          note: `median; ${spread(before)}; this checkout takes ${Math.round((100 * q) / b)}% of its time (medians)`,
-        });
-      }
+      const mineRow = sideRow('qms import (detect, validate, judge, write)', n, mine);
+      const q = mineRow.seconds;
+      rows.push(mineRow);
+      if (BASELINE)
+        rows.push(
+          sideRow(
+            `the same, by BENCH_BASELINE (${path.basename(BASELINE)})`,
+            n,
+            before,
+            (b) => `this checkout takes ${Math.round((100 * q) / b)}% of its time (medians)`,
+          ),
+        );
       if (!withPandas) continue;
       const failed = theirs.find((p) => p.exitCode !== 0);
       if (failed) {
@@ -112,14 +125,14 @@ const suite: Suite = {
         });
         continue;
       }
-      const p = median(theirs.map((m) => m.seconds));
-      rows.push({
-        case: 'pandas.read_excel(openpyxl) + to_sql',
-        size: n,
-        seconds: p,
-        peakRssMb: Math.max(...theirs.map((m) => m.peakRssMb)),
-        note: `median; ${spread(theirs)}; qms is ${ratio(q, p)} faster (medians)`,
-      });
+      rows.push(
+        sideRow(
+          'pandas.read_excel(openpyxl) + to_sql',
+          n,
+          theirs,
+          (p) => `qms is ${ratio(q, p)} faster (medians)`,
+        ),
+      );
     }
     report('Importing a measurements workbook', rows);
   },
