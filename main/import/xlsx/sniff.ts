@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { refuse } from './refuse';
 
@@ -12,7 +13,7 @@ const SCAN_CHUNK = 1024 * 1024;
 export async function sniffContainer(fh: FileHandle, size: number, file: string): Promise<void> {
   if (size === 0) throw refuse('xlsxEmptyFile', { file });
   const head = Buffer.alloc(8);
-  await fh.read(head, 0, 8, 0);
+  fs.readSync(fh.fd, head, 0, 8, 0);
   if (head.equals(CFB_MAGIC)) {
     // Directory entry names are UTF-16LE; a stream scan finds them without parsing the FAT.
     const names = await findUtf16Names(fh, size, ['EncryptedPackage', 'Workbook', 'Book']);

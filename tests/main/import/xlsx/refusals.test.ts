@@ -70,11 +70,22 @@ describe('refusals', () => {
     );
   });
 
-  it('a damaged part (checksum mismatch)', async () => {
+  // A sheet is streamed; the workbook part, read before any sheet, is inflated whole (zip.ts).
+  const STREAMED_AND_WHOLE = ['xl/worksheets/sheet1.xml', 'xl/workbook.xml'];
+
+  it.each(STREAMED_AND_WHOLE)('a damaged part (checksum mismatch): %s', async (part) => {
     const bytes = fs.readFileSync(writeBook(ONE_SHEET));
-    const record = centralRecord(bytes, 'xl/worksheets/sheet1.xml');
+    const record = centralRecord(bytes, part);
     bytes.writeUInt32LE(bytes.readUInt32LE(record + 16) ^ 0xffff, record + 16);
     await expectRefused(writeBytes(bytes, 'damaged.xlsx'), 'xlsxCorrupt');
+  });
+
+  it.each(STREAMED_AND_WHOLE)('a part whose deflated data is cut short: %s', async (part) => {
+    const bytes = fs.readFileSync(writeBook(ONE_SHEET));
+    const record = centralRecord(bytes, part);
+    // Declared 3 bytes shorter than written: the inflater runs out before the stream's end.
+    bytes.writeUInt32LE(bytes.readUInt32LE(record + 20) - 3, record + 20);
+    await expectRefused(writeBytes(bytes, 'cut-part.xlsx'), 'xlsxCorrupt');
   });
 
   it('a zip bomb: inflating past the bound stops there', async () => {
@@ -85,9 +96,9 @@ describe('refusals', () => {
     await expectRefused(file, 'xlsxTooLarge', { maxInflatedBytes: 8 * 1024 * 1024 });
   });
 
-  it('a part inflating past its declared size', async () => {
+  it.each(STREAMED_AND_WHOLE)('a part inflating past its declared size: %s', async (part) => {
     const bytes = fs.readFileSync(writeBook(ONE_SHEET));
-    const record = centralRecord(bytes, 'xl/worksheets/sheet1.xml');
+    const record = centralRecord(bytes, part);
     bytes.writeUInt32LE(10, record + 24);
     await expectRefused(writeBytes(bytes, 'lying.xlsx'), 'xlsxTooLarge');
   });

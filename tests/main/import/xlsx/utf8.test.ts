@@ -84,7 +84,7 @@ async function chunksEndingMidCharacter(file: string, part: string): Promise<num
   const fh = await fs.open(file);
   try {
     const { size } = await fh.stat();
-    const entry = (await readCentralDirectory(fh, size, file)).find((e) => e.name === part)!;
+    const entry = readCentralDirectory(fh, size, file).find((e) => e.name === part)!;
     let splits = 0;
     for await (const chunk of inflateEntry(fh, size, entry, 2 ** 31, file)) {
       if (endsMidCharacter(chunk)) splits++;
