@@ -1,23 +1,54 @@
+import { StringDecoder } from 'node:string_decoder';
+
 /**
- * Bytes to text for one part, across chunk boundaries: a single TextDecoder in streaming
- * mode keeps the unfinished bytes of a multi-byte character until the next chunk arrives.
+ * Bytes to text for one part, across chunk boundaries: one streaming decoder per part keeps
+ * the unfinished bytes of a multi-byte character until the next chunk arrives.
  * (This is the fix for exceljs #2063/#2084, where each chunk was decoded on its own.)
  * The encoding comes from the byte-order mark (Excel Mobile writes UTF-16LE parts), else from
  * the XML declaration: some Chinese tools write `encoding="GBK"` parts, which read as UTF-8
  * would turn every character into U+FFFD.
  */
 export class PartDecoder {
-  private decoder: TextDecoder | null = null;
+  private decoder: StreamingDecoder | null = null;
 
   decode(chunk: Uint8Array): string {
-    this.decoder ??= new TextDecoder(encodingOf(chunk));
-    return this.decoder.decode(chunk, { stream: true });
+    this.decoder ??= decoderFor(encodingOf(chunk));
+    return this.decoder.write(chunk);
   }
 
   /** Whatever the decoder still holds (an incomplete character at the very end becomes U+FFFD). */
   flush(): string {
-    return this.decoder ? this.decoder.decode() : '';
+    return this.decoder ? this.decoder.end() : '';
   }
+}
+
+interface StreamingDecoder {
+  write(chunk: Uint8Array): string;
+  end(): string;
+}
+
+/**
+ * UTF-8 (nearly every part) through node's StringDecoder, which decodes with V8's own UTF-8
+ * decoder: a sheet's markup is mostly ASCII, and a streaming TextDecoder went through ICU,
+ * 35 MB of a 100,000-row sheet in 33-85 ms instead of 7. Unlike TextDecoder it keeps a
+ * leading byte-order mark, so that is dropped here. Other encodings: a streaming TextDecoder.
+ */
+function decoderFor(encoding: string): StreamingDecoder {
+  if (encoding !== 'utf-8') {
+    const decoder = new TextDecoder(encoding);
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  const decoder = new StringDecoder('utf8');
+  let started = false;
+  const withoutMark = (text: string): string => {
+    if (started || text.length === 0) return text;
+    started = true;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
+  return {
+    write: (chunk) => withoutMark(decoder.write(chunk)),
+    end: () => withoutMark(decoder.end()),
+  };
 }
 
 function encodingOf(head: Uint8Array): string {

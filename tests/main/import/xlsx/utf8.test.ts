@@ -38,6 +38,24 @@ describe('UTF-8 across chunk boundaries', () => {
     }
   });
 
+  it('a UTF-8 byte-order mark is not text, wherever the first chunk ends', () => {
+    const xml = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>\ufeff网点</a>')]);
+    for (let cut = 0; cut <= 6; cut++) {
+      const decoder = new PartDecoder();
+      const text = decoder.decode(xml.subarray(0, cut)) + decoder.decode(xml.subarray(cut)) + decoder.flush();
+      // The mark goes; the same character inside the text stays.
+      expect(text).toBe('<a>\ufeff网点</a>');
+    }
+  });
+
+  it('bytes that are not UTF-8 become U+FFFD, and the text after them is read', () => {
+    const decoder = new PartDecoder();
+    const xml = Buffer.concat([Buffer.from('<a>'), Buffer.from([0xff, 0xe7, 0xbd]), Buffer.from('</a>')]);
+    expect(decoder.decode(xml) + decoder.flush()).toMatch(/^<a>\ufffd+<\/a>$/);
+    const cut = new PartDecoder();
+    expect(cut.decode(Buffer.from([0x3c, 0xe7, 0xbd])) + cut.flush()).toBe('<\ufffd');
+  });
+
   it('1,000,000 Chinese cells from a streaming writer arrive intact', { timeout: 180_000 }, async () => {
     const rows = 100_000;
     const columns = 10;
