@@ -6,7 +6,7 @@ import { refuse } from './refuse';
  * exceljs's streaming reader or a general SAX parser: exceljs 4.4.0 decodes each inflated
  * chunk on its own (a Chinese character split across chunks becomes U+FFFD, exceljs issues
  * #2063/#2084) and spends most of its time building objects we do not need; here the text
- * arrives already decoded by one streaming TextDecoder per part, and the tokenizer only
+ * arrives already decoded by one streaming decoder per part (decode.ts), and the tokenizer only
  * carries an unfinished tag or text run from one chunk to the next.
  *
  * It understands what OOXML uses: elements, attributes (either quote), comments, CDATA,
