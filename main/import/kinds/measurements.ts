@@ -76,10 +76,11 @@ export function measurementRows(
    */
   const inspectionColumns = [...layout.keyColumn].filter(([k]) => !PER_VALUE.has(k)).map(([, i]) => i);
   let previous: Resolved | null = null;
-  const repeated = (cells: readonly CellValue[]): Resolved | null =>
-    previous !== null && inspectionColumns.every((i) => sameCell(cells[i], previous!.cells[i]))
-      ? previous
-      : null;
+  const repeated = (cells: readonly CellValue[]): Resolved | null => {
+    if (previous === null) return null;
+    for (const i of inspectionColumns) if (!sameCell(cells[i], previous.cells[i])) return null;
+    return previous;
+  };
 
   const audit = (entityType: AuditedTable, id: string, key: string, before: object) =>
     insertAudit(s.ctx.db, {
@@ -175,13 +176,17 @@ export function measurementRows(
     if (target === null) return;
     for (const item of values) {
       const version = s.standards.versionFor(item.code, period)!;
+      // Named, not spread: spreading the verdict into the literal took a generic copy per value.
+      const judged = judge(item.value, version);
       pending.push({
         id: orderedId(),
         inspectionId: target.inspection,
         standardId: version.id,
         standardCode: item.code,
         value: item.value,
-        ...judge(item.value, version),
+        verdict: judged.verdict,
+        gap: judged.gap,
+        attainment: judged.attainment,
         notes,
         key: target.key,
       });
