@@ -23,6 +23,12 @@ export interface CellProblem {
  */
 const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 200], '‰': [0, 1000], '‱': [0, 10000] };
 
+/** Whether `value`, a number cell, passes `value()`'s checks for `unit` without a problem. */
+export function plausible(value: number, unit: string | undefined): boolean {
+  const range = unit ? UNIT_RANGE[unit] : undefined;
+  return Number.isFinite(value) && value >= 0 && (!range || value <= range[1]);
+}
+
 /**
  * Reads one data row's cells by canonical key, normalising as the contract says, and
  * collects every problem (cell, reason) instead of stopping at the first: the report lists
@@ -90,12 +96,10 @@ export class RowReader {
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'invalid') return this.problem(index, 'notANumber');
     if (read.percent && unit !== '%') return this.problem(index, 'percentForUnit', { unit: unit ?? '—' });
+    if (plausible(read.value, unit)) return read.value;
     if (read.value < 0) return this.problem(index, 'negative');
-    const range = unit ? UNIT_RANGE[unit] : undefined;
-    if (range && read.value > range[1]) {
-      return this.problem(index, 'outOfRange', { unit: unit!, range: `${range[0]}–${range[1]}` });
-    }
-    return read.value;
+    const range = UNIT_RANGE[unit!]!;
+    return this.problem(index, 'outOfRange', { unit: unit!, range: `${range[0]}–${range[1]}` });
   }
 
   number(key: ColumnKey, required = false): number | null {

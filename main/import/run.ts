@@ -270,7 +270,7 @@ function rowHandler(session: ImportSession, layout: SheetLayout, sheet: SheetRep
       session.read();
       const why = passReason(row.cells);
       if (why) return session.passed(row, why);
-      kind.row(new RowReader(row, layout, session.date1904));
+      if (!kind.quick?.(row)) kind.row(new RowReader(row, layout, session.date1904));
     },
     end: () => kind.end?.(),
   };

@@ -19,6 +19,11 @@ export interface FailedRow {
 /** What a kind of sheet does with each data row, and at the sheet's end if it held rows back. */
 export interface RowWriter {
   row(r: RowReader): void;
+  /**
+   * Writes a row that needs none of RowReader's checks, as `row` would (true); false leaves
+   * the row to `row`. For the bulk of a long sheet: see measurementRows.
+   */
+  quick?(row: SheetRow): boolean;
   end?(): void;
 }
 

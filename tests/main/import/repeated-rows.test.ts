@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import { importFile, withSampleLibrary } from './helpers';
 import { writeWorkbook } from './workbooks';
+import { verdictOf } from '../../../shared/domain/verdict';
 
 /**
  * Rows of one inspection repeat its cells (region, branch, period, type, date), and a row
@@ -58,5 +59,65 @@ describe('rows that repeat the inspection of the row before', () => {
       { branch: 'EAST-003', period: '2026-11', kind: 'regional_audit', code: 'CS-FCR', value: 86 },
       { branch: 'EAST-001', period: '2026-10', kind: 'self_assessment', code: 'CS-SAT', value: 90 },
     ]);
+  });
+
+  // After the first row of an inspection, a row naming a standard by a text already read and
+  // holding a plain number in range is written without a RowReader (measurementRows' quick);
+  // every other value must still meet RowReader's checks and be reported as before.
+  it('written the quick way or not, values are judged and wrong ones reported as row by row', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const head = ['区域编码', '网点编码', '网点名称', '统计周期', '指标编码', '实测值'];
+    const row = (code: string, value: unknown) => [
+      'EAST',
+      'EAST-001',
+      '上海浦东营业厅',
+      '2026-10',
+      code,
+      value,
+    ];
+    const file = await writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          head,
+          row('CS-FCR', 85),
+          row('CS-FCR', 86), // quick: the text was read, a plain number (updates the value above)
+          row('CS-FCR', -1), // negative
+          row('CS-FCR', 250), // a percentage past 200
+          row('CS-SAT', 250), // no range for 分: quick from the second time only
+          row('CS-SAT', 91),
+          row(' CS-ANS ', 77), // another text: read the long way
+          row('CS-XXX', 60), // unknown
+          row('CS-ANS', '78'), // a number as text
+          row('CS-ANS', '七十'), // not a number
+        ],
+      },
+    ]);
+    const r = await importFile(wb, file, { skipInvalid: true });
+    expect(r.outcome).toBe('imported');
+    expect(r.sheets[0]!.errors.map((e) => [e.row, e.column, e.reason.en.split(/[;(]/)[0]!.trim()])).toEqual([
+      [4, 'F', 'a negative value is not plausible'],
+      [5, 'F', expect.stringContaining('%')],
+      [9, 'E', expect.stringContaining('CS-XXX')],
+      [11, 'F', 'not a number'],
+    ]);
+    const values = wb.db
+      .prepare(
+        `SELECT m.standard_code AS code, m.value, m.verdict FROM measurements m
+          JOIN inspections i ON i.id = m.inspection_id WHERE i.period = '2026-10' ORDER BY m.standard_code`,
+      )
+      .all();
+    const judged = (code: string, value: number) => {
+      const v = wb.db
+        .prepare('SELECT direction, target, warning FROM standards WHERE code = ? ORDER BY version DESC')
+        .get(code) as {
+        direction: 'higher' | 'lower';
+        target: number;
+        warning: number;
+      };
+      return { code, value, verdict: verdictOf(value, v) };
+    };
+    expect(values).toEqual([judged('CS-ANS', 78), judged('CS-FCR', 86), judged('CS-SAT', 91)]);
   });
 });
