@@ -46,6 +46,12 @@ describe('UTF-8 across chunk boundaries', () => {
       // The mark goes; the same character inside the text stays.
       expect(text).toBe('<a>\ufeff网点</a>');
     }
+    // Not at the start it is text, also after a first chunk of plain ASCII.
+    const inside = new PartDecoder();
+    const after = Buffer.from('\ufeff网点</a>');
+    expect(inside.decode(Buffer.from('<a>')) + inside.decode(after) + inside.flush()).toBe(
+      '<a>\ufeff网点</a>',
+    );
   });
 
   it('bytes that are not UTF-8 become U+FFFD, and the text after them is read', () => {
@@ -54,6 +60,10 @@ describe('UTF-8 across chunk boundaries', () => {
     expect(decoder.decode(xml) + decoder.flush()).toMatch(/^<a>\ufffd+<\/a>$/);
     const cut = new PartDecoder();
     expect(cut.decode(Buffer.from([0x3c, 0xe7, 0xbd])) + cut.flush()).toBe('<\ufffd');
+    // A character cut short where the next chunk goes on in ASCII: the U+FFFD stays in its place.
+    const resumed = new PartDecoder();
+    const pieces = [Buffer.from([0x3c, 0xe7, 0xbd]), Buffer.from('abc'), Buffer.from('def')];
+    expect(pieces.map((p) => resumed.decode(p)).join('') + resumed.flush()).toBe('<\ufffdabcdef');
   });
 
   it('1,000,000 Chinese cells from a streaming writer arrive intact', { timeout: 180_000 }, async () => {
