@@ -4,7 +4,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const platformModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3', 'exceljs'];
+const platformModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'electron',
+  'better-sqlite3',
+  'exceljs',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'bench/.cache/', 'coverage/'] },
@@ -25,7 +34,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: platformModules, message: 'shared/ is pure TypeScript: no platform modules.' },
-            { group: ['**/main/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ imports no other layer.' },
+            {
+              group: ['**/main/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'shared/ imports no other layer.',
+            },
           ],
         },
       ],

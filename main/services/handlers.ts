@@ -103,7 +103,13 @@ export async function dispatch<C extends Channel>(
   channel: C | string,
   rawInput: unknown,
 ): Promise<Output<C>> {
-  if (!isChannel(channel)) throw new AppError('unsupported', 'invalidField', { field: 'channel', detail: `unknown call ${channel}` }, 'channel');
+  if (!isChannel(channel))
+    throw new AppError(
+      'unsupported',
+      'invalidField',
+      { field: 'channel', detail: `unknown call ${channel}` },
+      'channel',
+    );
   const parsed = contract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   const handler = handlers[channel] as (input: unknown) => unknown;
@@ -127,6 +133,14 @@ export async function dispatchEnvelope(
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toPayload() };
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { kind: 'internal', key: 'invalidField', params: { field: 'internal', detail: message }, message } };
+    return {
+      ok: false,
+      error: {
+        kind: 'internal',
+        key: 'invalidField',
+        params: { field: 'internal', detail: message },
+        message,
+      },
+    };
   }
 }
