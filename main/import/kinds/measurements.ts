@@ -70,6 +70,8 @@ export function measurementRows(
   const notesCol = layout.keyColumn.get('notes');
   const nameCol = layout.keyColumn.get('standard_name');
   const valueCol = layout.keyColumn.get('value');
+  /** Whether the sheet's rows can take the quick way: long, and without notes to read. */
+  const quickRows = layout.layout === 'long' && notesCol === undefined;
   /**
    * A long sheet repeats region, branch, period, type, inspector and date on every row of one
    * inspection: a row whose cells there equal those of the last row written reuses what they
@@ -96,6 +98,9 @@ export function measurementRows(
       batchId,
     });
 
+  /** A standard cell's text as read once by `items`: the same text always names the same standard. */
+  const standardOfCell = new Map<string, { code: string; unit: string | undefined }>();
+
   function items(r: RowReader): Item[] {
     const out: Item[] = [];
     if (layout.layout === 'wide') {
@@ -113,22 +118,18 @@ export function measurementRows(
     const value = r.value(valueCol!, unit);
     if (code && typeof value === 'number') out.push({ code, value, column: valueCol! });
     const cell = r.cellAt(col);
-    if (code && typeof cell === 'string') standardOfCell.set(cell, { code, unit });
+    if (quickRows && code && typeof cell === 'string') standardOfCell.set(cell, { code, unit });
     return out;
   }
-
-  /** A standard cell's text as read once by `items`: the same text always names the same standard. */
-  const standardOfCell = new Map<string, { code: string; unit: string | undefined }>();
 
   /**
    * Most rows of a long sheet repeat the last row's inspection cells, name a standard by a
    * text already read, and hold a plain number it allows: such a row is written here as
    * `row` would write it, without a RowReader and its checks (100,000 rows: 730 ms to 700 from
    * first row to last, side by side). Any other row, or anything unusual in one, goes to
-   * `row`, which reports problems.
+   * `row`, which reports problems. Offered only when `quickRows`.
    */
   function quick(cells: readonly CellValue[]): boolean {
-    if (layout.layout !== 'long' || notesCol !== undefined) return false;
     const again = repeated(cells);
     const text = cells[codeCol ?? nameCol!];
     const standard = again && typeof text === 'string' ? standardOfCell.get(text) : undefined;
@@ -247,5 +248,5 @@ export function measurementRows(
     s.counted('updated');
   }
 
-  return { row, quick: (sheetRow) => quick(sheetRow.cells), end: flush };
+  return { row, quick: quickRows ? (sheetRow) => quick(sheetRow.cells) : undefined, end: flush };
 }

@@ -120,4 +120,41 @@ describe('rows that repeat the inspection of the row before', () => {
     };
     expect(values).toEqual([judged('CS-ANS', 78), judged('CS-FCR', 86), judged('CS-SAT', 91)]);
   });
+
+  it('keep the notes of every row of a sheet that has a notes column', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const row = (code: string, value: number, notes: string | null) => [
+      'EAST',
+      'EAST-001',
+      '上海浦东营业厅',
+      '2026-10',
+      code,
+      value,
+      notes,
+    ];
+    const file = await writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          ['区域编码', '网点编码', '网点名称', '统计周期', '指标编码', '实测值', '备注'],
+          row('CS-FCR', 85, '首次'),
+          row('CS-SAT', 90, null),
+          row('CS-FCR', 86, '复检'),
+          row('CS-SAT', 91, '抽查'),
+        ],
+      },
+    ]);
+    const r = await importFile(wb, file);
+    expect(r.outcome).toBe('imported');
+    const rows = wb.db
+      .prepare(
+        'SELECT standard_code AS code, value, notes FROM measurements WHERE batch_id = ? ORDER BY code',
+      )
+      .all(r.batchId);
+    expect(rows).toEqual([
+      { code: 'CS-FCR', value: 86, notes: '复检' },
+      { code: 'CS-SAT', value: 91, notes: '抽查' },
+    ]);
+  });
 });
