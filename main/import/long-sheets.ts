@@ -42,5 +42,6 @@ export function startEarly(args: readonly string[]): SheetWorker | null {
 export function sheetReadersFor(file: string): SheetReaders {
   const first = early?.file === file ? early.reader : undefined;
   if (first) early = null;
-  return sheetWorkers(isLong(file) ? workerEntry() : null, file, first);
+  // A reader started early was for a long file: no second look at its size.
+  return sheetWorkers(first || isLong(file) ? workerEntry() : null, file, first);
 }
