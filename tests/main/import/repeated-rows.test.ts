@@ -14,6 +14,17 @@ describe('rows that repeat the inspection of the row before', () => {
   let wb: TestWorkbench;
   afterEach(() => wb?.close());
 
+  /** One inspection's rows below: its cells, then the standard's and the row's own. */
+  const HEAD = ['区域编码', '网点编码', '网点名称', '统计周期', '指标编码'];
+  const row = (code: string, ...rest: unknown[]) => [
+    'EAST',
+    'EAST-001',
+    '上海浦东营业厅',
+    '2026-10',
+    code,
+    ...rest,
+  ];
+
   it('are told apart by any one cell of the inspection, and a wrong cell in them is still reported', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
@@ -67,20 +78,11 @@ describe('rows that repeat the inspection of the row before', () => {
   it('written the quick way or not, values are judged and wrong ones reported as row by row', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
-    const head = ['区域编码', '网点编码', '网点名称', '统计周期', '指标编码', '实测值'];
-    const row = (code: string, value: unknown) => [
-      'EAST',
-      'EAST-001',
-      '上海浦东营业厅',
-      '2026-10',
-      code,
-      value,
-    ];
     const file = await writeWorkbook([
       {
         name: '检查',
         rows: [
-          head,
+          [...HEAD, '实测值'],
           row('CS-FCR', 85),
           row('CS-FCR', 86), // quick: the text was read, a plain number (updates the value above)
           row('CS-FCR', -1), // negative
@@ -124,20 +126,11 @@ describe('rows that repeat the inspection of the row before', () => {
   it('keep the notes of every row of a sheet that has a notes column', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
-    const row = (code: string, value: number, notes: string | null) => [
-      'EAST',
-      'EAST-001',
-      '上海浦东营业厅',
-      '2026-10',
-      code,
-      value,
-      notes,
-    ];
     const file = await writeWorkbook([
       {
         name: '检查',
         rows: [
-          ['区域编码', '网点编码', '网点名称', '统计周期', '指标编码', '实测值', '备注'],
+          [...HEAD, '实测值', '备注'],
           row('CS-FCR', 85, '首次'),
           row('CS-SAT', 90, null),
           row('CS-FCR', 86, '复检'),
