@@ -1,17 +1,11 @@
-import { ConverterFactory, Locale } from 'opencc-js/t2cn';
 import { memoised } from '../memo';
+import { toSimplified } from './simplified';
 
 /**
- * Traditional (Taiwan, Hong Kong) characters to simplified, through OpenCC's maintained
- * tables: Taiwan's and Hong Kong's variants to OpenCC's traditional, then to simplified.
- * Built on the first text that has a character past Latin (an English sheet never needs
- * it): building the tables costs 20 ms, and one converter for both regions half of two.
+ * Traditional (Taiwan, Hong Kong) characters made simplified (simplified.ts) only in a text
+ * with a character past Latin: an English sheet never reads OpenCC's tables.
  */
-let converter: ((text: string) => string) | null = null;
-const toSimplified = (text: string): string =>
-  /[\u2e80-\uffff]/.test(text)
-    ? (converter ??= ConverterFactory(Locale.from.tw!, Locale.from.hk!, Locale.to.cn!))(text)
-    : text;
+const simplified = (text: string): string => (/[\u2e80-\uffff]/.test(text) ? toSimplified(text) : text);
 
 /**
  * What two spellings of one header or name have in common: full-width forms folded (NFKC),
@@ -24,7 +18,7 @@ function fold(raw: string): string {
   let s = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   s = s.replace(/[([{][^()[\]{}]*[)\]}]$/u, '');
   s = s.replace(/[:：*＊]+$/u, '');
-  return toSimplified(s);
+  return simplified(s);
 }
 
 /** Cell text as people meant it: full-width digits and punctuation folded, outer spaces gone. */
