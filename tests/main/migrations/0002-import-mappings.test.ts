@@ -14,7 +14,7 @@ describe('migration 0002: import mappings', () => {
     db.prepare(
       "INSERT INTO regions (id, code, name, created_at, updated_at) VALUES ('r1', 'EAST', '华东区', 'x', 'x')",
     ).run();
-    migrate(db, { file, migrations: MIGRATIONS });
+    migrate(db, { file, migrations: MIGRATIONS.slice(0, 2) });
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT code FROM regions').all()).toEqual([{ code: 'EAST' }]);
     db.prepare(
