@@ -41,10 +41,18 @@ const insertVerdict = (db: Database.Database, id: string, verdict: string) =>
     )
     .run(id, `CODE-${id}`, verdict, AT, AT);
 
-const definition = (db: Database.Database) =>
-  (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'measurements'").get() as { sql: string }).sql;
+const insertInspection = (db: Database.Database, id: string, kind: string, status: string) =>
+  db
+    .prepare(
+      `INSERT INTO inspections (id, branch_id, period, kind, status, created_at, updated_at)
+         VALUES (?, 'b1', ?, ?, ?, ?, ?)`,
+    )
+    .run(id, `2026-${id.slice(1).padStart(2, '0')}`, kind, status, AT, AT);
 
-describe('migration 0003: the verdict rule as comparisons', () => {
+const definition = (db: Database.Database, table = 'measurements') =>
+  (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(table) as { sql: string }).sql;
+
+describe('migration 0003: the rules of measurements and inspections as comparisons', () => {
   it('rewrites the rule in place: every row stays, an action keeps its measurement, a backup is made first', () => {
     const { file, db } = version2();
     const result = migrate(db, { file });
@@ -53,6 +61,13 @@ describe('migration 0003: the verdict rule as comparisons', () => {
     expect(fs.existsSync(result.backup!)).toBe(true);
     expect(definition(db)).toContain("CHECK (verdict = 'pass' OR verdict = 'warning' OR verdict = 'fail')");
     expect(definition(db)).not.toContain('verdict IN');
+    expect(definition(db, 'inspections')).toContain(
+      "CHECK (kind = 'self_assessment' OR kind = 'regional_audit' OR",
+    );
+    expect(definition(db, 'inspections')).toContain(
+      "CHECK (status = 'draft' OR status = 'submitted' OR status = 'approved')",
+    );
+    expect(definition(db, 'inspections')).not.toContain(' IN (');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT id, verdict, value FROM measurements').all()).toEqual([
       { id: 'm1', verdict: 'warning', value: 85 },
@@ -61,11 +76,21 @@ describe('migration 0003: the verdict rule as comparisons', () => {
     db.close();
   });
 
-  it('still refuses any other verdict, on this connection and on the next one', () => {
+  it('still refuses any other verdict, kind or status, on this connection and on the next one', () => {
     const { file, db } = version2();
     migrate(db, { file });
     expect(() => insertVerdict(db, 'm2', 'passed')).toThrow(/CHECK constraint failed/);
     insertVerdict(db, 'm3', 'fail');
+    expect(() => insertInspection(db, 'i2', 'audit', 'draft')).toThrow(/CHECK constraint failed/);
+    expect(() => insertInspection(db, 'i3', 'complaint_review', 'done')).toThrow(/CHECK constraint failed/);
+    for (const [n, kind] of [
+      'regional_audit',
+      'third_party',
+      'mystery_shopper',
+      'network_test',
+      'complaint_review',
+    ].entries())
+      insertInspection(db, `i${n + 4}`, kind, ['draft', 'submitted', 'approved'][n % 3]!);
     db.close();
     const again = new Database(file);
     expect(() => insertVerdict(again, 'm4', 'PASS')).toThrow(/CHECK constraint failed/);
@@ -79,13 +104,14 @@ describe('migration 0003: the verdict rule as comparisons', () => {
     again.close();
   });
 
-  it('leaves a table defined otherwise as it is, and the database opens', () => {
+  it('leaves a rule written otherwise as it is, and the database opens', () => {
     const { file, db } = version2();
     db.exec('ALTER TABLE measurements RENAME COLUMN verdict TO outcome');
     const before = definition(db);
     migrate(db, { file });
     expect(schemaVersion(db)).toBe(3);
     expect(definition(db)).toBe(before);
+    expect(definition(db, 'inspections')).not.toContain(' IN (');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
