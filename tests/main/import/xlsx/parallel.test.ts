@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { measurementsWorkbook } from '../../../../bench/generate';
 import { workerEntry } from '../../../../main/import/worker-url';
 import { openWorkbook } from '../../../../main/import/xlsx';
@@ -72,8 +72,12 @@ describe('a sheet read on a worker thread', () => {
     );
     const expected = await inThread(file, 0);
     const worker = new SheetWorker(workerEntry()!, file);
-    // Time to read part of its guess, sheet 2, before it is told.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Told only once it has posted rows of its guess, sheet 2: what is dropped is really there.
+    const inbox = (worker as unknown as { inbox: { sheet?: number }[] }).inbox;
+    await vi.waitFor(() => expect(inbox.some((m) => m.sheet === 1)).toBe(true), {
+      timeout: 60_000,
+      interval: 5,
+    });
     const got = await viaWorker(file, workerEntry()!, 20, 0, worker);
     expect(got.given).toBeLessThan(expected.rows.length);
     expect(got.rows).toEqual(expected.rows);
