@@ -1,42 +1,30 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
-/** `CHECK (column IN (values))` as comparisons: `CHECK (column = 'a' OR column = 'b')`. */
-const comparisons = (column: string, values: readonly string[]) =>
-  `CHECK (${values.map((v) => `${column} = '${v}'`).join(' OR ')})`;
-
-/** Per table, each rule as 0001 wrote it and the same rule as comparisons. */
-const REWRITES: Record<string, [before: string, after: string][]> = {
-  measurements: [
-    ["CHECK (verdict IN ('pass', 'warning', 'fail'))", comparisons('verdict', ['pass', 'warning', 'fail'])],
-  ],
+/** Per table, the rules as 0001 wrote them; each becomes the same rule as comparisons. */
+const RULES: Record<string, string[]> = {
+  measurements: ["CHECK (verdict IN ('pass', 'warning', 'fail'))"],
   inspections: [
-    [
-      `CHECK (kind IN ('self_assessment', 'regional_audit', 'third_party',
+    `CHECK (kind IN ('self_assessment', 'regional_audit', 'third_party',
     'mystery_shopper', 'network_test', 'complaint_review'))`,
-      comparisons('kind', [
-        'self_assessment',
-        'regional_audit',
-        'third_party',
-        'mystery_shopper',
-        'network_test',
-        'complaint_review',
-      ]),
-    ],
-    [
-      "CHECK (status IN ('draft', 'submitted', 'approved'))",
-      comparisons('status', ['draft', 'submitted', 'approved']),
-    ],
+    "CHECK (status IN ('draft', 'submitted', 'approved'))",
   ],
 };
+
+/** `CHECK (column IN ('a', 'b'))` as `CHECK (column = 'a' OR column = 'b')`. */
+function asComparisons(rule: string): string {
+  const [, column, list] = /^CHECK \((\w+) IN \(([^)]*)\)\)$/.exec(rule)!;
+  const values = list!.split(',').map((v) => v.trim());
+  return `CHECK (${values.map((v) => `${column} = ${v}`).join(' OR ')})`;
+}
 
 /**
  * The rules of the two tables an import writes row by row (a measurement's verdict, an
  * inspection's kind and status), written as comparisons instead of IN lists. SQLite checks
  * `IN (...)` in a CHECK constraint by building a temporary b-tree of the list for every row
- * it writes; comparisons cost next to nothing. Written alone, 100,000 measurements took 255
- * ms instead of 220, 3,847 inspections 28 ms instead of 21; a whole 100,000-row import,
- * side by side, 2-3% less time.
+ * it writes; comparisons cost next to nothing. Written alone, 100,000 measurements now take
+ * 220 ms instead of 255, and 3,847 inspections 21 ms instead of 28; a whole 100,000-row
+ * import, side by side, 2-3% less time.
  *
  * Only the constraints' text changes, not one stored byte, so this follows SQLite's own
  * procedure for such changes (https://sqlite.org/lang_altertable.html, "making other kinds
@@ -50,19 +38,19 @@ export const migration0003: Migration = {
   version: 3,
   name: 'checks-as-comparisons',
   up: (db) => {
-    for (const [table, rewrites] of Object.entries(REWRITES)) rewriteTableSql(db, table, rewrites);
+    for (const [table, rules] of Object.entries(RULES)) rewriteTableSql(db, table, rules);
   },
 };
 
-function rewriteTableSql(db: Database, table: string, rewrites: [before: string, after: string][]): void {
+function rewriteTableSql(db: Database, table: string, rules: readonly string[]): void {
   const { sql } = db
     .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")
     .get(table) as {
     sql: string;
   };
   let rewritten = sql;
-  for (const [before, after] of rewrites)
-    if (rewritten.split(before).length === 2) rewritten = rewritten.replace(before, after);
+  for (const rule of rules)
+    if (rewritten.split(rule).length === 2) rewritten = rewritten.replace(rule, asComparisons(rule));
   if (rewritten === sql) return;
   // SQLite takes a definition it cannot parse for a damaged database: parse it first.
   db.prepare(rewritten.replace(`CREATE TABLE ${table} (`, 'CREATE TEMP TABLE qms_definition_check ('));
