@@ -48,12 +48,14 @@ function rewriteTableSql(db: Database, table: string, rules: readonly string[]):
     .get(table) as {
     sql: string;
   };
+  const head = `CREATE TABLE ${table} (`;
+  if (!sql.startsWith(head)) return;
   let rewritten = sql;
   for (const rule of rules)
     if (rewritten.split(rule).length === 2) rewritten = rewritten.replace(rule, asComparisons(rule));
   if (rewritten === sql) return;
   // SQLite takes a definition it cannot parse for a damaged database: parse it first.
-  db.prepare(rewritten.replace(`CREATE TABLE ${table} (`, 'CREATE TEMP TABLE qms_definition_check ('));
+  db.prepare(rewritten.replace(head, 'CREATE TEMP TABLE qms_definition_check ('));
   const version = db.pragma('schema_version', { simple: true }) as number;
   // better-sqlite3 keeps SQLite's defensive mode on, which forbids writing sqlite_schema.
   db.unsafeMode(true);

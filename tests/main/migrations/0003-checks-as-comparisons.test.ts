@@ -115,4 +115,15 @@ describe('migration 0003: the rules of measurements and inspections as compariso
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
+  it('leaves a table whose definition starts otherwise as it is (a quoted name), and the database opens', () => {
+    const { file, db } = version2();
+    db.exec('ALTER TABLE measurements RENAME TO m_old; ALTER TABLE m_old RENAME TO "measurements"');
+    const before = definition(db);
+    expect(before.startsWith('CREATE TABLE "measurements"')).toBe(true);
+    migrate(db, { file });
+    expect(schemaVersion(db)).toBe(3);
+    expect(definition(db)).toBe(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
 });
