@@ -109,8 +109,12 @@ export function converterOf(groups: readonly DictGroup[]): (text: string) => str
 
 let simplified: ((text: string) => string) | null = null;
 
-/** The text in simplified characters; the tables are read on the first call. */
+/**
+ * The text in simplified characters. The tables are read on the first text with a character
+ * past Latin, the only kind a key can match: an English sheet never reads them.
+ */
 export function toSimplified(text: string): string {
+  if (!/[\u2e80-\uffff]/.test(text)) return text;
   simplified ??= converterOf([...Locale.from.tw!, ...Locale.from.hk!, ...Locale.to.cn!]);
   return simplified(text);
 }

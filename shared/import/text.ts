@@ -2,12 +2,6 @@ import { memoised } from '../memo';
 import { toSimplified } from './simplified';
 
 /**
- * Traditional (Taiwan, Hong Kong) characters made simplified (simplified.ts) only in a text
- * with a character past Latin: an English sheet never reads OpenCC's tables.
- */
-const simplified = (text: string): string => (/[\u2e80-\uffff]/.test(text) ? toSimplified(text) : text);
-
-/**
  * What two spellings of one header or name have in common: full-width forms folded (NFKC),
  * traditional characters made simplified, case, spaces and line breaks dropped, and a trailing
  * unit in brackets (`(%)`, `（分钟）`, `[小时]`) removed. `首問解決率\n(%)` = `首问解决率`.
@@ -18,7 +12,7 @@ function fold(raw: string): string {
   let s = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   s = s.replace(/[([{][^()[\]{}]*[)\]}]$/u, '');
   s = s.replace(/[:：*＊]+$/u, '');
-  return simplified(s);
+  return toSimplified(s);
 }
 
 /** Cell text as people meant it: full-width digits and punctuation folded, outer spaces gone. */
