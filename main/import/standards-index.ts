@@ -1,5 +1,7 @@
 import type { DB } from '../db/open';
-import { listStandards, standardForDate } from '../repositories/standards';
+import { listStandards } from '../repositories/standards';
+import type { Standard } from '../../shared/schemas/standard';
+import { versionInForce } from '../../shared/domain/versions';
 import { periodRange } from '../../shared/domain/period';
 import { foldText } from '../../shared/import/text';
 import type { StandardMatcher } from './detect';
@@ -20,6 +22,8 @@ export interface JudgingVersion {
 export class StandardsIndex implements StandardMatcher {
   private readonly byText = new Map<string, string>();
   private readonly units = new Map<string, string>();
+  /** Every version of every standard, read once: 100,000 rows over 26 months asked 312 queries. */
+  private readonly history = new Map<string, Standard[]>();
   private readonly versions = new Map<string, Map<string, JudgingVersion | null>>();
 
   constructor(private readonly db: DB) {
@@ -29,8 +33,13 @@ export class StandardsIndex implements StandardMatcher {
   /** After a standards sheet in the same workbook adds codes. */
   reload(): void {
     this.byText.clear();
+    this.history.clear();
     this.versions.clear();
-    for (const s of listStandards(this.db, { history: false })) {
+    for (const s of listStandards(this.db, { history: true })) {
+      const versions = this.history.get(s.code);
+      if (versions) versions.push(s);
+      else this.history.set(s.code, [s]);
+      if (!s.current) continue;
       this.units.set(s.code, s.unit);
       for (const text of [s.nameEn, s.nameZh, s.code]) if (text) this.byText.set(foldText(text), s.code);
     }
@@ -51,7 +60,7 @@ export class StandardsIndex implements StandardMatcher {
     if (!byPeriod) this.versions.set(code, (byPeriod = new Map()));
     let v = byPeriod.get(period);
     if (v === undefined) {
-      const s = standardForDate(this.db, code, periodRange(period).end);
+      const s = versionInForce(this.history.get(code) ?? [], periodRange(period).end);
       v = s
         ? {
             id: s.id,

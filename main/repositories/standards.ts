@@ -1,7 +1,7 @@
 import type { DB } from '../db/open';
-import { prepared } from '../db/prepared';
 import type { Standard } from '../../shared/schemas/standard';
 import { Where, likeParam } from './sql';
+import { versionInForce } from '../../shared/domain/versions';
 
 const COLUMNS = `s.id, s.code, s.version, s.name_zh AS nameZh, s.name_en AS nameEn, s.dimension, s.unit, s.direction,
   s.target, s.warning, s.weight, s.method, s.source, s.source_ref AS sourceRef, s.effective_from AS effectiveFrom,
@@ -44,19 +44,9 @@ export function currentStandard(db: DB, code: string): Standard | undefined {
   return row && toStandard(row);
 }
 
-/**
- * The version a period is judged by: the newest one effective by the period's last day;
- * for a period before every version, the first version (there is nothing older to use).
- */
+/** The version a period ending on `lastDay` is judged by (see versionInForce). */
 export function standardForDate(db: DB, code: string, lastDay: string): Standard | undefined {
-  const row = (prepared(
-    db,
-    `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? AND s.effective_from <= ? ORDER BY s.version DESC LIMIT 1`,
-  ).get(code, lastDay) ??
-    prepared(db, `SELECT ${COLUMNS} FROM standards s WHERE s.code = ? ORDER BY s.version LIMIT 1`).get(
-      code,
-    )) as Row | undefined;
-  return row && toStandard(row);
+  return versionInForce(standardVersions(db, code), lastDay);
 }
 
 export type StandardRow = Omit<Standard, 'current'> & { batchId: string | null };
