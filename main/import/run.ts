@@ -12,6 +12,7 @@ import { periodInText } from '../../shared/import/periods';
 import { passReason } from '../../shared/import/passed-rows';
 import { reason } from '../../shared/import/reasons';
 import { foldText } from '../../shared/import/text';
+import { flushAhead } from '../db/flush-ahead';
 import * as repo from '../repositories/imports';
 import { insertAudit } from '../repositories/audit';
 import { newId, nowIso, type ServiceContext } from '../services/context';
@@ -153,7 +154,11 @@ async function importSheets(
       if (sheet.kind === 'standards') standards.reload();
     }
     backToTempFiles?.();
-    if (bulk) repo.rebuildMeasurementIndexes(ctx.db);
+    if (bulk) {
+      // The rows' pages go to disk while the indexes are built; the commit then syncs the rest.
+      void flushAhead(ctx.db);
+      repo.rebuildMeasurementIndexes(ctx.db);
+    }
     job?.throwIfCancelled();
     Object.assign(report, {
       rowsRead: session.rowsRead,
