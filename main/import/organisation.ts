@@ -1,5 +1,5 @@
 import * as repo from '../repositories/organisation';
-import { createBranch, createRegion } from '../services/organisation';
+import { addBranch, addRegion } from '../services/organisation';
 import type { ServiceContext } from '../services/context';
 import type { ReasonKey } from '../../shared/import/reasons';
 
@@ -15,28 +15,31 @@ export type Resolved<T> = { ok: T } | { error: ReasonKey; text: string };
 /**
  * Regions and branches as rows name them: known ones by code (else by name), unknown ones
  * created from the row's region (created too when new) and listed in the report. Cached,
- * since a sheet names the same few hundred branches over and over.
+ * since a sheet names the same few hundred branches over and over. Created inside the
+ * import's transaction without a savepoint each (see addRegion).
  */
 export class Organisation {
   private readonly branches = new Map<string, string>();
-  private readonly regions = new Map<string, string>();
+  private readonly regions = new Map<string, { id: string; code: string }>();
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly created: { regions: string[]; branches: string[] },
   ) {}
 
-  region(code: string | null, name: string | null): string | null {
+  /** The region's id and code, created when new; null when the row names none. */
+  region(code: string | null, name: string | null): { id: string; code: string } | null {
     const key = code ?? name;
     if (!key) return null;
     const cached = this.regions.get(key);
     if (cached) return cached;
     const found = code ? repo.getRegion(this.ctx.db, { code }) : repo.getRegion(this.ctx.db, { name: name! });
     const byName = !found && !code ? repo.getRegion(this.ctx.db, { code: name! }) : undefined;
-    const id = found?.id ?? byName?.id ?? createRegion(this.ctx, { code: key, name: name ?? key }).id;
+    const region = found ?? byName ?? addRegion(this.ctx, { code: key, name: name ?? key });
     if (!found && !byName) this.created.regions.push(key);
-    this.regions.set(key, id);
-    return id;
+    const ref = { id: region.id, code: region.code };
+    this.regions.set(key, ref);
+    return ref;
   }
 
   /** The branch's id, created when its code is new and the row names a region. */
@@ -51,7 +54,7 @@ export class Organisation {
       }
       if (!ref.regionCode && !ref.regionName) return { error: 'unknownBranchNoRegion', text: ref.branchCode };
       const regionCode = this.regionCode(ref.regionCode, ref.regionName)!;
-      const branch = createBranch(this.ctx, {
+      const branch = addBranch(this.ctx, {
         code: ref.branchCode,
         name: ref.branchName ?? ref.branchCode,
         regionCode,
@@ -73,8 +76,7 @@ export class Organisation {
 
   /** The code of the row's region, created when new; null when the row names none. */
   regionCode(code: string | null, name: string | null): string | null {
-    const id = this.region(code, name);
-    return id && repo.getRegion(this.ctx.db, { id })!.code;
+    return this.region(code, name)?.code ?? null;
   }
 
   /** A branch this import just created (branches sheet), so later rows find it cached. */

@@ -17,6 +17,12 @@ export function getRegion(db: DB, by: { id?: string; code?: string; name?: strin
     Region | undefined;
 }
 
+/** A region's id and code by its code, without counting its branches as getRegion does. */
+export function regionRef(db: DB, code: string): { id: string; code: string } | undefined {
+  return prepared(db, 'SELECT id, code FROM regions WHERE code = ?').get(code) as
+    { id: string; code: string } | undefined;
+}
+
 export interface RegionRow {
   id: string;
   code: string;

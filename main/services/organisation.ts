@@ -5,8 +5,9 @@ import * as repo from '../repositories/organisation';
 import { afterCreate, auditedDelete, auditedUpdate } from './audited';
 import { inTransaction, newId, nowIso, type ServiceContext } from './context';
 
-export function requireRegion(ctx: ServiceContext, code: string, field = 'regionCode'): Region {
-  const region = repo.getRegion(ctx.db, { code });
+export function requireRegion(ctx: ServiceContext, code: string, field = 'regionCode'): { id: string } {
+  // Not getRegion: it counts the region's branches, and a large import creates thousands.
+  const region = repo.regionRef(ctx.db, code);
   if (!region) throw new AppError('invalid', 'unknownRegion', { code }, field);
   return region;
 }
@@ -18,16 +19,26 @@ export function requireBranch(ctx: ServiceContext, code: string, field = 'branch
 }
 
 export function createRegion(ctx: ServiceContext, input: ParsedInput<'regions:create'>): Region {
-  return inTransaction(ctx, () => {
-    if (repo.getRegion(ctx.db, { code: input.code })) {
-      throw new AppError('conflict', 'duplicate', { entity: 'region', key: input.code }, 'code');
-    }
-    const id = newId();
-    const at = nowIso(ctx);
-    repo.insertRegion(ctx.db, { id, ...input, createdAt: at, updatedAt: at, batchId: ctx.batchId ?? null });
-    afterCreate(ctx, 'regions', id, input.code);
-    return repo.getRegion(ctx.db, { id })!;
-  });
+  return inTransaction(ctx, () => addRegion(ctx, input));
+}
+
+/**
+ * createRegion's and createBranch's work without a savepoint of their own, for an import:
+ * its rows create the regions and branches they name inside its one transaction, which a
+ * failure ends whole. There a savepoint per new branch copied every page the branch touched
+ * that the import had already changed (a million rows name 3,206 new branches: 0.49 s with one
+ * each). They throw only before they write, so a caller that reports the error and goes on
+ * (import/kinds/service-rows.ts) keeps nothing half-written.
+ */
+export function addRegion(ctx: ServiceContext, input: ParsedInput<'regions:create'>): Region {
+  if (repo.getRegion(ctx.db, { code: input.code })) {
+    throw new AppError('conflict', 'duplicate', { entity: 'region', key: input.code }, 'code');
+  }
+  const id = newId();
+  const at = nowIso(ctx);
+  repo.insertRegion(ctx.db, { id, ...input, createdAt: at, updatedAt: at, batchId: ctx.batchId ?? null });
+  afterCreate(ctx, 'regions', id, input.code);
+  return repo.getRegion(ctx.db, { id })!;
 }
 
 export function updateRegion(ctx: ServiceContext, input: ParsedInput<'regions:update'>): Region {
@@ -67,25 +78,28 @@ export function deleteRegion(ctx: ServiceContext, id: string): { deleted: true }
 }
 
 export function createBranch(ctx: ServiceContext, input: ParsedInput<'branches:create'>): Branch {
-  return inTransaction(ctx, () => {
-    const region = requireRegion(ctx, input.regionCode);
-    if (repo.getBranch(ctx.db, { code: input.code })) {
-      throw new AppError('conflict', 'duplicate', { entity: 'branch', key: input.code }, 'code');
-    }
-    const id = newId();
-    const at = nowIso(ctx);
-    repo.insertBranch(ctx.db, {
-      id,
-      code: input.code,
-      name: input.name,
-      regionId: region.id,
-      createdAt: at,
-      updatedAt: at,
-      batchId: ctx.batchId ?? null,
-    });
-    afterCreate(ctx, 'branches', id, input.code);
-    return repo.getBranch(ctx.db, { id })!;
+  return inTransaction(ctx, () => addBranch(ctx, input));
+}
+
+/** See addRegion. */
+export function addBranch(ctx: ServiceContext, input: ParsedInput<'branches:create'>): Branch {
+  const region = requireRegion(ctx, input.regionCode);
+  if (repo.getBranch(ctx.db, { code: input.code })) {
+    throw new AppError('conflict', 'duplicate', { entity: 'branch', key: input.code }, 'code');
+  }
+  const id = newId();
+  const at = nowIso(ctx);
+  repo.insertBranch(ctx.db, {
+    id,
+    code: input.code,
+    name: input.name,
+    regionId: region.id,
+    createdAt: at,
+    updatedAt: at,
+    batchId: ctx.batchId ?? null,
   });
+  afterCreate(ctx, 'branches', id, input.code);
+  return repo.getBranch(ctx.db, { id })!;
 }
 
 export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:update'>): Branch {
