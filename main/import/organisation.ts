@@ -2,6 +2,7 @@ import * as repo from '../repositories/organisation';
 import { addBranch, addRegion } from '../services/organisation';
 import type { ServiceContext } from '../services/context';
 import type { ReasonKey } from '../../shared/import/reasons';
+import { AppError } from '../../shared/errors';
 
 export interface OrgRef {
   regionCode: string | null;
@@ -54,11 +55,16 @@ export class Organisation {
       }
       if (!ref.regionCode && !ref.regionName) return { error: 'unknownBranchNoRegion', text: ref.branchCode };
       const regionCode = this.regionCode(ref.regionCode, ref.regionName)!;
-      const branch = addBranch(this.ctx, {
-        code: ref.branchCode,
-        name: ref.branchName ?? ref.branchCode,
-        regionCode,
-      });
+      const name = ref.branchName ?? ref.branchCode;
+      let branch: { id: string };
+      try {
+        branch = addBranch(this.ctx, { code: ref.branchCode, name, regionCode });
+      } catch (e) {
+        // The code was looked up above: a conflict is the name, taken in its region. Nothing was written.
+        if (e instanceof AppError && e.kind === 'conflict')
+          return { error: 'branchNameTaken', text: `${ref.branchCode} ${name}` };
+        throw e;
+      }
       this.created.branches.push(ref.branchCode);
       this.branches.set(ref.branchCode, branch.id);
       return { ok: branch.id };

@@ -12,6 +12,17 @@ export function requireRegion(ctx: ServiceContext, code: string, field = 'region
   return region;
 }
 
+/**
+ * A region's branches have distinct names (the schema's UNIQUE (region_id, name)): a clash is
+ * said here, as a conflict on the name, rather than by SQLite as an internal error.
+ */
+function requireFreeName(ctx: ServiceContext, regionId: string, name: string, self?: string): void {
+  const other = repo.branchIdByName(ctx.db, regionId, name);
+  if (other !== undefined && other !== self) {
+    throw new AppError('conflict', 'duplicate', { entity: 'branch', key: name }, 'name');
+  }
+}
+
 export function requireBranch(ctx: ServiceContext, code: string, field = 'branchCode'): Branch {
   const branch = repo.getBranch(ctx.db, { code });
   if (!branch) throw new AppError('invalid', 'unknownBranch', { code }, field);
@@ -87,6 +98,7 @@ export function addBranch(ctx: ServiceContext, input: ParsedInput<'branches:crea
   if (repo.getBranch(ctx.db, { code: input.code })) {
     throw new AppError('conflict', 'duplicate', { entity: 'branch', key: input.code }, 'code');
   }
+  requireFreeName(ctx, region.id, input.name);
   const id = newId();
   const at = nowIso(ctx);
   repo.insertBranch(ctx.db, {
@@ -111,11 +123,13 @@ export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:u
       throw new AppError('conflict', 'duplicate', { entity: 'branch', key: code }, 'code');
     }
     const regionId = input.regionCode ? requireRegion(ctx, input.regionCode).id : branch.regionId;
+    const name = input.name ?? branch.name;
+    requireFreeName(ctx, regionId, name, branch.id);
     auditedUpdate(ctx, 'branches', branch.id, code, () =>
       repo.updateBranch(ctx.db, {
         id: branch.id,
         code,
-        name: input.name ?? branch.name,
+        name,
         regionId,
         updatedAt: nowIso(ctx),
       }),

@@ -43,6 +43,10 @@ const REASONS = {
     en: 'no branch {text}, and no region column to create it in',
     zh: '不存在网点 {text}，且没有区域列可用于新建',
   },
+  branchNameTaken: {
+    en: 'new branch {text}: its region already has a branch of that name; correct the code or the name',
+    zh: '新网点 {text}：所在区域已有同名网点；请更正网点编码或名称',
+  },
   unknownBranchName: {
     en: 'no branch named {text} (or more than one); add a branch code column',
     zh: '找不到名为 {text} 的网点（或有重名）；请增加网点编码列',

@@ -107,6 +107,47 @@ describe('validating rows against the database', () => {
     expect(wb.db.prepare("SELECT count(*) AS n FROM regions WHERE code = 'CENTRAL'").get()).toEqual({ n: 0 });
   });
 
+  it("reports a new branch whose name its region already has as that row's error, on either kind of sheet", async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const file = await writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          LONG_HEADER,
+          ['EAST', 'EAST-999', '上海浦东营业厅', '2026-10', 'CS-FCR', 80],
+          ['EAST', 'EAST-001', '上海浦东营业厅', '2026-10', 'CS-SAT', 81],
+        ],
+      },
+    ]);
+    const rejected = await importFile(wb, file);
+    expect(rejected.outcome).toBe('rejected');
+    expect(rejected.sheets[0]!.errors.map((e) => [e.row, e.column, e.reason.zh])).toEqual([
+      [2, 'B', '新网点 EAST-999 上海浦东营业厅：所在区域已有同名网点；请更正网点编码或名称'],
+    ]);
+    const kept = await importFile(wb, file, { skipInvalid: true });
+    expect(kept).toMatchObject({ outcome: 'imported', createdBranches: [] });
+    expect(measurementTuples(wb, kept.batchId!)).toEqual([['EAST-001', '2026-10', 'CS-SAT', 81]]);
+
+    const branches = await writeWorkbook([
+      {
+        name: '网点',
+        rows: [
+          ['区域编码', '网点编码', '网点名称'],
+          ['EAST', 'EAST-998', '上海徐汇营业厅'],
+          ['EAST', 'EAST-997', '上海新网点'],
+        ],
+      },
+    ]);
+    const sheet = await importFile(wb, branches, { skipInvalid: true });
+    expect(sheet.sheets[0]!.errors.map((e) => [e.row, e.reason.en])).toEqual([
+      [2, expect.stringContaining('上海徐汇营业厅 already exists')],
+    ]);
+    expect(wb.db.prepare("SELECT code FROM branches WHERE code LIKE 'EAST-99%'").pluck().all()).toEqual([
+      'EAST-997',
+    ]);
+  });
+
   it('reports a sheet it cannot read: missing columns, no period anywhere, hidden sheets listed but not imported', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);

@@ -106,6 +106,31 @@ describe('services reject bad input, name the field, and write nothing', () => {
     wb.close();
   });
 
+  it('a branch name its region already has, on creating or renaming a branch', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    await rejects(
+      wb,
+      'branches:create',
+      { code: 'EAST-009', name: '上海浦东营业厅', regionCode: 'EAST' },
+      'name',
+      /branch 上海浦东营业厅 already exists/,
+    );
+    const second = (await wb.dispatch('branches:list', { q: 'EAST-002' })) as { rows: { id: string }[] };
+    await rejects(
+      wb,
+      'branches:update',
+      { id: second.rows[0]!.id, name: '上海浦东营业厅' },
+      'name',
+      /branch 上海浦东营业厅 already exists/,
+    );
+    // The same name in another region is another branch; keeping its own name is no clash.
+    await wb.dispatch('regions:create', { code: 'NORTH', name: '华北区' });
+    await wb.dispatch('branches:create', { code: 'NORTH-001', name: '上海浦东营业厅', regionCode: 'NORTH' });
+    await wb.dispatch('branches:update', { id: second.rows[0]!.id, name: '上海徐汇营业厅', code: 'EAST-02' });
+    wb.close();
+  });
+
   it('a due date before the action was created', async () => {
     const wb = testWorkbench({ now: '2026-11-02T08:00:00.000Z' });
     await withOrganisation(wb);
