@@ -10,7 +10,7 @@ import {
   ratio,
   report,
   sizes,
-  tempDir,
+  inTempDir,
   type Measurement,
   type Row,
   type Suite,
@@ -45,14 +45,18 @@ if (BASELINE && !fs.existsSync(path.join(BASELINE, 'bin', 'qms.mjs')))
   );
 
 /** `qms import` of the checkout at `root`, on a database it seeded itself. */
-async function qmsImport(root: string, file: string): Promise<Measurement> {
-  const db = path.join(tempDir('import'), 'bench.db');
-  await measureOk('qms seed', qmsAt(root, db, 'seed', 'standards'));
-  return measureOk('qms import', qmsAt(root, db, 'import', file));
+function qmsImport(root: string, file: string): Promise<Measurement> {
+  return inTempDir('import', async (dir) => {
+    const db = path.join(dir, 'bench.db');
+    await measureOk('qms seed', qmsAt(root, db, 'seed', 'standards'));
+    return measureOk('qms import', qmsAt(root, db, 'import', file));
+  });
 }
 
 function pandas(file: string): Promise<Measurement> {
-  return measure([SYSTEM_PYTHON, '-c', PANDAS, file, path.join(tempDir('pandas'), 'pandas.db')]);
+  return inTempDir('pandas', (dir) =>
+    measure([SYSTEM_PYTHON, '-c', PANDAS, file, path.join(dir, 'pandas.db')]),
+  );
 }
 
 function median(values: number[]): number {
