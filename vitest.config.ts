@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Removes each test file's temporary folders when it ends.
+    setupFiles: ['tests/setup.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

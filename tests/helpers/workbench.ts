@@ -1,17 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openWorkbench, type Workbench } from '../../main/workbench';
+import { tempDir } from './temp';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SAMPLES = path.resolve(ROOT, '../shared/samples');
 export const CORPUS = path.resolve(ROOT, '../shared/corpus/xlsx');
 
-/** A fresh folder per test: every test gets its own real database file. */
-export function tempDir(prefix = 'qw-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+/** Re-exported: most tests take it from here. */
+export { tempDir };
 
 export interface TestWorkbench extends Workbench {
   dir: string;

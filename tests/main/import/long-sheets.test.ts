@@ -6,6 +6,7 @@ import { measurementsWorkbook } from '../../../bench/generate';
 import { sheetReadersFor, startEarly } from '../../../main/import/long-sheets';
 import type { SheetReaders } from '../../../main/import/xlsx/parallel';
 import { sample } from './helpers';
+import { tempDir } from '../../helpers/temp';
 
 /*
  * `qms import` of a long workbook starts the sheet's reader before the rest of qms loads
@@ -42,7 +43,7 @@ describe('the sheet reader started before the import', () => {
 
   it('waits for its own file when another one is imported first', async () => {
     const file = await measurementsWorkbook(100_000);
-    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qw-early-')), 'other.xlsx');
+    const other = path.join(tempDir('qw-early-'), 'other.xlsx');
     fs.copyFileSync(file, other);
     const early = startEarly(['import', other, file]);
     expect(readersFor(file).next()).not.toBe(early);
