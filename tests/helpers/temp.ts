@@ -12,7 +12,7 @@ export function tempDir(prefix = 'qw-test-'): string {
   return dir;
 }
 
-/** Left behind, they add up: a developer's machine held 4,000 of them, 2 GB. */
+/** Left behind, they add up: a developer's machine held 4,000 of them. */
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
