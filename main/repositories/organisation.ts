@@ -83,18 +83,12 @@ export function getBranch(db: DB, by: { id?: string; code?: string }): Branch | 
     Branch | undefined;
 }
 
-/** The id of the branch of that name in that region (names are unique within a region). */
-export function branchIdByName(db: DB, regionId: string, name: string): string | undefined {
-  const row = prepared(db, 'SELECT id FROM branches WHERE region_id = ? AND name = ?').get(regionId, name) as
-    { id: string } | undefined;
-  return row?.id;
-}
-
 export function findBranchByName(db: DB, regionId: string | null, name: string): Branch | undefined {
   const sql = regionId
     ? `SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE b.region_id = ? AND b.name = ?`
     : `SELECT ${BRANCH_COLUMNS} ${BRANCH_FROM} WHERE b.name = ?`;
-  const rows = db.prepare(sql).all(...(regionId ? [regionId, name] : [name])) as Branch[];
+  // Prepared once: creating a branch asks it too (services/organisation.ts requireFreeName).
+  const rows = prepared(db, sql).all(...(regionId ? [regionId, name] : [name])) as Branch[];
   // Without a region, a name is a key only when it is unambiguous.
   return rows.length === 1 ? rows[0] : undefined;
 }

@@ -17,8 +17,8 @@ export function requireRegion(ctx: ServiceContext, code: string, field = 'region
  * said here, as a conflict on the name, rather than by SQLite as an internal error.
  */
 function requireFreeName(ctx: ServiceContext, regionId: string, name: string, self?: string): void {
-  const other = repo.branchIdByName(ctx.db, regionId, name);
-  if (other !== undefined && other !== self) {
+  const other = repo.findBranchByName(ctx.db, regionId, name);
+  if (other !== undefined && other.id !== self) {
     throw new AppError('conflict', 'duplicate', { entity: 'branch', key: name }, 'name');
   }
 }
