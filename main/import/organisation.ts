@@ -34,13 +34,14 @@ export class Organisation {
     if (!key) return null;
     const cached = this.regions.get(key);
     if (cached) return cached;
-    const found = code ? repo.getRegion(this.ctx.db, { code }) : repo.getRegion(this.ctx.db, { name: name! });
-    const byName = !found && !code ? repo.getRegion(this.ctx.db, { code: name! }) : undefined;
-    const region = found ?? byName ?? addRegion(this.ctx, { code: key, name: name ?? key });
-    if (!found && !byName) this.created.regions.push(key);
-    const ref = { id: region.id, code: region.code };
-    this.regions.set(key, ref);
-    return ref;
+    let region = this.findRegion(code, name);
+    if (!region) {
+      const { id, code: created } = addRegion(this.ctx, { code: key, name: name ?? key });
+      region = { id, code: created };
+      this.created.regions.push(key);
+    }
+    this.regions.set(key, region);
+    return region;
   }
 
   /** The branch's id, created when its code is new and the row names a region. */
@@ -91,10 +92,13 @@ export class Organisation {
   }
 
   private existingRegion(ref: OrgRef): string | null {
-    const r = ref.regionCode
-      ? repo.getRegion(this.ctx.db, { code: ref.regionCode })
-      : (repo.getRegion(this.ctx.db, { name: ref.regionName! }) ??
-        repo.getRegion(this.ctx.db, { code: ref.regionName! }));
-    return r?.id ?? null;
+    return this.findRegion(ref.regionCode, ref.regionName)?.id ?? null;
+  }
+
+  /** The region a row names: by its code, else by its name, else by a name that is a code. */
+  private findRegion(code: string | null, name: string | null): { id: string; code: string } | undefined {
+    const db = this.ctx.db;
+    if (code) return repo.regionRef(db, { code });
+    return repo.regionRef(db, { name: name! }) ?? repo.regionRef(db, { code: name! });
   }
 }

@@ -17,9 +17,13 @@ export function getRegion(db: DB, by: { id?: string; code?: string; name?: strin
     Region | undefined;
 }
 
-/** A region's id and code by its code, without counting its branches as getRegion does. */
-export function regionRef(db: DB, code: string): { id: string; code: string } | undefined {
-  return prepared(db, 'SELECT id, code FROM regions WHERE code = ?').get(code) as
+/** A region's id and code by its code or name, without counting its branches as getRegion does. */
+export function regionRef(
+  db: DB,
+  by: { code: string } | { name: string },
+): { id: string; code: string } | undefined {
+  const [column, value] = 'code' in by ? ['code', by.code] : ['name', by.name];
+  return prepared(db, `SELECT id, code FROM regions WHERE ${column} = ?`).get(value) as
     { id: string; code: string } | undefined;
 }
 

@@ -7,7 +7,7 @@ import { inTransaction, newId, nowIso, type ServiceContext } from './context';
 
 export function requireRegion(ctx: ServiceContext, code: string, field = 'regionCode'): { id: string } {
   // Not getRegion: it counts the region's branches, and a large import creates thousands.
-  const region = repo.regionRef(ctx.db, code);
+  const region = repo.regionRef(ctx.db, { code });
   if (!region) throw new AppError('invalid', 'unknownRegion', { code }, field);
   return region;
 }
