@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, fromThreadError, type ThreadError } from '../../../shared/errors';
 import { sheetRowsOf } from './sheet-rows';
@@ -196,7 +197,7 @@ export class SheetWorker {
         for (;;) {
           // One turn of the event loop per batch: batches that arrive as fast as they are
           // taken would otherwise keep this thread from ever handling another message (a cancel).
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
           while (this.inbox.length === 0) {
             if (this.failure) throw this.failure;
             await new Promise<void>((resolve) => (this.wake = resolve));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fsSync from 'node:fs';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 import { PartDecoder } from './decode';
 import {
@@ -234,7 +235,7 @@ async function hashFile(fh: FileHandle, size: number): Promise<string> {
     if (bytesRead === 0) break;
     hash.update(buffer.subarray(0, bytesRead));
     pos += bytesRead;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return hash.digest('hex');
 }
