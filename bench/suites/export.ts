@@ -9,7 +9,7 @@ import {
   ratio,
   report,
   sizes,
-  tempDir,
+  inTempDir,
   tsNode,
   type Row,
   type Suite,
@@ -84,52 +84,52 @@ const suite: Suite = {
   description: 'measurements to .xlsx: qms export vs pandas read_sql + to_excel vs stock exceljs streaming',
   async run() {
     const pandasMax = Number(process.env.BENCH_PANDAS_MAX ?? 100_000);
-    const dir = tempDir('export');
     const rows: Row[] = [];
-    for (const n of sizes([100_000, 1_000_000])) {
-      const db = await measurementsDatabase(n);
-      const ours = await measureOk(
-        'qms export',
-        qms(db, 'export', 'measurements', '--out', path.join(dir, `ours-${n}.xlsx`)),
-      );
-      rows.push({
-        case: 'qms export measurements (styled, streaming)',
-        size: n,
-        seconds: ours.seconds,
-        peakRssMb: ours.peakRssMb,
-        note: `${(fs.statSync(path.join(dir, `ours-${n}.xlsx`)).size / 1e6).toFixed(1)} MB file`,
-      });
-      if (n <= pandasMax) {
-        const pandas = await measureOk('pandas', [
-          SYSTEM_PYTHON,
-          '-c',
-          PANDAS,
-          db,
-          path.join(dir, `pandas-${n}.xlsx`),
-        ]);
+    await inTempDir('export', async (dir) => {
+      for (const n of sizes([100_000, 1_000_000])) {
+        const db = await measurementsDatabase(n);
+        const ours = await measureOk(
+          'qms export',
+          qms(db, 'export', 'measurements', '--out', path.join(dir, `ours-${n}.xlsx`)),
+        );
         rows.push({
-          case: 'pandas read_sql + to_excel (openpyxl)',
+          case: 'qms export measurements (styled, streaming)',
           size: n,
-          seconds: pandas.seconds,
-          peakRssMb: pandas.peakRssMb,
-          note: `qms export is ${ratio(ours.seconds, pandas.seconds)} faster`,
+          seconds: ours.seconds,
+          peakRssMb: ours.peakRssMb,
+          note: `${(fs.statSync(path.join(dir, `ours-${n}.xlsx`)).size / 1e6).toFixed(1)} MB file`,
         });
+        if (n <= pandasMax) {
+          const pandas = await measureOk('pandas', [
+            SYSTEM_PYTHON,
+            '-c',
+            PANDAS,
+            db,
+            path.join(dir, `pandas-${n}.xlsx`),
+          ]);
+          rows.push({
+            case: 'pandas read_sql + to_excel (openpyxl)',
+            size: n,
+            seconds: pandas.seconds,
+            peakRssMb: pandas.peakRssMb,
+            note: `qms export is ${ratio(ours.seconds, pandas.seconds)} faster`,
+          });
+        }
+        const stock = await measureOk(
+          'exceljs',
+          tsNode('exceljs-export.ts', db, path.join(dir, `exceljs-${n}.xlsx`)),
+        );
+        rows.push({
+          case: 'exceljs stock WorkbookWriter (9 columns, a fill per verdict cell)',
+          size: n,
+          seconds: stock.seconds,
+          peakRssMb: stock.peakRssMb,
+          note: `qms export is ${ratio(ours.seconds, stock.seconds)} faster`,
+        });
+        for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
       }
-      const stock = await measureOk(
-        'exceljs',
-        tsNode('exceljs-export.ts', db, path.join(dir, `exceljs-${n}.xlsx`)),
-      );
-      rows.push({
-        case: 'exceljs stock WorkbookWriter (9 columns, a fill per verdict cell)',
-        size: n,
-        seconds: stock.seconds,
-        peakRssMb: stock.peakRssMb,
-        note: `qms export is ${ratio(ours.seconds, stock.seconds)} faster`,
-      });
-      for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
-    }
+    });
     report('Exporting measurements to .xlsx', rows);
-    fs.rmSync(dir, { recursive: true, force: true });
   },
 };
 export default suite;
