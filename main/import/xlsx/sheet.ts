@@ -140,18 +140,18 @@ export class SheetParser implements XmlHandler {
       i = to + 1;
     }
     let end: number;
-    let value: string | null = null;
+    let from = -1;
+    let to = -1;
     if (s.charCodeAt(i) === SLASH) {
       if (s.charCodeAt(i + 1) !== GT) return -1;
       end = i + 2;
     } else {
       let p = skipSpace(s, i + 1);
       if (s.startsWith('<v>', p)) {
-        const from = p + 3;
-        const to = s.indexOf('<', from);
+        from = p + 3;
+        to = s.indexOf('<', from);
         if (to < 0 || !s.startsWith('</v>', to)) return -1;
         for (let k = from; k < to; k++) if (s.charCodeAt(k) === AMP) return -1;
-        value = s.slice(from, to);
         p = skipSpace(s, to + 4);
       }
       if (!s.startsWith('</c>', p)) return -1;
@@ -161,11 +161,34 @@ export class SheetParser implements XmlHandler {
     if (this.column > LAST_COLUMN) return -1;
     this.type = type ?? 'n';
     this.style = style ?? 0;
-    this.value = value;
     this.formula = null;
     this.inline = null;
-    this.finishCell();
+    const known = from < 0 ? undefined : this.valueInPlace(s, from, to);
+    if (known === undefined) {
+      this.value = from < 0 ? null : s.slice(from, to);
+      this.finishCell();
+    } else {
+      if (known !== null) this.cells[this.column] = known;
+      this.nextColumn = this.column + 1;
+    }
     return end;
+  }
+
+  /**
+   * The value of the commonest cells read from the XML where it lies, without taking it out
+   * as a string first: a shared string's index, or a plain decimal number not styled as a
+   * date. undefined: cellValue decides (same results, by way of the text).
+   */
+  private valueInPlace(s: string, from: number, to: number): CellValue | undefined {
+    if (this.type === 's') {
+      const index = digits(s, from, to);
+      if (index < 0) return undefined;
+      const text = this.context.sharedStrings[index];
+      return text === undefined || text === '' ? null : text;
+    }
+    if (this.type !== 'n' || this.context.dateStyles[this.style]) return undefined;
+    const n = plainDecimal(s, from, to);
+    return Number.isNaN(n) ? undefined : n;
   }
 
   close(name: string): void {
@@ -308,6 +331,40 @@ function digits(s: string, from: number, to: number): number {
     n = n * 10 + d;
   }
   return n;
+}
+
+/** Significant digits a plain decimal may have to be read exactly here (below 2^53). */
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: EXACT_DIGITS + 1 }, (_, k) => 10 ** k);
+
+/**
+ * The number in s[from, to) when it is a plain decimal (`-12`, `95.3`, `0.57`) of at most 15
+ * digits, else NaN (Number() then reads it). Exact: the digits as an integer and a power of
+ * ten up to 10^15 are both exact doubles, and one division rounds once, correctly, as
+ * Number() does (Clinger's fast path).
+ */
+function plainDecimal(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45; // -
+  if (negative) i++;
+  let mantissa = 0;
+  let digitCount = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && decimals < 0)
+      decimals = 0; // .
+    else {
+      const d = c - 48;
+      if (d < 0 || d > 9) return NaN;
+      mantissa = mantissa * 10 + d;
+      digitCount++;
+      if (decimals >= 0) decimals++;
+    }
+  }
+  if (digitCount === 0 || digitCount > EXACT_DIGITS) return NaN;
+  const n = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return negative ? -n : n;
 }
 
 /** `AB12` -> 27 (0-based column of AB). */

@@ -64,6 +64,77 @@ describe('the fast path for cells', () => {
     expect(used).toBeGreaterThan(10_000);
   }, 300_000);
 
+  it('reads numbers and shared-string indexes where they lie exactly as Number() reads their text', async () => {
+    // Decimals as writers put them, then the shapes a plain-decimal reading must not get wrong.
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const numbers: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const digits = Array.from({ length: 1 + Math.floor(random() * 17) }, () =>
+        Math.floor(random() * 10),
+      ).join('');
+      const point = Math.floor(random() * (digits.length + 1));
+      const text = point === digits.length ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;
+      numbers.push(random() < 0.2 ? `-${text}` : text);
+    }
+    numbers.push(
+      '0.1',
+      '0.57',
+      '103.61',
+      '-0',
+      '-0.0',
+      '007',
+      '.5',
+      '1.',
+      '123456789012345',
+      '1234567890123456',
+    );
+    numbers.push(
+      '0.000000000000001',
+      '9007199254740993',
+      '1E3',
+      '1e-7',
+      '+5',
+      ' 12',
+      '1.2.3',
+      '-',
+      '.',
+      '0x10',
+    );
+    const shared = ['零', '一', '', '三'];
+    const indexes = ['0', '1', '2', '3', '03', '4', '99', '1234567890'];
+    const cell = (ref: string, v: string, t = '') => `<c r="${ref}"${t}><v>${v}</v></c>`;
+    const rows = [
+      ...numbers.map((v, i) => `<row r="${i + 1}">${cell(`A${i + 1}`, v)}</row>`),
+      ...indexes.map(
+        (v, i) =>
+          `<row r="${numbers.length + i + 1}">${cell(`B${numbers.length + i + 1}`, v, ' t="s"')}</row>`,
+      ),
+    ];
+    const file = writeBook({
+      sheets: [
+        {
+          name: 'numbers',
+          raw: `<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+        },
+      ],
+      sharedStrings: shared,
+    });
+    const { fast, general } = await bothWays(file);
+    if (fast === 'refused' || general === 'refused') throw new Error('refused');
+    expect(fast.book).toEqual(general.book);
+    const cells = (fast.book as Awaited<ReturnType<typeof readBook>>).sheets[0]!.rows.map((r) =>
+      r.cells.find((c) => c !== null),
+    );
+    numbers.forEach((text, i) => {
+      const n = Number(text);
+      // Number() is the contract: a cell whose text is not a number stays text.
+      expect(Object.is(cells[i], Number.isNaN(n) ? text : n), text).toBe(true);
+    });
+    // An empty or missing shared string leaves its row empty, and an empty row is not read.
+    expect(cells.slice(numbers.length)).toEqual(['零', '一', '三', '三']);
+  });
+
   it('leaves formulas, inline strings, entities, prefixes and odd quoting to the general path', async () => {
     const cells = [
       '<c r="A1" t="s"><v>0</v></c>',
