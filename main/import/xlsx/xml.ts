@@ -110,7 +110,7 @@ export class XmlScanner {
           throw refuse('xlsxEntities', { file: this.file, part: this.part });
         }
       } else {
-        if (c === C && h.cell !== undefined && isSpace(s.charCodeAt(lt + 2))) {
+        if (c === C && lt + 2 < n && isSpace(s.charCodeAt(lt + 2)) && h.cell !== undefined) {
           const end = h.cell(s, lt);
           if (end >= 0) {
             p = end;
