@@ -1,6 +1,14 @@
 import type { MessagePort } from 'node:worker_threads';
 import { toThreadError } from '../../../shared/errors';
-import { AHEAD, BATCH_ROWS, encodeRows, type FromWorker, type SheetTask, type ToWorker } from './parallel';
+import {
+  AHEAD,
+  BATCH_ROWS,
+  encodeRows,
+  SharedTable,
+  type FromWorker,
+  type SheetTask,
+  type ToWorker,
+} from './parallel';
 import type { OpenedWorkbook, SheetInfo, SheetRow } from './types';
 import { openWorkbook } from './workbook';
 
@@ -31,14 +39,14 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
   });
 
   /** Posts the sheet's rows, then its end; false as soon as it is told to read another. */
-  async function serve(wb: OpenedWorkbook, sheet: number): Promise<boolean> {
+  async function serve(wb: OpenedWorkbook, shared: SharedTable, sheet: number): Promise<boolean> {
     const elsewhere = () => told !== null && told !== sheet;
     let bytes: [number, number] | null = null;
     const send = async (rows: SheetRow[]): Promise<boolean> => {
       await until(() => credit > 0 || elsewhere());
       if (elsewhere()) return false;
       credit--;
-      const e = encodeRows(rows);
+      const e = encodeRows(rows, shared);
       const message: FromWorker = { type: 'rows', sheet, bytes, ...e };
       port.postMessage(message, [e.rows.buffer, e.kinds.buffer, e.numbers.buffer]);
       return true;
@@ -60,9 +68,11 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
   try {
     const wb = await openWorkbook(task.path, { hash: false });
     try {
+      const shared = new SharedTable(wb.sharedStrings);
+      port.postMessage({ type: 'table', table: shared.table } satisfies FromWorker);
       let sheet = told ?? largest(wb.sheets);
       for (;;) {
-        if (await serve(wb, sheet)) await until(() => told !== null);
+        if (await serve(wb, shared, sheet)) await until(() => told !== null);
         if (told === sheet) break;
         sheet = told!;
         credit = AHEAD; // the other thread drops what was posted of the wrong sheet

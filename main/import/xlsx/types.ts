@@ -93,6 +93,8 @@ export interface OpenedWorkbook {
   /** Hex SHA-256 of the file's bytes; empty when opened with `hash: false`. */
   sha256: string;
   date1904: boolean;
+  /** The shared strings table, by index (what `t="s"` cells hold). */
+  sharedStrings: readonly string[];
   /** Every sheet, hidden ones too, in workbook order. */
   sheets: SheetInfo[];
   /**

@@ -249,6 +249,7 @@ function workbookHandle(
   return {
     ...identity,
     date1904: structure.date1904,
+    sharedStrings: structure.context.sharedStrings,
     sheets: structure.sheets,
     rows: (sheet, options) =>
       options?.worker && structure.sheets[sheet.index]?.kind === 'worksheet'

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { measurementsWorkbook } from '../../../../bench/generate';
 import { workerEntry } from '../../../../main/import/worker-url';
 import { openWorkbook } from '../../../../main/import/xlsx';
-import { decodeRows, encodeRows, SheetWorker } from '../../../../main/import/xlsx/parallel';
+import { decodeRows, encodeRows, SharedTable, SheetWorker } from '../../../../main/import/xlsx/parallel';
 import { inThread, viaWorker } from '../../../helpers/sheet-worker';
 import { readBook, writeBook } from './build';
 
@@ -41,6 +41,18 @@ describe('a sheet read on a worker thread', () => {
       '公式文本',
     ]);
     expect(decodeRows(encodeRows(rows))).toEqual(rows);
+  });
+
+  it('sends the texts of the shared strings table by their index in it, the others as they are', () => {
+    const table = ['华东区', '上海浦东营业厅', '华东区', 'CS-FCR'];
+    const rows = [
+      { row: 2, cells: ['华东区', '上海浦东营业厅', 'CS-FCR', 95.3, '不在表中'] },
+      { row: 3, cells: ['华东区', null, 'CS-FCR', 88, '不在表中'] },
+    ];
+    const encoded = encodeRows(rows, new SharedTable(table));
+    // Only the text that is not in the table crosses as a string, once.
+    expect(encoded.strings).toEqual(['不在表中']);
+    expect(decodeRows(encoded, table)).toEqual(rows);
   });
 
   it('takes over from this thread part-way and gives exactly the rows, merges and count of reading here', async () => {
