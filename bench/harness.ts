@@ -16,6 +16,11 @@ export interface Suite {
 
 export interface Measurement {
   seconds: number;
+  /**
+   * CPU seconds of the whole process, every thread (user + system). Steadier than `seconds` on
+   * a shared machine, where a neighbour's load stretches the wall clock but not the work done.
+   */
+  cpuSeconds: number;
   peakRssMb: number;
   exitCode: number;
   stdout: string;
@@ -63,7 +68,7 @@ export function measure(
 ): Promise<Measurement> {
   const timeFile = path.join(os.tmpdir(), `qw-bench-time-${process.pid}-${Date.now()}.txt`);
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...argv], {
+    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...argv], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,9 +79,23 @@ export function measure(
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      const [seconds, kb] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+      // The last line: a failed command's status line comes before it.
+      const [seconds, kb, user, system] = fs
+        .readFileSync(timeFile, 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1)!
+        .split(' ')
+        .map(Number);
       fs.rmSync(timeFile, { force: true });
-      resolve({ seconds: seconds!, peakRssMb: Math.round(kb! / 1024), exitCode: code ?? -1, stdout, stderr });
+      resolve({
+        seconds: seconds!,
+        cpuSeconds: user! + system!,
+        peakRssMb: Math.round(kb! / 1024),
+        exitCode: code ?? -1,
+        stdout,
+        stderr,
+      });
     });
   });
 }
