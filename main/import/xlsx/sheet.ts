@@ -164,13 +164,8 @@ export class SheetParser implements XmlHandler {
     this.formula = null;
     this.inline = null;
     const known = from < 0 ? undefined : this.valueInPlace(s, from, to);
-    if (known === undefined) {
-      this.value = from < 0 ? null : s.slice(from, to);
-      this.finishCell();
-    } else {
-      if (known !== null) this.cells[this.column] = known;
-      this.nextColumn = this.column + 1;
-    }
+    if (known === undefined) this.value = from < 0 ? null : s.slice(from, to);
+    this.finishCell(known === undefined ? this.cellValue() : known);
     return end;
   }
 
@@ -182,9 +177,7 @@ export class SheetParser implements XmlHandler {
   private valueInPlace(s: string, from: number, to: number): CellValue | undefined {
     if (this.type === 's') {
       const index = digits(s, from, to);
-      if (index < 0) return undefined;
-      const text = this.context.sharedStrings[index];
-      return text === undefined || text === '' ? null : text;
+      return index < 0 ? undefined : this.sharedText(index);
     }
     if (this.type !== 'n' || this.context.dateStyles[this.style]) return undefined;
     const n = plainDecimal(s, from, to);
@@ -209,7 +202,7 @@ export class SheetParser implements XmlHandler {
         this.inInline = false;
         break;
       case 'c':
-        this.finishCell();
+        this.finishCell(this.cellValue());
         break;
       case 'row':
         this.finishRow();
@@ -242,8 +235,7 @@ export class SheetParser implements XmlHandler {
     return text !== '' ? text : (this.sharedFormulas.get(si) ?? '');
   }
 
-  private finishCell(): void {
-    const value = this.cellValue();
+  private finishCell(value: CellValue): void {
     if (value !== null) this.cells[this.column] = value;
     this.nextColumn = this.column + 1;
   }
@@ -259,6 +251,12 @@ export class SheetParser implements XmlHandler {
     this.cells = [];
   }
 
+  /** A shared string by its index; an empty or missing one is an empty cell. */
+  private sharedText(index: number): string | null {
+    const text = this.context.sharedStrings[index];
+    return text === undefined || text === '' ? null : text;
+  }
+
   private cellValue(): CellValue {
     const v = this.value;
     const ctx = this.context;
@@ -269,10 +267,8 @@ export class SheetParser implements XmlHandler {
       return this.formula !== null ? { kind: 'formula', formula: this.formula } : null;
     }
     switch (this.type) {
-      case 's': {
-        const s = ctx.sharedStrings[Number(v)];
-        return s === undefined || s === '' ? null : s;
-      }
+      case 's':
+        return this.sharedText(Number(v));
       case 'inlineStr': {
         const s = this.inline ?? v;
         if (s === null) return this.formula !== null ? { kind: 'formula', formula: this.formula } : null;
