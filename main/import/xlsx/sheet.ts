@@ -42,6 +42,13 @@ export class SheetParser implements XmlHandler {
   private inPhonetic = false;
   /** Shared formulas by `si`: dependants carry no text, only the master's index. */
   private readonly sharedFormulas = new Map<string, string>();
+  /**
+   * Per column, the last date serial read there and its value (dateCell): a sheet repeats a
+   * date down a column (a period, an inspection day), and a Date per cell was the commonest
+   * object the reader made of such a sheet.
+   */
+  private readonly dateSerials: number[] = [];
+  private readonly dates: (Date | null)[] = [];
 
   constructor(private readonly context: CellContext) {}
 
@@ -171,17 +178,32 @@ export class SheetParser implements XmlHandler {
 
   /**
    * The value of the commonest cells read from the XML where it lies, without taking it out
-   * as a string first: a shared string's index, or a plain decimal number not styled as a
-   * date. undefined: cellValue decides (same results, by way of the text).
+   * as a string first: a shared string's index, or a plain decimal number (a date's serial
+   * where the style shows a date). undefined: cellValue decides (same results, by way of the text).
    */
   private valueInPlace(s: string, from: number, to: number): CellValue | undefined {
     if (this.type === 's') {
       const index = digits(s, from, to);
       return index < 0 ? undefined : this.sharedText(index);
     }
-    if (this.type !== 'n' || this.context.dateStyles[this.style]) return undefined;
+    if (this.type !== 'n') return undefined;
     const n = plainDecimal(s, from, to);
-    return Number.isNaN(n) ? undefined : n;
+    if (Number.isNaN(n)) return undefined;
+    return this.context.dateStyles[this.style] ? this.dateCell(n) : n;
+  }
+
+  /**
+   * A number styled as a date: its Date, or the number when Excel could not show it as one.
+   * The same serial as the column's last date cell gives the same Date object (nothing changes
+   * a cell's Date once read).
+   */
+  private dateCell(serial: number): Date | number {
+    const column = this.column;
+    if (this.dateSerials[column] !== serial) {
+      this.dateSerials[column] = serial;
+      this.dates[column] = serialToDate(serial, this.context.date1904);
+    }
+    return this.dates[column] ?? serial;
   }
 
   close(name: string): void {
@@ -286,7 +308,7 @@ export class SheetParser implements XmlHandler {
         if (v!.trim() === '') return null;
         const n = Number(v);
         if (Number.isNaN(n)) return v;
-        if (ctx.dateStyles[this.style]) return serialToDate(n, ctx.date1904) ?? n;
+        if (ctx.dateStyles[this.style]) return this.dateCell(n);
         return n;
       }
     }

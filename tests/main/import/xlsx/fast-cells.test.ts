@@ -135,6 +135,53 @@ describe('the fast path for cells', () => {
     expect(cells.slice(numbers.length)).toEqual(['零', '一', '三', '三']);
   });
 
+  it('reads numbers styled as dates where they lie exactly as the general path does', async () => {
+    // Days, times of day, the 1900 leap-year bug's neighbourhood, serials Excel cannot show (kept
+    // as numbers), the same serial down a column and in the next one, and text that only looks
+    // like a serial.
+    const serials = [
+      '46000',
+      '46000',
+      '46000.5',
+      '46001',
+      '59',
+      '60',
+      '61',
+      '0',
+      '-1',
+      '2958466',
+      '46000',
+      '1E3',
+    ];
+    for (const date1904 of [false, true]) {
+      const rows = serials.map(
+        (v, i) =>
+          `<row r="${i + 1}"><c r="A${i + 1}" s="1"><v>${v}</v></c><c r="B${i + 1}" s="1"><v>${serials[i === 0 ? 0 : i - 1]}</v></c>` +
+          `<c r="C${i + 1}"><v>${v}</v></c></row>`,
+      );
+      const file = writeBook({
+        sheets: [
+          {
+            name: 'dates',
+            raw: `<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+          },
+        ],
+        date1904,
+        numFmts: '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/>',
+        cellXfs: '<xf numFmtId="0"/><xf numFmtId="164"/>',
+      });
+      const { fast, general } = await bothWays(file);
+      if (fast === 'refused' || general === 'refused') throw new Error('refused');
+      expect(fast.book, `date1904 ${date1904}`).toEqual(general.book);
+      expect(fast.used).toBe(serials.length * 3);
+      const first = (fast.book as Awaited<ReturnType<typeof readBook>>).sheets[0]!.rows[0]!.cells;
+      expect(first[0]).toEqual(
+        new Date(Date.UTC(date1904 ? 2029 : 2025, date1904 ? 11 : 11, date1904 ? 10 : 9)),
+      );
+      expect(first[2]).toBe(46000);
+    }
+  });
+
   it('leaves formulas, inline strings, entities, prefixes and odd quoting to the general path', async () => {
     const cells = [
       '<c r="A1" t="s"><v>0</v></c>',
