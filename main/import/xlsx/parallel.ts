@@ -116,9 +116,14 @@ export function encodeRows(batch: readonly SheetRow[], shared?: SharedTable): En
   return { rows, kinds, numbers, strings, others };
 }
 
-/** `table`: the shared strings table the rows were encoded against (SharedTable). */
+/**
+ * `table`: the shared strings table the rows were encoded against (SharedTable). A date the
+ * same as the one above it in its column is the same Date (as the reader gives it), not one
+ * more object per cell.
+ */
 export function decodeRows(e: EncodedRows, table: readonly string[] = []): SheetRow[] {
   const out: SheetRow[] = new Array(e.rows.length / 2);
+  const lastDates: (Date | undefined)[] = [];
   let c = 0;
   for (let i = 0; i < out.length; i++) {
     const cells: CellValue[] = new Array(e.rows[i * 2 + 1]!);
@@ -140,9 +145,11 @@ export function decodeRows(e: EncodedRows, table: readonly string[] = []): Sheet
         case KIND.false:
           cells[k] = false;
           break;
-        case KIND.date:
-          cells[k] = new Date(n);
+        case KIND.date: {
+          const last = lastDates[k];
+          cells[k] = last !== undefined && last.getTime() === n ? last : (lastDates[k] = new Date(n));
           break;
+        }
         case KIND.other:
           cells[k] = e.others[n]!;
           break;

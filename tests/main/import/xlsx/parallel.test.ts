@@ -55,6 +55,25 @@ describe('a sheet read on a worker thread', () => {
     expect(decodeRows(encoded, table)).toEqual(rows);
   });
 
+  it('gives dates down a column as they were, one Date for a run of the same time', () => {
+    const day = (d: number, h = 0) => new Date(Date.UTC(2026, 9, d, h));
+    const rows = [
+      { row: 2, cells: [day(1), 'CS-FCR', day(6)] },
+      { row: 3, cells: [day(1), 'CS-SAT', day(6, 9)] },
+      { row: 4, cells: [day(2), 'CS-FCR', day(6, 9)] },
+      { row: 5, cells: [day(1), null, new Date(Number.NaN)] },
+    ];
+    const decoded = decodeRows(encodeRows(rows));
+    expect(decoded).toEqual(rows);
+    const column = (i: number) => decoded.map((r) => r.cells[i]);
+    // The same time as the cell above: that cell's Date; any other time: a Date of its own.
+    expect(column(0)[1]).toBe(column(0)[0]);
+    expect(column(0)[2]).not.toBe(column(0)[1]);
+    expect(column(0)[3]).not.toBe(column(0)[2]);
+    expect(column(2)[2]).toBe(column(2)[1]);
+    expect(column(2)[1]).not.toBe(column(2)[0]);
+  });
+
   it('takes over from this thread part-way and gives exactly the rows, merges and count of reading here', async () => {
     const file = await measurementsWorkbook(ROWS);
     const expected = await inThread(file);
