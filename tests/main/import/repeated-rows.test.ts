@@ -150,4 +150,39 @@ describe('rows that repeat the inspection of the row before', () => {
       { code: 'CS-SAT', value: 91, notes: '抽查' },
     ]);
   });
+
+  // A row whose notes cell is a text or empty goes the quick way too: its notes must come out as
+  // RowReader reads them, and any other notes cell must still be read, or reported, by it.
+  it('read the notes the quick way exactly as row by row', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const file = await writeWorkbook([
+      {
+        name: '检查',
+        rows: [
+          [...HEAD, '实测值', '备注'],
+          row('CS-FCR', 85, '首次'),
+          row('CS-SAT', 90, '抽查'),
+          row('CS-ANS', 70, '初检'),
+          row('CS-FCR', 86, '  复检\n'), // quick: a text, cleaned as RowReader cleans it
+          row('CS-SAT', 91, null), // quick: no notes
+          row('CS-ANS', 71, 123), // a number: read the long way, as text
+          row('CS-ANS', 72, { formula: 'F2' }), // a formula without a result: reported
+        ],
+      },
+    ]);
+    const r = await importFile(wb, file, { skipInvalid: true });
+    expect(r.outcome).toBe('imported');
+    expect(r.sheets[0]!.errors.map((e) => [e.row, e.column])).toEqual([[8, 'G']]);
+    const rows = wb.db
+      .prepare(
+        'SELECT standard_code AS code, value, notes FROM measurements WHERE batch_id = ? ORDER BY code',
+      )
+      .all(r.batchId);
+    expect(rows).toEqual([
+      { code: 'CS-ANS', value: 71, notes: '123' },
+      { code: 'CS-FCR', value: 86, notes: '复检' },
+      { code: 'CS-SAT', value: 91, notes: null },
+    ]);
+  });
 });
