@@ -97,19 +97,65 @@ export const longRowCells = (r: BenchRow): (string | number)[] => [
   r.inspectedOn,
 ];
 
-/** A long-format measurements workbook of `count` rows, written once and cached. */
-export async function measurementsWorkbook(count: number): Promise<string> {
-  const file = path.join(CACHE_DIR, `measurements-long-${count}.xlsx`);
+/**
+ * The columns of `../shared/samples/north-2026-q3-long.xlsx`: the region by name, the period
+ * and the inspection day as dates (shown `2026年7月` and `2026/7/6`), and notes on some rows.
+ */
+export const SAMPLE_LONG_HEADERS = [
+  '区域',
+  '网点编码',
+  '网点名称',
+  '统计周期',
+  '指标编码',
+  '实测值',
+  '检查人',
+  '检查日期',
+  '备注',
+];
+const SAMPLE_NOTES = ['现场复核', '系统导出数据'];
+const SAMPLE_DATE_FORMATS: Record<number, string> = { 4: 'yyyy"年"m"月"', 8: 'yyyy/m/d' };
+
+/** The `i`th row's cells under SAMPLE_LONG_HEADERS: every third row has notes. */
+const sampleRowCells = (r: BenchRow, i: number): (string | number | Date | null)[] => [
+  r.regionName,
+  r.branchCode,
+  r.branchName,
+  new Date(`${r.period}-01T00:00:00Z`),
+  r.standardCode,
+  r.value,
+  r.inspector,
+  new Date(`${r.inspectedOn}T00:00:00Z`),
+  i % 3 === 0 ? SAMPLE_NOTES[i % 2]! : null,
+];
+
+/**
+ * A long-format measurements workbook of `count` rows, written once and cached. `plain`:
+ * region codes, periods and days as text, no notes (the shape the import has been measured on
+ * since the start); `samples`: the columns of the long sample as regions write it (SAMPLE_LONG_HEADERS).
+ */
+export async function measurementsWorkbook(
+  count: number,
+  shape: 'plain' | 'samples' = 'plain',
+): Promise<string> {
+  const file = path.join(CACHE_DIR, `measurements-${shape === 'plain' ? 'long' : shape}-${count}.xlsx`);
   if (fs.existsSync(file)) return file;
   const temp = `${file}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temp,
     useSharedStrings: true,
-    useStyles: false,
+    useStyles: shape === 'samples',
   });
   const ws = wb.addWorksheet('检查数据');
-  ws.addRow(LONG_HEADERS).commit();
-  for (const r of benchRows(count)) ws.addRow(longRowCells(r)).commit();
+  if (shape === 'samples') {
+    for (const [column, numFmt] of Object.entries(SAMPLE_DATE_FORMATS))
+      ws.getColumn(Number(column)).numFmt = numFmt;
+    ws.addRow(SAMPLE_LONG_HEADERS).commit();
+    let i = 0;
+    for (const r of benchRows(count)) ws.addRow(sampleRowCells(r, i++)).commit();
+  } else {
+    ws.addRow(LONG_HEADERS).commit();
+    for (const r of benchRows(count)) ws.addRow(longRowCells(r)).commit();
+  }
   ws.commit();
   await wb.commit();
   fs.renameSync(temp, file);
