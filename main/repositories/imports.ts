@@ -187,22 +187,29 @@ export function measurementStatements(db: DB, stamp: ImportStamp) {
       `${MEASUREMENT_INSERT} ${Array<string>(rows).fill(MEASUREMENT_VALUES).join(', ')} ${MEASUREMENT_CONFLICT}`,
     );
   const insertMany = insertOf(MEASUREMENTS_PER_INSERT);
-  /** One array for every full statement's parameters, written in place: no array per row to collect. */
-  const manyParams: unknown[] = new Array(MEASUREMENTS_PER_INSERT * PER_ROW);
+  /**
+   * The measurements waiting for the next insert, as that statement's parameters: each one's
+   * values are written here as it comes, not kept in an object of its own first (which, with
+   * its numbers boxed twice on the way, was a third of a 100,000-row import's garbage).
+   */
+  const waiting: unknown[] = new Array(MEASUREMENTS_PER_INSERT * PER_ROW);
+  let count = 0;
   const idOf = db
     .prepare('SELECT id FROM measurements WHERE inspection_id = ? AND standard_code = ?')
     .pluck();
-  const params = (m: BulkMeasurement, into: unknown[], at: number) => {
-    into[at] = m.id;
-    into[at + 1] = m.inspectionId;
-    into[at + 2] = m.standardId;
-    into[at + 3] = m.standardCode;
-    into[at + 4] = m.value;
-    into[at + 5] = m.verdict;
-    into[at + 6] = m.gap;
-    into[at + 7] = m.attainment;
-    into[at + 8] = m.notes;
-    return into;
+  const waitingAt = (i: number): BulkMeasurement => {
+    const at = i * PER_ROW;
+    return {
+      id: waiting[at] as string,
+      inspectionId: waiting[at + 1] as string,
+      standardId: waiting[at + 2] as string,
+      standardCode: waiting[at + 3] as string,
+      value: waiting[at + 4] as number,
+      verdict: waiting[at + 5] as string,
+      gap: waiting[at + 6] as number,
+      attainment: waiting[at + 7] as number,
+      notes: waiting[at + 8] as string | null,
+    };
   };
   const existingMeasurement = db.prepare(
     'SELECT * FROM measurements WHERE inspection_id = ? AND standard_code = ?',
@@ -224,19 +231,55 @@ export function measurementStatements(db: DB, stamp: ImportStamp) {
   );
   return {
     /**
-     * Inserts up to MEASUREMENTS_PER_INSERT rows in one statement, in order; per row, false when
-     * its inspection already held its standard (the caller updates that row instead). A shorter
-     * run (a sheet's last) has a statement of its own length, prepared for it.
+     * Queues one measurement for the next insert (insertWaiting); returns how many now wait,
+     * MEASUREMENTS_PER_INSERT at most. Positional: an object per row is what this saves.
      */
-    insertMeasurements(rows: readonly BulkMeasurement[]): boolean[] {
-      if (rows.length === 0) return [];
-      const full = rows.length === MEASUREMENTS_PER_INSERT;
-      const values = full ? manyParams : new Array<unknown>(rows.length * PER_ROW);
-      rows.forEach((m, i) => params(m, values, i * PER_ROW));
-      const statement = full ? insertMany : insertOf(rows.length);
-      if (statement.run(values, stamp).changes === rows.length) return rows.map(() => true);
+    queue(
+      id: string,
+      inspectionId: string,
+      standardId: string,
+      standardCode: string,
+      value: number,
+      verdict: string,
+      gap: number,
+      attainment: number,
+      notes: string | null,
+    ): number {
+      if (count === MEASUREMENTS_PER_INSERT) throw new Error('insert the waiting measurements first');
+      const at = count * PER_ROW;
+      waiting[at] = id;
+      waiting[at + 1] = inspectionId;
+      waiting[at + 2] = standardId;
+      waiting[at + 3] = standardCode;
+      waiting[at + 4] = value;
+      waiting[at + 5] = verdict;
+      waiting[at + 6] = gap;
+      waiting[at + 7] = attainment;
+      waiting[at + 8] = notes;
+      return ++count;
+    },
+    /**
+     * Inserts the waiting measurements in one statement, in order (a shorter run, a sheet's
+     * last, with a statement of its own length); `passedOver` gets, in order, each one whose
+     * inspection already held its standard, for the caller to update instead. Returns how many
+     * were inserted; none wait after.
+     */
+    insertWaiting(passedOver: (m: BulkMeasurement, index: number) => void): number {
+      const n = count;
+      if (n === 0) return 0;
+      count = 0;
+      const full = n === MEASUREMENTS_PER_INSERT;
+      const inserted = (full ? insertMany : insertOf(n)).run(
+        full ? waiting : waiting.slice(0, n * PER_ROW),
+        stamp,
+      ).changes;
+      if (inserted === n) return n;
       // Some were there already: the rows inserted are the ones that now hold our ids.
-      return rows.map((m) => idOf.get(m.inspectionId, m.standardCode) === m.id);
+      for (let i = 0; i < n; i++) {
+        const m = waitingAt(i);
+        if (idOf.get(m.inspectionId, m.standardCode) !== m.id) passedOver(m, i);
+      }
+      return inserted;
     },
     existingMeasurement: (inspectionId: string, code: string) =>
       existingMeasurement.get(inspectionId, code) as RawRow,

@@ -41,9 +41,6 @@ interface Resolved {
 const sameCell = (a: CellValue | undefined, b: CellValue | undefined) =>
   a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
-/** A value waiting to be inserted, with its inspection's key for the audit if it overwrites. */
-type Pending = BulkMeasurement & { key: () => string };
-
 interface Item {
   code: string;
   value: number;
@@ -213,26 +210,27 @@ export function measurementRows(
     const version = s.standards.versionFor(code, target.period)!;
     // Named, not spread: spreading the verdict into the literal took a generic copy per value.
     const judged = judge(value, version);
-    pending.push({
-      id: orderedId(),
-      inspectionId: target.inspection,
-      standardId: version.id,
-      standardCode: code,
+    keys.push(target.key);
+    const waiting = st.queue(
+      orderedId(),
+      target.inspection,
+      version.id,
+      code,
       value,
-      verdict: judged.verdict,
-      gap: judged.gap,
-      attainment: judged.attainment,
+      judged.verdict,
+      judged.gap,
+      judged.attainment,
       notes,
-      key: target.key,
-    });
-    if (pending.length === MEASUREMENTS_PER_INSERT) flush();
+    );
+    if (waiting === MEASUREMENTS_PER_INSERT) flush();
   }
 
   /**
-   * Values wait to be inserted a statement's worth at a time; those whose inspection already
-   * held the standard are then updated, in the sheet's order, as if inserted one by one.
+   * Values wait to be inserted a statement's worth at a time (st.queue); those whose inspection
+   * already held the standard are then updated, in the sheet's order, as if inserted one by one.
+   * Per waiting value, its inspection's key, for the audit if it overwrites.
    */
-  const pending: Pending[] = [];
+  const keys: (() => string)[] = [];
   /**
    * Inspections this sheet creates wait for the statement that inserts their first values, and
    * go in just before it, one after the other: one inserted among two hundred measurements found
@@ -244,13 +242,15 @@ export function measurementRows(
   function flush(): void {
     for (const i of newInspections) st.insertInspection(i);
     newInspections.length = 0;
-    const fresh = st.insertMeasurements(pending);
-    pending.forEach((m, i) => (fresh[i] ? s.counted('created') : overwrite(m)));
-    pending.length = 0;
+    s.counted(
+      'created',
+      st.insertWaiting((m, i) => overwrite(m, keys[i]!)),
+    );
+    keys.length = 0;
   }
 
   /** A value for a standard its inspection already holds: updated, the old values audited. */
-  function overwrite(m: Pending): void {
+  function overwrite(m: BulkMeasurement, key: () => string): void {
     const before = st.existingMeasurement(m.inspectionId, m.standardCode);
     const keepNotes =
       layout.keyColumn.has('notes') && layout.layout === 'long' ? m.notes : (before.notes as string | null);
@@ -259,7 +259,7 @@ export function measurementRows(
       return;
     }
     st.updateMeasurement({ ...m, id: before.id, notes: keepNotes });
-    audit('measurements', before.id, `${m.key()}/${m.standardCode}`, before);
+    audit('measurements', before.id, `${key()}/${m.standardCode}`, before);
     s.counted('updated');
   }
 
