@@ -101,17 +101,7 @@ export const longRowCells = (r: BenchRow): (string | number)[] => [
  * The columns of `../shared/samples/north-2026-q3-long.xlsx`: the region by name, the period
  * and the inspection day as dates (shown `2026年7月` and `2026/7/6`), and notes on some rows.
  */
-export const SAMPLE_LONG_HEADERS = [
-  '区域',
-  '网点编码',
-  '网点名称',
-  '统计周期',
-  '指标编码',
-  '实测值',
-  '检查人',
-  '检查日期',
-  '备注',
-];
+export const SAMPLE_LONG_HEADERS = [...LONG_HEADERS.filter((h) => h !== '区域编码'), '备注'];
 const SAMPLE_NOTES = ['现场复核', '系统导出数据'];
 const SAMPLE_DATE_FORMATS: Record<number, string> = { 4: 'yyyy"年"m"月"', 8: 'yyyy/m/d' };
 

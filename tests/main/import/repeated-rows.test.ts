@@ -123,37 +123,9 @@ describe('rows that repeat the inspection of the row before', () => {
     expect(values).toEqual([judged('CS-ANS', 78), judged('CS-FCR', 86), judged('CS-SAT', 91)]);
   });
 
-  it('keep the notes of every row of a sheet that has a notes column', async () => {
-    wb = testWorkbench();
-    await withSampleLibrary(wb);
-    const file = await writeWorkbook([
-      {
-        name: '检查',
-        rows: [
-          [...HEAD, '实测值', '备注'],
-          row('CS-FCR', 85, '首次'),
-          row('CS-SAT', 90, null),
-          row('CS-FCR', 86, '复检'),
-          row('CS-SAT', 91, '抽查'),
-        ],
-      },
-    ]);
-    const r = await importFile(wb, file);
-    expect(r.outcome).toBe('imported');
-    const rows = wb.db
-      .prepare(
-        'SELECT standard_code AS code, value, notes FROM measurements WHERE batch_id = ? ORDER BY code',
-      )
-      .all(r.batchId);
-    expect(rows).toEqual([
-      { code: 'CS-FCR', value: 86, notes: '复检' },
-      { code: 'CS-SAT', value: 91, notes: '抽查' },
-    ]);
-  });
-
   // A row whose notes cell is a text or empty goes the quick way too: its notes must come out as
   // RowReader reads them, and any other notes cell must still be read, or reported, by it.
-  it('read the notes the quick way exactly as row by row', async () => {
+  it('keep the notes of every row of a sheet with notes, read the quick way as row by row', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
     const file = await writeWorkbook([
