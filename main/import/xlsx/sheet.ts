@@ -1,6 +1,6 @@
 import { isoToDate, serialToDate } from './dates';
 import type { CellRange, CellValue, SheetRow } from './types';
-import { AMP, COLON, DQUOTE, EQ, GT, isSpace, SLASH } from './chars';
+import { AMP, COLON, DQUOTE, EQ, GT, isSpace, LT, SLASH, SQUOTE } from './chars';
 import { decodeXstring, type Tag, type XmlHandler } from './xml';
 
 /** What a sheet needs from the rest of the workbook to turn cell XML into values. */
@@ -56,11 +56,7 @@ export class SheetParser implements XmlHandler {
     switch (name) {
       case 'row': {
         const r = tag.attr('r');
-        const n = r !== undefined ? Number(r) : NaN;
-        // Rows without r= (or with a broken one) follow the previous row.
-        this.rowNumber = Number.isInteger(n) && n > 0 ? n : this.lastRow + 1;
-        this.cells = [];
-        this.nextColumn = 0;
+        this.startRow(r !== undefined ? Number(r) : NaN);
         break;
       }
       case 'c': {
@@ -99,6 +95,60 @@ export class SheetParser implements XmlHandler {
         break;
       }
     }
+  }
+
+  /** A row begins: `r` is its number as written; rows without r= (or with a broken one) follow the previous row. */
+  private startRow(r: number): void {
+    this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.lastRow + 1;
+    this.cells = [];
+    this.nextColumn = 0;
+  }
+
+  /**
+   * `<row ...>` read in one pass, with the same result as the general path: its `r` where it
+   * lies, the other attributes (spans, heights, `x14ac:dyDescent`...) passed over, which the
+   * general path reads into a tag first. A prefixed, quoted or entity-bearing `r`, a stray
+   * character or the chunk ending inside the tag go the general way. A tenth of reading a
+   * long sheet, which has a row per nine cells.
+   */
+  row(s: string, lt: number): number {
+    if (this.capture !== 'none') return -1;
+    const n = s.length;
+    let i = lt + 4;
+    let r = NaN;
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      const c = s.charCodeAt(i);
+      if (c === GT || c === SLASH) break;
+      const nameStart = i;
+      let local = i;
+      while (i < n && s.charCodeAt(i) !== EQ) {
+        const ch = s.charCodeAt(i);
+        if (ch === COLON) local = i + 1;
+        else if (ch === GT || ch === SLASH || ch === LT || ch === DQUOTE || ch === SQUOTE || isSpace(ch))
+          return -1;
+        i++;
+      }
+      if (i + 1 >= n || s.charCodeAt(i + 1) !== DQUOTE) return -1;
+      const from = i + 2;
+      const to = s.indexOf('"', from);
+      if (to < 0) return -1;
+      if (i - local === 1 && s.charCodeAt(local) === R) {
+        // xmlns:r declares a prefix; x:r is the general path's to read.
+        if (local !== nameStart) return -1;
+        if (Number.isNaN(r)) {
+          r = digits(s, from, to);
+          if (r < 0) return -1;
+        }
+      }
+      i = to + 1;
+    }
+    const selfClosing = s.charCodeAt(i) === SLASH;
+    if (selfClosing && (i + 1 >= n || s.charCodeAt(i + 1) !== GT)) return -1;
+    this.startRow(r);
+    if (selfClosing) this.finishRow();
+    return selfClosing ? i + 2 : i + 1;
   }
 
   /**

@@ -33,10 +33,16 @@ export interface XmlHandler {
    * or -1 to leave it to the general path (an unusual shape, or the text ends inside it).
    */
   cell?(s: string, lt: number): number;
+  /**
+   * The same for the start tag `<row ...>` (or `<row .../>`), which opens each of a sheet's
+   * rows: the index after the tag, or -1 for the general path.
+   */
+  row?(s: string, lt: number): number;
 }
 
 const MAX_TOKEN = 16 * 1024 * 1024;
 const C = 99;
+const R = 114;
 
 export class XmlScanner {
   private carry = '';
@@ -112,6 +118,12 @@ export class XmlScanner {
       } else {
         if (c === C && lt + 2 < n && isSpace(s.charCodeAt(lt + 2)) && h.cell !== undefined) {
           const end = h.cell(s, lt);
+          if (end >= 0) {
+            p = end;
+            continue;
+          }
+        } else if (c === R && h.row !== undefined && isRowTag(s, lt)) {
+          const end = h.row(s, lt);
           if (end >= 0) {
             p = end;
             continue;
@@ -223,6 +235,13 @@ class TagReader implements Tag {
     bigger.set(this.spans);
     this.spans = bigger;
   }
+}
+
+/** Whether the tag at `lt` is `<row` followed by a space or `>`, with that character in the text. */
+function isRowTag(s: string, lt: number): boolean {
+  if (lt + 4 >= s.length || !s.startsWith('row', lt + 1)) return false;
+  const next = s.charCodeAt(lt + 4);
+  return next === GT || isSpace(next);
 }
 
 /**

@@ -9,29 +9,41 @@ import { readBook, writeBook } from './build';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /**
- * SheetParser.cell, the one-pass reading of common cells, must give exactly what the general
- * path gives: every sheet of every corpus file (Excel, WPS, LibreOffice, openpyxl, POI, ...)
- * is read both ways and compared, plus hand-made shapes the fast path must leave alone.
+ * SheetParser.cell and SheetParser.row, the one-pass readings of common cells and row tags,
+ * must give exactly what the general path gives: every sheet of every corpus file (Excel, WPS,
+ * LibreOffice, openpyxl, POI, ...) is read both ways and compared, plus hand-made shapes the
+ * fast paths must leave alone.
  */
-const fastCell = Object.getOwnPropertyDescriptor(SheetParser.prototype, 'cell')!;
+const FAST = ['cell', 'row'] as const;
+type Fast = (typeof FAST)[number];
+const fastPaths = Object.fromEntries(
+  FAST.map((name) => [name, Object.getOwnPropertyDescriptor(SheetParser.prototype, name)!]),
+) as Record<Fast, PropertyDescriptor>;
+const restore = () => {
+  for (const name of FAST) Object.defineProperty(SheetParser.prototype, name, fastPaths[name]);
+};
 
 function generalPathOnly(): void {
-  Object.defineProperty(SheetParser.prototype, 'cell', { value: undefined, configurable: true });
+  for (const name of FAST)
+    Object.defineProperty(SheetParser.prototype, name, { value: undefined, configurable: true });
 }
-afterEach(() => Object.defineProperty(SheetParser.prototype, 'cell', fastCell));
+afterEach(restore);
 
-async function readAll(file: string): Promise<{ book: unknown; used: number } | 'refused'> {
-  let used = 0;
+/** The book, and how many times each fast path read its element (none when the general path only). */
+async function readAll(file: string): Promise<{ book: unknown; used: Record<Fast, number> } | 'refused'> {
+  const used = { cell: 0, row: 0 };
   if (SheetParser.prototype.cell !== undefined) {
-    const cell = fastCell.value as (this: SheetParser, s: string, lt: number) => number;
-    Object.defineProperty(SheetParser.prototype, 'cell', {
-      configurable: true,
-      value(this: SheetParser, s: string, lt: number) {
-        const end = cell.call(this, s, lt);
-        if (end >= 0) used++;
-        return end;
-      },
-    });
+    for (const name of FAST) {
+      const fast = fastPaths[name].value as (this: SheetParser, s: string, lt: number) => number;
+      Object.defineProperty(SheetParser.prototype, name, {
+        configurable: true,
+        value(this: SheetParser, s: string, lt: number) {
+          const end = fast.call(this, s, lt);
+          if (end >= 0) used[name]++;
+          return end;
+        },
+      });
+    }
   }
   try {
     return { book: await readBook(file), used };
@@ -45,13 +57,13 @@ async function bothWays(file: string) {
   const fast = await readAll(file);
   generalPathOnly();
   const general = await readAll(file);
-  Object.defineProperty(SheetParser.prototype, 'cell', fastCell);
+  restore();
   return { fast, general };
 }
 
 describe('the fast path for cells', () => {
-  it('reads every corpus file exactly as the general path does, and is taken for most cells', async () => {
-    let used = 0;
+  it('reads every corpus file exactly as the general path does, and is taken for most cells and rows', async () => {
+    const used = { cell: 0, row: 0 };
     for (const name of fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f))) {
       const { fast, general } = await bothWays(path.join(CORPUS, name));
       if (fast === 'refused' || general === 'refused') {
@@ -59,9 +71,11 @@ describe('the fast path for cells', () => {
         continue;
       }
       expect(fast.book, name).toEqual(general.book);
-      used += fast.used;
+      used.cell += fast.used.cell;
+      used.row += fast.used.row;
     }
-    expect(used).toBeGreaterThan(10_000);
+    expect(used.cell).toBeGreaterThan(10_000);
+    expect(used.row).toBeGreaterThan(1_000);
   }, 300_000);
 
   it('reads numbers and shared-string indexes where they lie exactly as Number() reads their text', async () => {
@@ -173,13 +187,51 @@ describe('the fast path for cells', () => {
       const { fast, general } = await bothWays(file);
       if (fast === 'refused' || general === 'refused') throw new Error('refused');
       expect(fast.book, `date1904 ${date1904}`).toEqual(general.book);
-      expect(fast.used).toBe(serials.length * 3);
+      expect(fast.used.cell).toBe(serials.length * 3);
       const first = (fast.book as Awaited<ReturnType<typeof readBook>>).sheets[0]!.rows[0]!.cells;
       expect(first[0]).toEqual(
         new Date(Date.UTC(date1904 ? 2029 : 2025, date1904 ? 11 : 11, date1904 ? 10 : 9)),
       );
       expect(first[2]).toBe(46000);
     }
+  });
+
+  it('reads row tags exactly as the general path does, and leaves their odd shapes to it', async () => {
+    const rows: [tag: string, fast: boolean][] = [
+      ['<row r="2" spans="1:3" x14ac:dyDescent="0.25">', true],
+      ['<row>', true], // no r: the row after the last
+      ['<row r="0">', true], // not a row number: the same
+      ['<row r="007" ht="20" customHeight="1">', true],
+      ['<row\n  r="9"\tspans="1:1"  >', true],
+      ['<row r="11" r="99">', true], // the first r counts, as the general path reads it
+      ['<row r="12"/>', true], // self-closing: an empty row, not read
+      ['<row r=" 13">', false],
+      ['<row r="1&#52;">', false],
+      ["<row r='15'>", false],
+      ['<row x:r="16">', false],
+      ['<row xmlns:r="urn:r" r="17">', false],
+      ['<row r="1e2">', false],
+      ['<row r="123456789012">', false],
+      ['<row r = "19">', false],
+    ];
+    const body = rows
+      .map(([tag], i) => (tag.endsWith('/>') ? tag : `${tag}<c t="s"><v>${i % 2}</v></c></row>`))
+      .join('');
+    const file = writeBook({
+      sheets: [
+        {
+          name: 'rows',
+          raw: `<worksheet xmlns="${NS}" xmlns:x="${NS}" xmlns:x14ac="urn:x14ac"><sheetData>${body}</sheetData></worksheet>`,
+        },
+      ],
+      sharedStrings: ['甲', '乙'],
+    });
+    const { fast, general } = await bothWays(file);
+    if (fast === 'refused' || general === 'refused') throw new Error('refused');
+    expect(fast.book).toEqual(general.book);
+    expect(fast.used.row).toBe(rows.filter(([, taken]) => taken).length);
+    const numbers = (fast.book as Awaited<ReturnType<typeof readBook>>).sheets[0]!.rows.map((r) => r.row);
+    expect(numbers).toEqual([2, 3, 4, 7, 9, 11, 13, 14, 15, 16, 17, 100, 123456789012, 19]);
   });
 
   it('leaves formulas, inline strings, entities, prefixes and odd quoting to the general path', async () => {
@@ -214,7 +266,7 @@ describe('the fast path for cells', () => {
     if (fast === 'refused' || general === 'refused') return;
     expect(fast.book).toEqual(general.book);
     // A1, F1, H1, I1, J1 and the cell without r=; the other seven went the general way.
-    expect(fast.used).toBe(6);
+    expect(fast.used.cell).toBe(6);
     expect((fast.book as Awaited<ReturnType<typeof readBook>>).sheets[0]!.rows[0]!.cells.slice(0, 4)).toEqual(
       ['共享', 2, '行内', 'a&b'],
     );
