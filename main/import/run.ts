@@ -97,7 +97,7 @@ async function importWorkbook(
   job: Job | null,
   readers: SheetReaders,
 ): Promise<ImportReport> {
-  const wb = await openWorkbook(input.path);
+  const wb = await openWorkbook(input.path, { hash: readers.hash() });
   try {
     const already = repo.committedBatchOfHash(ctx.db, wb.sha256);
     const report = emptyReport(wb, already);

@@ -66,10 +66,10 @@ export async function serveSheet(port: MessagePort, task: SheetTask): Promise<vo
   }
 
   try {
-    const wb = await openWorkbook(task.path, { hash: false });
+    const wb = await openWorkbook(task.path);
     try {
       const shared = new SharedTable(wb.sharedStrings);
-      port.postMessage({ type: 'table', table: shared.table } satisfies FromWorker);
+      port.postMessage({ type: 'opened', table: shared.table, sha256: wb.sha256 } satisfies FromWorker);
       let sheet = told ?? largest(wb.sheets);
       for (;;) {
         if (await serve(wb, shared, sheet)) await until(() => told !== null);

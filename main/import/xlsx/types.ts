@@ -109,6 +109,9 @@ export interface OpenedWorkbook {
 export interface OpenOptions {
   /** Bound on the bytes one read of one part may inflate to (zip bomb guard). Default 2 GiB. */
   maxInflatedBytes?: number;
-  /** false: leave `sha256` empty (a reader that only streams rows, such as the sheet worker). */
-  hash?: boolean;
+  /**
+   * false: leave `sha256` empty. A promise: the hash as another thread computes it (the long
+   * sheet's reader, which reads the file anyway), awaited when needed; null from it: hashed here.
+   */
+  hash?: boolean | Promise<string | null>;
 }

@@ -58,7 +58,8 @@ export async function openWorkbook(filePath: string, options: OpenOptions = {}):
     const entries = readCentralDirectory(fh, size, fileName);
     const zip = new ZipParts(fh, size, entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);
     const structure = await readStructure(zip);
-    const sha256 = options.hash === false ? '' : await hashFile(fh, size);
+    const elsewhere = typeof options.hash === 'object' ? await options.hash : null;
+    const sha256 = options.hash === false ? '' : (elsewhere ?? (await hashFile(fh, size)));
     return workbookHandle(zip, structure, { fileName, bytes: size, sha256 });
   } catch (e) {
     await fh.close();

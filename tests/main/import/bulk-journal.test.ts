@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +91,10 @@ describe('the rollback journal of a bulk load', () => {
       const report = await runImport(wb.ctx, contract['imports:run'].input.parse({ path: file }), job);
       expect(report.outcome).toBe('imported');
       expect(count(wb, 'measurements')).toBe(60_000);
+      // Hashed by the sheet reader's thread: the batch records the file's own hash.
+      expect(
+        wb.db.prepare('SELECT file_hash FROM import_batches WHERE id = ?').pluck().get(report.batchId),
+      ).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
       // temp_store 2 is MEMORY, 0 the default (files); the last progress comes after the index build.
       expect([...during]).toEqual([
         'read truncate -2048 2',

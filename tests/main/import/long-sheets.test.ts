@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,18 @@ describe('the sheet reader started before the import', () => {
     expect(startEarly(['import', sample('north-2026-q3-long.xlsx')])).toBeNull();
     expect(startEarly(['import', path.join(os.tmpdir(), 'no-such-workbook.xlsx')])).toBeNull();
     expect(readersFor(sample('north-2026-q3-long.xlsx')).next()).toBeUndefined();
+  }, 120_000);
+
+  it("hashes the file on its own thread, as the import's thread would, and says null without a reader", async () => {
+    const file = await measurementsWorkbook(100_000);
+    const expected = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const readers = readersFor(file);
+    expect(await readers.hash()).toBe(expected);
+    expect(await readersFor(sample('north-2026-q3-long.xlsx')).hash()).toBeNull();
+    // A reader closed before it hashed says null, and the import hashes the file itself.
+    const closed = readersFor(file);
+    closed.close();
+    expect(await closed.hash()).toBeNull();
   }, 120_000);
 
   it('waits for its own file when another one is imported first', async () => {
