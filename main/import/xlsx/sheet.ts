@@ -109,7 +109,8 @@ export class SheetParser implements XmlHandler {
    * lies, the other attributes (spans, heights, `x14ac:dyDescent`...) passed over, which the
    * general path reads into a tag first. A prefixed, quoted or entity-bearing `r`, a stray
    * character or the chunk ending inside the tag go the general way. A tenth of reading a
-   * long sheet, which has a row per nine cells.
+   * long sheet, which has a row per nine cells. Its attribute loop is cell's again, on purpose:
+   * one helper for both, returning the places through a shared object, read sheets 10% slower.
    */
   row(s: string, lt: number): number {
     if (this.capture !== 'none') return -1;
