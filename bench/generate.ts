@@ -136,16 +136,13 @@ export async function measurementsWorkbook(
     useStyles: shape === 'samples',
   });
   const ws = wb.addWorksheet('检查数据');
-  if (shape === 'samples') {
+  const samples = shape === 'samples';
+  if (samples)
     for (const [column, numFmt] of Object.entries(SAMPLE_DATE_FORMATS))
       ws.getColumn(Number(column)).numFmt = numFmt;
-    ws.addRow(SAMPLE_LONG_HEADERS).commit();
-    let i = 0;
-    for (const r of benchRows(count)) ws.addRow(sampleRowCells(r, i++)).commit();
-  } else {
-    ws.addRow(LONG_HEADERS).commit();
-    for (const r of benchRows(count)) ws.addRow(longRowCells(r)).commit();
-  }
+  ws.addRow(samples ? SAMPLE_LONG_HEADERS : LONG_HEADERS).commit();
+  let i = 0;
+  for (const r of benchRows(count)) ws.addRow(samples ? sampleRowCells(r, i++) : longRowCells(r)).commit();
   ws.commit();
   await wb.commit();
   fs.renameSync(temp, file);
