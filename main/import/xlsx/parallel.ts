@@ -169,10 +169,18 @@ export function decodeRows(e: EncodedRows, table: readonly string[] = []): Sheet
  * second and more) overlaps that work. It reads the largest sheet meanwhile; `rows()` names
  * the sheet, and what was read of another is dropped.
  *
- * The rows are read here (`local`) until the worker, which posts every row from the first,
- * has posted a batch more than this thread has read; then they come from the worker, passing
- * over the ones already read here. So nothing ever waits for the worker's start. If it never
- * gets ahead (it failed to start, or the sheet is short), the sheet is read here to the end.
+ * A worker that has opened the file by the time `rows()` is called (the first sheet of
+ * `qms import`, whose reader started with the process) gives every row: this thread waits
+ * for its first batch rather than reading those rows as well. Reading them here too made the
+ * two threads race for the same rows on two cores (0 to 5,000 rows read twice per import)
+ * and had V8 compile this thread's own copy of the parser, 50-100 ms of a core.
+ *
+ * A worker still starting (a later sheet's, started when asked) does not keep this thread
+ * waiting: the rows are read here (`local`) until the worker, which posts every row from the
+ * first, has posted a batch more than this thread has read; then they come from the worker,
+ * passing over the ones already read here. If it never gets ahead (it failed to start, or the
+ * sheet is short), the sheet is read here to the end, as it is when the worker failed
+ * before `rows()` was called.
  */
 export class SheetWorker {
   private readonly worker: Worker;
@@ -184,8 +192,8 @@ export class SheetWorker {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private used = false;
-  /** The worker's shared strings table, for the rows it encodes against it. */
-  private table: readonly string[] = [];
+  /** The worker's shared strings table, for the rows it encodes against it; null until it opened the file. */
+  private table: readonly string[] | null = null;
   /**
    * The file's SHA-256 as the worker hashes it, before its first rows: the import's thread,
    * the one that takes longest, then does not read and hash the file again (100,000 rows, 4 MB:
@@ -238,12 +246,13 @@ export class SheetWorker {
     this.inbox = this.inbox.filter((m) => m.type === 'error' || m.sheet === index);
     this.posted = this.inbox.reduce((n, m) => n + (m.type === 'rows' ? m.rows.length / 2 : 0), 0);
     let finished: SheetEnd | undefined;
+    const started = this.table !== null;
     const batches = async function* (this: SheetWorker): AsyncGenerator<SheetRow[]> {
       try {
         let given = 0;
         const here = local.batches()[Symbol.asyncIterator]();
         try {
-          while (this.failure || (this.posted < given + BATCH_ROWS && !this.ended())) {
+          while (this.failure || (!started && this.posted < given + BATCH_ROWS && !this.ended())) {
             const next = await here.next();
             if (next.done) {
               finished = local.end();
@@ -279,7 +288,7 @@ export class SheetWorker {
             toPass -= count;
             continue;
           }
-          const rows = decodeRows(m, this.table);
+          const rows = decodeRows(m, this.table ?? []);
           yield toPass > 0 ? rows.slice(toPass) : rows;
           toPass = 0;
         }

@@ -85,6 +85,18 @@ describe('a sheet read on a worker thread', () => {
     expect(got.end).toEqual(expected.end);
   }, 120_000);
 
+  it('reads nothing here when the worker has opened the file before the rows are asked for', async () => {
+    const file = await measurementsWorkbook(ROWS);
+    const expected = await inThread(file);
+    const worker = new SheetWorker(workerEntry()!, file);
+    // Opened: it has sent its hash (and its shared strings with it).
+    await worker.sha256;
+    const got = await viaWorker(file, workerEntry()!, 0, 0, worker);
+    expect(got.given).toBe(0);
+    expect(got.rows).toEqual(expected.rows);
+    expect(got.end).toEqual(expected.end);
+  }, 120_000);
+
   it('drops what it read of its guess, the largest sheet, when asked for another, and gives that one exactly', async () => {
     const rowsOf = (n: number, text: string) =>
       Array.from(
