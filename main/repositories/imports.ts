@@ -269,8 +269,11 @@ export function measurementStatements(db: DB, stamp: ImportStamp) {
       if (n === 0) return 0;
       count = 0;
       const full = n === MEASUREMENTS_PER_INSERT;
+      // Spread, not the array itself: better-sqlite3 reads its arguments directly but an array
+      // element by element through V8's generic lookup. 100,000 rows inserted alone: 265 to 237
+      // ms of CPU (medians of 5 after a first run each, alternating).
       const inserted = (full ? insertMany : insertOf(n)).run(
-        full ? waiting : waiting.slice(0, n * PER_ROW),
+        ...(full ? waiting : waiting.slice(0, n * PER_ROW)),
         stamp,
       ).changes;
       if (inserted === n) return n;
