@@ -129,14 +129,14 @@ export async function measurementsWorkbook(
 ): Promise<string> {
   const file = path.join(CACHE_DIR, `measurements-${shape === 'plain' ? 'long' : shape}-${count}.xlsx`);
   if (fs.existsSync(file)) return file;
+  const samples = shape === 'samples';
   const temp = `${file}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temp,
     useSharedStrings: true,
-    useStyles: shape === 'samples',
+    useStyles: samples,
   });
   const ws = wb.addWorksheet('检查数据');
-  const samples = shape === 'samples';
   if (samples)
     for (const [column, numFmt] of Object.entries(SAMPLE_DATE_FORMATS))
       ws.getColumn(Number(column)).numFmt = numFmt;
