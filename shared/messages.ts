@@ -109,6 +109,24 @@ export const MESSAGES = {
     en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
     zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',
   },
+  // Files the user asked for (exports, plans, reviews, backups, error workbooks): {target} is
+  // the file as resolved, which the CLI names first on its error line.
+  fileWriteDenied: {
+    en: 'cannot write {target}: there is no permission to write there, or the file is open in another program such as Excel or WPS ({detail}). Close the file, or choose another folder',
+    zh: '无法写入 {target}：没有写入权限，或该文件正被 Excel、WPS 等程序打开（{detail}）。请关闭该文件，或选择其他文件夹',
+  },
+  fileWriteNoSpace: {
+    en: 'cannot write {target}: the disk is full ({detail}). Free some space, or choose another disk',
+    zh: '无法写入 {target}：磁盘空间不足（{detail}）。请清理空间，或选择其他磁盘',
+  },
+  fileWriteIsFolder: {
+    en: 'cannot write {target}: it is a folder. Give the name of the file to write',
+    zh: '无法写入 {target}：这是一个文件夹。请指定要写入的文件名',
+  },
+  fileWriteFailed: {
+    en: 'cannot write {target} ({detail}). Check that the folder exists or can be created, and the file name',
+    zh: '无法写入 {target}（{detail}）。请检查文件夹是否存在或可以创建，以及文件名是否正确',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -26,7 +26,9 @@ export function exitCodeOf(e: unknown): number {
 }
 
 export function errorLine(e: unknown, lang: Lang, file?: string): string {
-  const where = (e instanceof CliError && e.file) || file;
+  // A file that could not be written is what the line is about, not the database.
+  const target = e instanceof AppError && typeof e.params.target === 'string' ? e.params.target : undefined;
+  const where = (e instanceof CliError && e.file) || target || file;
   let text: string;
   if (e instanceof AppError) text = e.localized(lang);
   else if (e instanceof CliError) text = e.message;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAtomicallySync } from '../platform/atomic-write';
 import type { DB } from './open';
 
 /**
@@ -8,14 +9,8 @@ import type { DB } from './open';
  */
 export function backupDatabase(db: DB, out: string): { path: string; bytes: number } {
   const target = path.resolve(out);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  fs.rmSync(temp, { force: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(temp);
-    fs.renameSync(temp, target);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
+  // VACUUM INTO takes the empty temp file writeAtomicallySync creates.
+  writeAtomicallySync(target, (temp) => db.prepare('VACUUM INTO ?').run(temp));
   return { path: target, bytes: fs.statSync(target).size };
 }
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, ParsedInput } from '../../shared/contract';
 import type { ExportResult } from '../../shared/contracts/plans';
-import { writeAtomically } from '../export/atomic';
+import { writeAtomically } from '../platform/atomic-write';
 
 export type PrintHtmlToPdf = (html: string, file: string) => Promise<void>;
 
@@ -21,7 +21,6 @@ export function pdfExportsViaElectron(
     view: (i: { id: string; lang: 'zh' | 'en' }) => Promise<{ html: string }> | { html: string },
   ): Promise<ExportResult> => {
     const target = path.resolve(input.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
     const { html } = await view({ id: input.id, lang: input.lang });
     await writeAtomically(target, (temp) => print(html, temp));
     return { path: target, bytes: fs.statSync(target).size };

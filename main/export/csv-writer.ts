@@ -1,16 +1,15 @@
-import fs from 'node:fs';
-import { once } from 'node:events';
+import { FileOut } from './file-out';
 
 /**
  * CSV as cli.md asks: UTF-8 (with a BOM, so Excel and WPS open Chinese text correctly on
  * double-click), canonical keys in the header, RFC 4180 quoting, CRLF line ends.
  */
 export class CsvWriter {
-  private readonly out: fs.WriteStream;
+  private readonly out: FileOut;
   private buffer = '\uFEFF';
 
   constructor(path: string) {
-    this.out = fs.createWriteStream(path);
+    this.out = new FileOut(path);
   }
 
   async row(values: readonly (string | number | null | undefined)[]): Promise<void> {
@@ -21,17 +20,16 @@ export class CsvWriter {
   private async flush(): Promise<void> {
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk, 'utf8')) await once(this.out, 'drain');
+    await this.out.write(chunk);
   }
 
   async finish(): Promise<void> {
     await this.flush();
-    this.out.end();
-    await once(this.out, 'close');
+    await this.out.end();
   }
 
   abort(): void {
-    this.out.destroy();
+    this.out.abort();
   }
 }
 

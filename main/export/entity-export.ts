@@ -20,7 +20,7 @@ import {
   type Column,
 } from './columns';
 import { csvCells, headerOf, xlsxCells, type Mode } from './cells';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '../platform/atomic-write';
 import { CsvWriter } from './csv-writer';
 import { XlsxWriter } from './xlsx-writer';
 import { VERDICT_STYLE } from './styles';
@@ -133,9 +133,16 @@ export async function exportEntities(
   const csv = path.extname(req.path).toLowerCase() === '.csv';
   const mode: Mode = { labels: !csv && req.headers === 'labels', lang: req.lang };
   const tick = progressEvery(progress, source.total);
-  const rows = await writeAtomically(req.path, (temp) =>
-    csv ? writeCsv(temp, source, tick) : writeXlsx(ctx, temp, source, mode, req, tick),
-  );
+  let rows: number;
+  try {
+    rows = await writeAtomically(req.path, (temp) =>
+      csv ? writeCsv(temp, source, tick) : writeXlsx(ctx, temp, source, mode, req, tick),
+    );
+  } finally {
+    // A statement's cursor the writer never reached (a place refused before any work) or left
+    // (a failed write) would keep the connection busy for every later query.
+    (source.rows as Partial<Iterator<never>>).return?.();
+  }
   progress?.(rows, rows);
   return { path: path.resolve(req.path), rows };
 }

@@ -11,7 +11,7 @@ import {
   iterateExchangeRows,
   type ExchangeScope,
 } from '../repositories/export-exchange';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '../platform/atomic-write';
 import { XlsxWriter, type CellValue } from './xlsx-writer';
 import type { Progress } from './entity-export';
 

@@ -16,7 +16,7 @@ import { iterateBranches, knownDepartments } from '../repositories/export';
 import { scopeFromCode } from '../plans/scope';
 import { scopeName } from '../repositories/plans';
 import type { ServiceContext } from '../services/context';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '../platform/atomic-write';
 import { XlsxWriter, columnLetter, sheetRef, type Validation } from './xlsx-writer';
 import { DATE_FORMAT } from './styles';
 

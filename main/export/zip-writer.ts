@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { once } from 'node:events';
+import { FileOut } from './file-out';
 
 /**
  * A streaming zip writer for .xlsx parts, built on node's native zlib.
@@ -14,7 +14,7 @@ import { once } from 'node:events';
  * No ZIP64: an entry or archive over 4 GiB is refused rather than written corrupt.
  */
 export class ZipWriter {
-  private readonly out: fs.WriteStream;
+  private readonly out: FileOut;
   private offset = 0;
   private readonly entries: {
     name: Buffer;
@@ -27,7 +27,7 @@ export class ZipWriter {
   private readonly dosDate: number;
 
   constructor(path: string, modified: Date) {
-    this.out = fs.createWriteStream(path);
+    this.out = new FileOut(path);
     this.dosTime =
       (modified.getUTCHours() << 11) | (modified.getUTCMinutes() << 5) | (modified.getUTCSeconds() >> 1);
     this.dosDate =
@@ -63,7 +63,7 @@ export class ZipWriter {
   async raw(chunk: Buffer): Promise<void> {
     this.offset += chunk.length;
     if (this.offset > 0xffffffff) throw new Error('the workbook would exceed 4 GiB; export a smaller range');
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+    await this.out.write(chunk);
   }
 
   /** @internal */
@@ -96,13 +96,12 @@ export class ZipWriter {
     end.writeUInt32LE(this.offset - start, 12);
     end.writeUInt32LE(start, 16);
     await this.raw(end);
-    this.out.end();
-    await once(this.out, 'close');
+    await this.out.end();
   }
 
   /** Stops writing and closes the file (the caller removes it). */
   abort(): void {
-    this.out.destroy();
+    this.out.abort();
   }
 }
 

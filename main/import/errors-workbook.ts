@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeAtomically } from '../platform/atomic-write';
 import type { FailedRow } from './session';
 
 const REASON_HEADER = '错误原因 / Reason';
@@ -11,8 +10,11 @@ const ROW_HEADER = '原行号 / Row';
  * the row as it was, the original row number, and a reason column in both languages.
  * Written to a temporary name and renamed, so a half-written file never carries the name.
  */
-export async function writeErrorsWorkbook(file: string, rows: readonly FailedRow[]): Promise<void> {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+export function writeErrorsWorkbook(file: string, rows: readonly FailedRow[]): Promise<void> {
+  return writeAtomically(file, (temp) => write(temp, rows));
+}
+
+async function write(temp: string, rows: readonly FailedRow[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temp,
     useSharedStrings: false,
@@ -41,7 +43,6 @@ export async function writeErrorsWorkbook(file: string, rows: readonly FailedRow
     ws.commit();
   }
   await wb.commit();
-  fs.renameSync(temp, file);
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import type { ExportResult } from '../../shared/contracts/plans';
+import { writeAtomically } from '../platform/atomic-write';
 import type { ServiceContext } from '../services/context';
 import { getReview } from '../reviews/service';
 import { getPlan } from './service';
@@ -19,16 +20,10 @@ async function write(
   html: () => Promise<string>,
 ): Promise<ExportResult> {
   const target = path.resolve(input.path);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Written beside the target and renamed, so a failed export never leaves half a file.
-  const temp = `${target}.partial-${process.pid}`;
-  try {
+  await writeAtomically(target, async (temp) => {
     if (input.format === 'xlsx') await xlsx(temp);
     else await (await import('../print/pdf')).htmlToPdf(await html(), temp);
-    fs.renameSync(temp, target);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
+  });
   return { path: target, bytes: fs.statSync(target).size };
 }
 

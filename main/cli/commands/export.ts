@@ -81,21 +81,8 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
       if (!parsed.success) throw fromZod(parsed.error);
       const wb = e.workbench();
       const { runExport } = await import('../../export/run');
-      const outcome = await runExport(wb.ctx, parsed.data, progressTo(e)).catch((err: unknown) => {
-        if (
-          err instanceof Error &&
-          'code' in err &&
-          typeof err.code === 'string' &&
-          /^E(NOENT|ACCES|ROFS|PERM)/.test(err.code)
-        ) {
-          throw new CliError(
-            EXIT.cannotRun,
-            `cannot write here (${err.code}). Choose a folder you can write to`,
-            opts.out,
-          );
-        }
-        throw err;
-      });
+      // A place that cannot be written is refused by the export itself (platform/atomic-write.ts).
+      const outcome = await runExport(wb.ctx, parsed.data, progressTo(e));
       e.out.write(
         e.lang === 'zh'
           ? `${outcome.path}\n已导出 ${outcome.rows} 行\n`

@@ -47,6 +47,19 @@ describe('qms init, seed standards, check, backup', () => {
     const missing = qms(['--db', path.join(tempDir(), 'y.db'), 'backup']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^qms: required option '--out <file>' not specified\. Run qms --help\n$/);
+    const file = path.join(tempDir(), 'plain.txt');
+    fs.writeFileSync(file, '');
+    const unwritable = qms([
+      '--db',
+      path.join(tempDir(), 'z.db'),
+      'backup',
+      '--out',
+      path.join(file, 'b.db'),
+    ]);
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toBe(
+      `qms: ${file}/b.db: cannot write ${file}/b.db (ENOTDIR). Check that the folder exists or can be created, and the file name.\n`,
+    );
     const help = qms(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: qms');

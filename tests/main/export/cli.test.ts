@@ -98,9 +98,14 @@ describe('qms export', () => {
       ['export', 'measurements', '--headers', 'titles', '--out', 'x.csv'],
       /--headers titles is not labels or keys/,
     ],
-    [['export', 'measurements', '--out', '/nonexistent-folder/x.csv'], /cannot write here \(ENOENT\)/],
+    [
+      ['export', 'measurements', '--out', 'x.csv/inside.csv'],
+      /^qms: \/.*x\.csv\/inside\.csv: cannot write .*x\.csv\/inside\.csv \(ENOTDIR\)\. Check that the folder/,
+    ],
   ])('refuses %j with exit 2 and one line', (args, message) => {
     const cwd = tempDir();
+    // A file where the path needs a folder.
+    fs.writeFileSync(path.join(cwd, 'x.csv'), 'not a folder');
     const run = qms([
       '--db',
       db,
@@ -112,6 +117,7 @@ describe('qms export', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^qms: /);
-    expect(fs.readdirSync(cwd)).toEqual([]);
+    expect(fs.readdirSync(cwd)).toEqual(['x.csv']);
+    expect(fs.readFileSync(path.join(cwd, 'x.csv'), 'utf8')).toBe('not a folder');
   });
 });

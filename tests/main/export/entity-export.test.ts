@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/contract';
 import { ENTITY_KINDS } from '../../../shared/contracts/export';
-import { writeAtomically } from '../../../main/export/atomic';
+import { writeAtomically } from '../../../main/platform/atomic-write';
 import { displayWidth } from '../../../main/export/xlsx-writer';
 import { exportRun, readCsv, readWorkbook, sampleWorkbench, sheetValues } from './read';
 
@@ -228,6 +228,23 @@ describe('on disk', () => {
     ).rejects.toThrow('disk full');
     expect(fs.readFileSync(target, 'utf8')).toBe('the previous export');
     expect(fs.readdirSync(dir)).toEqual(['report.xlsx']);
+  });
+
+  it('refuses a place it cannot write before reading any row, and the database stays usable', async () => {
+    const file = wb.out('a-file.txt');
+    fs.writeFileSync(file, '');
+    for (const kind of ['measurements', 'actions', 'branches'] as const) {
+      const target = path.join(file, `${kind}.xlsx`);
+      await expect(wb.dispatch('export:run', { kind, path: target })).rejects.toMatchObject({
+        kind: 'unsupported',
+        key: 'fileWriteFailed',
+        params: { target, detail: 'ENOTDIR' },
+      });
+      // The rows' cursor was closed: the connection takes a write again (an open one refuses it as busy).
+      await expect(
+        wb.dispatch('regions:create', { code: `AFTER-${kind.toUpperCase()}`, name: kind }),
+      ).resolves.toMatchObject({ code: `AFTER-${kind.toUpperCase()}` });
+    }
   });
 
   it('refuses a template or exchange workbook as .csv, writing nothing', async () => {

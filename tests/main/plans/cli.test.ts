@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { count, qms, testWorkbench, withOrganisation } from '../../helpers/workbench';
+import { count, qms, tempDir, testWorkbench, withOrganisation } from '../../helpers/workbench';
 
 describe('qms plan and qms review on bad input', () => {
   it('refuses an unknown scope (exit 1), a file type or period it cannot use (exit 2), one line each, no file left', async () => {
@@ -9,6 +9,9 @@ describe('qms plan and qms review on bad input', () => {
     await withOrganisation(wb);
     wb.close();
     const out = (name: string) => path.join(wb.dir, name);
+    const elsewhere = { file: path.join(tempDir(), 'notes.txt'), folder: path.join(tempDir(), 'r.pdf') };
+    fs.writeFileSync(elsewhere.file, 'a file, not a folder');
+    fs.mkdirSync(elsewhere.folder);
     const cases: [string[], number, RegExp][] = [
       [
         ['plan', '--scope', 'NOPE', '--period', '2026-10', '--out', out('a.xlsx')],
@@ -26,6 +29,17 @@ describe('qms plan and qms review on bad input', () => {
         /^qms: --period 2026-13 is not a period\. Write YYYY-MM or YYYY-Qn/,
       ],
       [['review', '--period', '2026-10'], 2, /^qms: .*--out/],
+      // Places that cannot be written: the user's choice to correct, not an internal error.
+      [
+        ['plan', '--scope', 'EAST', '--period', '2026-10', '--out', path.join(elsewhere.file, 'p.xlsx')],
+        2,
+        /^qms: \/.*notes\.txt\/p\.xlsx: cannot write \/.*notes\.txt\/p\.xlsx \(ENOTDIR\)\. Check that the folder/,
+      ],
+      [
+        ['--lang', 'zh', 'review', '--scope', 'EAST', '--period', '2026-10', '--out', elsewhere.folder],
+        2,
+        /^qms: \/.*r\.pdf: 无法写入 \/.*r\.pdf：这是一个文件夹。请指定要写入的文件名。\n$/,
+      ],
     ];
     for (const [args, status, message] of cases) {
       const r = qms(['--db', wb.dbPath, ...args]);
@@ -37,6 +51,8 @@ describe('qms plan and qms review on bad input', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(fs.readdirSync(wb.dir).filter((f) => !f.startsWith('test.db'))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(elsewhere.file))).toEqual(['notes.txt']);
+    expect(fs.readdirSync(elsewhere.folder)).toEqual([]);
     // Without --out, qms plan generates and stores the plan and writes no file.
     const stored = qms(['--db', wb.dbPath, '--lang', 'en', 'plan', '--scope', 'EAST', '--period', '2026-10']);
     expect(stored.status).toBe(0);

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { MessageKey } from '../../shared/messages';
+
+/**
+ * Writes a file atomically: `write` fills a temp file in the same folder (same file system,
+ * so the rename is atomic), which then replaces the target. A crash or an error never
+ * leaves half a workbook under the user's file name; the temp file is removed on failure.
+ *
+ * A missing folder is created. A place that cannot be written (no permission, a read-only
+ * disk, a folder named as the file, a path through a file) is found before any work, when the
+ * temp file is created, and reported as `AppError('unsupported')` naming the target and what
+ * to do: it is the user's choice of place, not a fault of the program.
+ */
+export async function writeAtomically<T>(
+  target: string,
+  write: (tempPath: string) => Promise<T>,
+): Promise<T> {
+  const { file, temp } = tempBeside(target);
+  try {
+    const result = await write(temp);
+    fs.renameSync(temp, file);
+    return result;
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw asWriteError(e, file);
+  }
+}
+
+/** The same for a synchronous writer (a database backup by VACUUM INTO). */
+export function writeAtomicallySync<T>(target: string, write: (tempPath: string) => T): T {
+  const { file, temp } = tempBeside(target);
+  try {
+    const result = write(temp);
+    fs.renameSync(temp, file);
+    return result;
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw asWriteError(e, file);
+  }
+}
+
+/** Creates the folder if need be, and an empty temp file in it (writers overwrite it). */
+function tempBeside(target: string): { file: string; temp: string } {
+  const file = path.resolve(target);
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temp = path.join(
+      path.dirname(file),
+      `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+    );
+    fs.closeSync(fs.openSync(temp, 'wx'));
+    return { file, temp };
+  } catch (e) {
+    throw asWriteError(e, file);
+  }
+}
+
+/**
+ * Why a file could not be written, by the system's error code (SQLite's primary code for a
+ * backup). On Windows a file open in Excel or WPS cannot be replaced (EBUSY, EPERM): the
+ * message for those says so.
+ */
+const WRITE_ERRORS: Record<string, MessageKey> = {
+  EACCES: 'fileWriteDenied',
+  EPERM: 'fileWriteDenied',
+  EROFS: 'fileWriteDenied',
+  EBUSY: 'fileWriteDenied',
+  ETXTBSY: 'fileWriteDenied',
+  SQLITE_READONLY: 'fileWriteDenied',
+  ENOSPC: 'fileWriteNoSpace',
+  EDQUOT: 'fileWriteNoSpace',
+  EFBIG: 'fileWriteNoSpace',
+  SQLITE_FULL: 'fileWriteNoSpace',
+  EISDIR: 'fileWriteIsFolder',
+  ENOENT: 'fileWriteFailed',
+  ENOTDIR: 'fileWriteFailed',
+  EEXIST: 'fileWriteFailed',
+  ENAMETOOLONG: 'fileWriteFailed',
+  EINVAL: 'fileWriteFailed',
+  SQLITE_CANTOPEN: 'fileWriteFailed',
+  SQLITE_IOERR: 'fileWriteFailed',
+};
+
+/** A file-system error met writing `file` as the user's error; anything else unchanged. */
+function asWriteError(e: unknown, file: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return e;
+  // SQLite's extended codes (SQLITE_IOERR_WRITE) by their primary code.
+  const key = WRITE_ERRORS[code.startsWith('SQLITE_') ? code.split('_', 2).join('_') : code];
+  return key ? new AppError('unsupported', key, { target: file, detail: code }) : e;
+}
