@@ -250,11 +250,22 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await byTestId('advance-closed').click();
       await seeContains(byTestId('plan-stage'), '已关闭');
 
-      const file = path.join(out, 'plan.xlsx');
+      // A place that cannot be written: the dialog stays open and says why, beside the path.
+      const notAFolder = path.join(out, 'notes.txt');
+      fs.writeFileSync(notAFolder, '');
+      const unwritable = path.join(notAFolder, 'plan.xlsx');
       await byTestId('plan-export-xlsx').click();
+      await byTestId('export-path').fill(unwritable);
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await seeContains(byTestId('export-error'), `无法写入 ${unwritable}（ENOTDIR）`);
+      expect(await byTestId('plan-export-result').count()).toBe(0);
+      await shot('plan-export-error-zh');
+
+      const file = path.join(out, 'plan.xlsx');
       await byTestId('export-path').fill(file);
       await page.locator('.ant-modal:visible .ant-btn-primary').click();
       await seeContains(byTestId('plan-export-result'), file);
+      expect(await byTestId('export-error').count()).toBe(0);
       expect(fs.statSync(file).size).toBeGreaterThan(5000);
     },
     STEP,

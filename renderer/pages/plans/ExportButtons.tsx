@@ -4,7 +4,7 @@
  * machine running the workbench, since a page cannot hand main/ a place on disk.
  */
 import { useState } from 'react';
-import { Button, Input, Modal, Space, Typography, message } from 'antd';
+import { Alert, Button, Input, Modal, Space, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, isDesktop } from '../../client';
 import { toLang } from '../../i18n';
@@ -27,10 +27,13 @@ export function ExportButtons({
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<{ path: string; bytes: number } | null>(null);
+  // In the browser the dialog stays open on a failure and says why, beside the path to correct.
+  const [failure, setFailure] = useState<string | null>(null);
   const fileName = (format: Format) => `${baseName.replace(/[\\/:*?"<>|]+/g, '_')}.${format}`;
 
   const write = async (format: Format, target: string) => {
     setBusy(true);
+    setFailure(null);
     try {
       const input = { id, format, path: target, lang: toLang(i18n.language) };
       const result = await client.call(kind === 'plan' ? 'plans:export' : 'reviews:export', input);
@@ -38,7 +41,8 @@ export function ExportButtons({
       void message.success(t('export.done', { path: result.path }));
       setAsking(null);
     } catch (e) {
-      void message.error(errorText(e));
+      if (isDesktop) void message.error(errorText(e));
+      else setFailure(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -59,6 +63,7 @@ export function ExportButtons({
       return;
     }
     setPath(fileName(format));
+    setFailure(null);
     setAsking(format);
   };
 
@@ -101,6 +106,9 @@ export function ExportButtons({
           aria-label={t('export.path')}
           data-testid="export-path"
         />
+        {failure && (
+          <Alert type="error" showIcon title={failure} style={{ marginTop: 12 }} data-testid="export-error" />
+        )}
       </Modal>
     </Space>
   );
