@@ -11,6 +11,7 @@ export const MESSAGES = {
   required: { en: 'is required', zh: '必填' },
   unknownRegion: { en: 'no region with code {code}', zh: '不存在编码为 {code} 的区域' },
   unknownBranch: { en: 'no branch with code {code}', zh: '不存在编码为 {code} 的网点' },
+  unknownScope: { en: 'no region or branch with code {code}', zh: '不存在编码为 {code} 的区域或网点' },
   unknownStandard: { en: 'no standard with code {code}', zh: '不存在编码为 {code} 的标准' },
   unknownDimension: { en: 'no dimension {code}', zh: '不存在维度 {code}' },
   notFound: { en: 'no {entity} with id {id}', zh: '找不到{entity}（{id}）' },

@@ -32,10 +32,5 @@ export function scopeFromCode(ctx: ServiceContext, code: string | undefined): Sc
   if (!code || code.toLowerCase() === 'all') return { type: 'all' };
   if (scopeName(ctx.db, { type: 'region', code }) !== undefined) return { type: 'region', code };
   if (scopeName(ctx.db, { type: 'branch', code }) !== undefined) return { type: 'branch', code };
-  throw new AppError(
-    'invalid',
-    'invalidField',
-    { field: 'scope', detail: `no region or branch with code ${code}` },
-    'scope',
-  );
+  throw new AppError('invalid', 'unknownScope', { code }, 'scope');
 }

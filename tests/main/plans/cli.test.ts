@@ -19,6 +19,11 @@ describe('qms plan and qms review on bad input', () => {
         /^qms: .*no region or branch with code NOPE/,
       ],
       [
+        ['--lang', 'zh', 'review', '--scope', 'NOPE', '--period', '2026-10', '--out', out('r2.xlsx')],
+        1,
+        /^qms: .*不存在编码为 NOPE 的区域或网点。\n$/,
+      ],
+      [
         ['plan', '--scope', 'EAST', '--period', '2026-10', '--out', out('a.csv')],
         2,
         /^qms: .*a\.csv: cannot write \.csv\. Give --out a name ending in \.xlsx or \.pdf/,
