@@ -15,6 +15,7 @@ import { foldText } from '../../shared/import/text';
 import { flushAhead } from '../db/flush-ahead';
 import * as repo from '../repositories/imports';
 import { insertAudit } from '../repositories/audit';
+import { ensureWritable } from '../platform/atomic-write';
 import { newId, nowIso, type ServiceContext } from '../services/context';
 import type { Job } from '../services/jobs';
 import { columnIndex, previewCell, rangeRef } from './columns';
@@ -81,6 +82,8 @@ export async function runImport(
   input: RunInput,
   job: Job | null,
 ): Promise<ImportReport> {
+  // The error workbook is written after the import: a place it cannot go is said before.
+  if (input.errorsPath) ensureWritable(input.errorsPath);
   // A long workbook's sheets are parsed on a second thread, the first one's reader started
   // now (or, in the CLI, before qms loaded): its start-up overlaps opening the workbook here.
   const readers = sheetReadersFor(input.path);

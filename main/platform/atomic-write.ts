@@ -42,6 +42,14 @@ export function writeAtomicallySync<T>(target: string, write: (tempPath: string)
   }
 }
 
+/**
+ * Refuses, as writeAtomically would, a place that cannot be written, for a file written only
+ * at the end of long work (an import's error workbook): the user learns it before the work.
+ */
+export function ensureWritable(target: string): void {
+  fs.rmSync(tempBeside(target).temp);
+}
+
 /** Creates the folder if need be, and an empty temp file in it (writers overwrite it). */
 function tempBeside(target: string): { file: string; temp: string } {
   const file = path.resolve(target);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
@@ -67,6 +68,23 @@ describe('validating rows against the database', () => {
     expect(ws.getRow(1).getCell(1).value).toBe('原行号 / Row');
     expect(ws.getRow(2).getCell(1).value).toBe(3);
     expect(String(ws.getRow(4).getCell(ws.getRow(1).cellCount).value)).toContain('不是数字 / not a number');
+  });
+
+  it('refuses an error workbook it could not write before importing anything', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const before = { measurements: count(wb, 'measurements'), batches: count(wb, 'import_batches') };
+    const notAFolder = path.join(wb.dir, 'notes.txt');
+    fs.writeFileSync(notAFolder, '');
+    const errorsPath = path.join(notAFolder, 'errors.xlsx');
+    await expect(
+      importFile(wb, await badWorkbook(), { skipInvalid: true, errorsPath }),
+    ).rejects.toMatchObject({
+      kind: 'unsupported',
+      key: 'fileWriteFailed',
+      params: { target: errorsPath, detail: 'ENOTDIR' },
+    });
+    expect({ measurements: count(wb, 'measurements'), batches: count(wb, 'import_batches') }).toEqual(before);
   });
 
   it('dry run validates against the database and writes nothing, not even new branches', async () => {
