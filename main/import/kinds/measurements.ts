@@ -253,7 +253,7 @@ export function measurementRows(
   function overwrite(m: BulkMeasurement, key: () => string): void {
     const before = st.existingMeasurement(m.inspectionId, m.standardCode);
     const keepNotes =
-      layout.keyColumn.has('notes') && layout.layout === 'long' ? m.notes : (before.notes as string | null);
+      notesCol !== undefined && layout.layout === 'long' ? m.notes : (before.notes as string | null);
     if (before.value === m.value && before.standard_id === m.standardId && before.notes === keepNotes) {
       s.counted('unchanged');
       return;
