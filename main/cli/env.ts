@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Lang } from '../../shared/messages';
 import { openWorkbench, type Workbench } from '../workbench';
 import { defaultDbPath } from '../platform/paths';
-import fs from 'node:fs';
 
 /** What every command gets from the global options. */
 export interface CliEnv {
@@ -30,10 +29,7 @@ export function createEnv(options: { db?: string; lang?: string }, io: Pick<CliE
     lang: langFrom(options.lang, process.env),
     ...io,
     workbench() {
-      if (!opened) {
-        fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-        opened = openWorkbench({ dbPath });
-      }
+      opened ??= openWorkbench({ dbPath });
       return opened;
     },
     close() {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { asWriteError } from '../platform/atomic-write';
 import { migrate } from './migrate';
 
 export type DB = Database.Database;
@@ -30,6 +32,7 @@ export const NEW_PAGE_SIZE = 16_384;
  */
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (!existed && file !== ':memory:') createFolderOf(file);
   const binding = options.nativeBinding ?? process.env.QMS_SQLITE_BINDING;
   let db: DB;
   try {
@@ -52,6 +55,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       throw new AppError('unsupported', 'dbNotDatabase', { detail: message });
     }
     throw e;
+  }
+}
+
+/**
+ * A new database may be named in a folder yet to be made: the app's data folder on first run,
+ * `qms --db reports/east.db`. One that cannot be made is the user's path to correct.
+ */
+function createFolderOf(file: string): void {
+  const target = path.resolve(file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (e) {
+    throw asWriteError(e, target);
   }
 }
 

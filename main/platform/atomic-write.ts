@@ -95,7 +95,7 @@ const WRITE_ERRORS: Record<string, MessageKey> = {
 };
 
 /** A file-system error met writing `file` as the user's error; anything else unchanged. */
-function asWriteError(e: unknown, file: string): unknown {
+export function asWriteError(e: unknown, file: string): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return e;
   // SQLite's extended codes (SQLITE_IOERR_WRITE) by their primary code.

@@ -74,7 +74,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (host !== '127.0.0.1' && host !== 'localhost')
     throw new Error(`qms serve listens on loopback only, not ${host}`);
   const log = options.log ?? (() => {});
-  if (!options.workbench) fs.mkdirSync(path.dirname(path.resolve(options.dbPath)), { recursive: true });
   const workbench = options.workbench ?? openWorkbench({ dbPath: path.resolve(options.dbPath) });
   // As in the desktop app: an import that writes is preceded by a copy of the database.
   const handlers = { ...workbench.handlers, ...withBackupBeforeImport(workbench.handlers, workbench.ctx) };

@@ -60,6 +60,14 @@ describe('qms init, seed standards, check, backup', () => {
     expect(unwritable.stderr).toBe(
       `qms: ${file}/b.db: cannot write ${file}/b.db (ENOTDIR). Check that the folder exists or can be created, and the file name.\n`,
     );
+    const deep = path.join(tempDir(), 'region', '2026', 'east.db');
+    expect(qms(['--db', deep, 'init']).status).toBe(0);
+    expect(fs.existsSync(deep)).toBe(true);
+    const throughFile = qms(['--db', path.join(file, 'x.db'), 'init']);
+    expect(throughFile.status).toBe(2);
+    expect(throughFile.stderr).toMatch(
+      new RegExp(`^qms: ${file}/x\\.db: cannot write ${file}/x\\.db \\(E(EXIST|NOTDIR)\\)\\.`),
+    );
     const help = qms(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: qms');
