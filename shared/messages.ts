@@ -53,6 +53,10 @@ export const MESSAGES = {
     en: 'cannot open {file} ({detail}). Check the path and that the file is not open elsewhere',
     zh: '无法打开 {file}（{detail}）。请检查路径，并确认文件未被其他程序占用',
   },
+  xlsxIsFolder: {
+    en: '{file} is a folder, not a workbook. Give the workbooks in it by name (folder/*.xlsx imports them all)',
+    zh: '{file} 是文件夹，不是工作簿。请指定其中的工作簿文件名（文件夹/*.xlsx 可一次导入全部）',
+  },
   xlsxEmptyFile: {
     en: '{file} is an empty file (0 bytes). Ask the region to send the workbook again',
     zh: '{file} 是空文件（0 字节）。请让区域重新发送该工作簿',

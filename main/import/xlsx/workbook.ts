@@ -53,7 +53,10 @@ export async function openWorkbook(filePath: string, options: OpenOptions = {}):
     });
   }
   try {
-    const { size } = fsSync.fstatSync(fh.fd);
+    const stat = fsSync.fstatSync(fh.fd);
+    // A folder opens for reading here; only the first read would fail (EISDIR).
+    if (stat.isDirectory()) throw refuse('xlsxIsFolder', { file: fileName });
+    const { size } = stat;
     await sniffContainer(fh, size, fileName);
     const entries = readCentralDirectory(fh, size, fileName);
     const zip = new ZipParts(fh, size, entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);

@@ -53,6 +53,12 @@ describe('refusals', () => {
     expect(error?.key).toBe('xlsxCannotOpen');
   });
 
+  it('a folder named like a workbook (it opens for reading; the first read would fail)', async () => {
+    const folder = path.join(path.dirname(writeBytes('x', 'beside.txt')), '东区报表.xlsx');
+    fs.mkdirSync(folder);
+    await expectRefused(folder, 'xlsxIsFolder');
+  });
+
   it('OLE compound files: encrypted workbooks apart from old .xls', async () => {
     const cfb = (stream: string): Buffer => {
       const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
