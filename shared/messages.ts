@@ -114,6 +114,15 @@ export const MESSAGES = {
     en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
     zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',
   },
+  // qms serve --port N.
+  portInUse: {
+    en: 'port {port} is in use by another program. Give another --port, or none to take a free one',
+    zh: '端口 {port} 已被其他程序占用。请用 --port 指定其他端口，或不指定以自动选用空闲端口',
+  },
+  portDenied: {
+    en: 'port {port} is reserved for administrators. Give a port above 1024, or none to take a free one',
+    zh: '端口 {port} 仅限管理员使用。请指定 1024 以上的端口，或不指定以自动选用空闲端口',
+  },
   // Files the user asked for (exports, plans, reviews, backups, error workbooks): {target} is
   // the file as resolved, which the CLI names first on its error line.
   fileWriteDenied: {

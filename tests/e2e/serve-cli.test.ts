@@ -1,4 +1,5 @@
 /** `qms serve` as a user runs it: prints the URL with its token, answers, stops on Ctrl+C. */
+import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,33 @@ describe('qms serve', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--port eighty is not a port/);
+  });
+
+  it('says a port another program holds is taken (exit 2, one line, in the user language)', async () => {
+    await ensureRenderer();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      for (const [lang, text] of [
+        ['en', `port ${port} is in use by another program. Give another --port, or none to take a free one.`],
+        ['zh', `端口 ${port} 已被其他程序占用。请用 --port 指定其他端口，或不指定以自动选用空闲端口。`],
+      ] as const) {
+        const r = qms([
+          '--db',
+          path.join(tempDir(), 'x.db'),
+          '--lang',
+          lang,
+          'serve',
+          '--port',
+          String(port),
+        ]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`^qms: .*: ${text.replace(/[.()]/g, '\\$&')}\n$`));
+      }
+    } finally {
+      holder.close();
+    }
   });
 
   it('prints a loopback URL with the token, serves the workbench and the contract, stops on SIGTERM', async () => {

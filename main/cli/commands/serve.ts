@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
+import { AppError } from '../../../shared/errors';
 import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
 import { appRoot } from '../../platform/paths';
@@ -17,6 +18,14 @@ function openBrowser(url: string): void {
   spawn(cmd, args as string[], { detached: true, stdio: 'ignore' })
     .on('error', () => {})
     .unref();
+}
+
+/** A port another program holds, or one reserved for administrators, is the user's to change. */
+function portRefused(err: unknown, port: number): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return new AppError('unsupported', 'portInUse', { port });
+  if (code === 'EACCES') return new AppError('unsupported', 'portDenied', { port });
+  return null;
 }
 
 /** qms serve: the workbench in a browser on 127.0.0.1, until Ctrl+C. */
@@ -47,6 +56,8 @@ export function registerServeCommand(program: Command, env: () => CliEnv): void 
         staticDir: RENDERER_DIR,
         workbench: e.workbench(),
         log: (line) => e.err.write(`${line}\n`),
+      }).catch((err: unknown) => {
+        throw portRefused(err, port) ?? err;
       });
       e.out.write(`${server.url}\n`);
       if (opts.open) openBrowser(server.url);
