@@ -3,7 +3,7 @@ import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
 import { contract } from '../../../shared/contract';
 import { EXPORT_KINDS } from '../../../shared/contracts/export';
-import { isPeriod } from '../../../shared/domain/period';
+import { comparePeriods, isPeriod, periodKind } from '../../../shared/domain/period';
 import { fromZod } from '../../services/handlers';
 
 interface Options {
@@ -31,6 +31,17 @@ export function periodFilter(text: string | undefined): {
   }
   const [from, to] = text.split('..');
   if ((from && !isPeriod(from)) || (to && !isPeriod(to)) || (!from && !to)) throw bad();
+  // Either would export nothing, or not what was meant, and look like missing data.
+  if (from && to && periodKind(from) !== periodKind(to))
+    throw new CliError(
+      EXIT.cannotRun,
+      `--period ${text} mixes a month and a quarter. Write both ends as months or both as quarters`,
+    );
+  if (from && to && comparePeriods(from, to) > 0)
+    throw new CliError(
+      EXIT.cannotRun,
+      `--period ${text} ends before it starts. Write the earlier period first`,
+    );
   return { periodFrom: from || undefined, periodTo: to || undefined };
 }
 

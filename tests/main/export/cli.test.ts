@@ -95,6 +95,14 @@ describe('qms export', () => {
       /--period 2026-13 is not a period or range/,
     ],
     [
+      ['export', 'measurements', '--period', '2026-10..2026-07', '--out', 'x.csv'],
+      /--period 2026-10\.\.2026-07 ends before it starts\. Write the earlier period first/,
+    ],
+    [
+      ['export', 'measurements', '--period', '2026-Q3..2026-09', '--out', 'x.csv'],
+      /--period 2026-Q3\.\.2026-09 mixes a month and a quarter\. Write both ends as months or both as quarters/,
+    ],
+    [
       ['export', 'measurements', '--headers', 'titles', '--out', 'x.csv'],
       /--headers titles is not labels or keys/,
     ],
