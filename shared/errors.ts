@@ -1,4 +1,4 @@
-import { formatMessage, type Lang, type MessageKey, type MessageParams } from './messages';
+import { formatMessage, type Bilingual, type Lang, type MessageKey, type MessageParams } from './messages';
 
 /**
  * What can go wrong at the contract boundary. `invalid` is the user's input (exit 1),
@@ -53,6 +53,6 @@ export function fromThreadError(e: ThreadError): Error {
 }
 
 /** An invalid value in one named field: the message names the field, as the issue asks. */
-export function invalidField(field: string, detail: string): AppError {
+export function invalidField(field: string, detail: string | Bilingual): AppError {
   return new AppError('invalid', 'invalidField', { field, detail }, field);
 }

@@ -8,7 +8,20 @@ export const MESSAGES = {
   invalidField: { en: '{field}: {detail}', zh: '{field}：{detail}' },
   jobRunning: { en: 'job {jobId} is already running', zh: '任务 {jobId} 正在运行' },
   cancelled: { en: 'cancelled by the user; nothing was written', zh: '已由用户取消，未写入任何数据' },
+  // What is wrong with one field's value, filled into invalidField as its {detail}
+  // (shared/validation.ts): zod's own cases there, the schemas' refinements here.
   required: { en: 'is required', zh: '必填' },
+  codeChars: { en: 'letters, digits, "-", "_" or "." only', zh: '只能包含字母、数字、“-”、“_”或“.”' },
+  periodFormat: { en: 'a period is YYYY-MM or YYYY-Qn', zh: '期间应写为 YYYY-MM 或 YYYY-Qn' },
+  scopeNeedsCode: { en: 'a region or branch scope needs a code', zh: '区域或网点范围需要编码' },
+  nothingToChange: { en: 'nothing to change', zh: '没有要修改的内容' },
+  backupName: { en: 'a backup file name from the list', zh: '应为列表中的备份文件名' },
+  columnLetter: { en: 'a column letter such as C', zh: '应为列字母，如 C' },
+  errorsXlsx: { en: 'the errors workbook must end in .xlsx', zh: '错误工作簿的文件名须以 .xlsx 结尾' },
+  exportFileType: { en: 'the file name must end in .xlsx or .csv', zh: '文件名须以 .xlsx 或 .csv 结尾' },
+  periodOrRange: { en: 'give one period or a range, not both', zh: '请给出一个期间或一个范围，不能同时给出' },
+  exchangeXlsx: { en: 'an .xlsx exchange workbook', zh: '应为 .xlsx 交换工作簿' },
+  fileNameOnly: { en: 'a file name, without a folder', zh: '只需文件名，不含文件夹' },
   unknownRegion: { en: 'no region with code {code}', zh: '不存在编码为 {code} 的区域' },
   unknownBranch: { en: 'no branch with code {code}', zh: '不存在编码为 {code} 的网点' },
   unknownScope: { en: 'no region or branch with code {code}', zh: '不存在编码为 {code} 的区域或网点' },
@@ -144,10 +157,12 @@ export const MESSAGES = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
-export type MessageParams = Record<string, string | number>;
+/** A parameter already in both languages (a validation detail): filled in the message's. */
+export type Bilingual = Record<Lang, string>;
+export type MessageParams = Record<string, string | number | Bilingual>;
 
 export function formatMessage(key: MessageKey, params: MessageParams = {}, lang: Lang = 'en'): string {
-  return fillPlaceholders(MESSAGES[key][lang], params);
+  return fillPlaceholders(MESSAGES[key][lang], params, lang);
 }
 
 /**
@@ -155,8 +170,10 @@ export function formatMessage(key: MessageKey, params: MessageParams = {}, lang:
  * table (these, the import reasons, the CLI's report lines) fills its texts. A name with no
  * parameter is left as written, so a missing one shows rather than vanishes.
  */
-export function fillPlaceholders(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? String(params[name]) : `{${name}}`,
-  );
+export function fillPlaceholders(template: string, params: MessageParams = {}, lang: Lang = 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) return `{${name}}`;
+    const value = params[name]!;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }

@@ -72,7 +72,7 @@ const KINDS: Record<string, { en: string; zh: string }> = {
 };
 
 function t(key: keyof typeof T, lang: Lang, params: MessageParams = {}): string {
-  return fillPlaceholders(T[key][lang], params);
+  return fillPlaceholders(T[key][lang], params, lang);
 }
 
 /** The report as people read it on a terminal, in their language. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Handlers, type Output } from '../../shared/contract';
 import { AppError, invalidField } from '../../shared/errors';
 import type { Envelope } from '../../shared/transport';
+import { issueDetail } from '../../shared/validation';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import * as org from '../repositories/organisation';
 import * as standardsRepo from '../repositories/standards';
@@ -110,7 +111,8 @@ export async function dispatch<C extends Channel>(
       { field: 'channel', detail: `unknown call ${channel}` },
       'channel',
     );
-  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  // With the input in each issue: a missing value reads "is required", a wrong one not.
+  const parsed = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
   if (!parsed.success) throw fromZod(parsed.error);
   const handler = handlers[channel] as (input: unknown) => unknown;
   return (await handler(parsed.data)) as Output<C>;
@@ -119,7 +121,7 @@ export async function dispatch<C extends Channel>(
 export function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'input';
-  return invalidField(field, issue.message);
+  return invalidField(field, issueDetail(issue));
 }
 
 /** Runs a call and wraps the outcome for the wire; unexpected errors become `internal`. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { call } from './call';
+import { check } from '../validation';
 
 export interface BackupFile {
   /** The file name inside backups/; the only handle the renderer gets (no paths). */
@@ -18,7 +19,7 @@ export const BackupName = z.object({
     .string()
     .min(1)
     .max(200)
-    .regex(/^[\w.-]+\.db$/, 'a backup file name from the list'),
+    .regex(/^[\w.-]+\.db$/, check('backupName')),
 });
 
 export const backupsContract = {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { call } from './call';
+import { check } from '../validation';
 
 /** What a save dialog offers; the renderer names the purpose, main/ picks folder and filters. */
 export const SAVE_FORMATS = ['xlsx', 'csv', 'pdf', 'db'] as const;
@@ -25,7 +26,7 @@ export const ChooseSavePath = z
       .trim()
       .min(1)
       .max(200)
-      .refine((name) => !/[\\/]/.test(name), 'a file name, without a folder'),
+      .refine((name) => !/[\\/]/.test(name), check('fileNameOnly')),
     formats: z.array(z.enum(SAVE_FORMATS)).min(1).max(SAVE_FORMATS.length),
   })
   .strict();

@@ -9,6 +9,7 @@ import { JobId } from './jobs';
 import { Code, Id, Period, SortSpec } from '../schemas/common';
 import { DIMENSION_CODES } from '../domain/dimensions';
 import { ACTION_STATUSES } from '../domain/enums';
+import { check } from '../validation';
 
 export const ENTITY_KINDS = ['standards', 'measurements', 'actions', 'branches', 'reviews', 'plans'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -30,7 +31,7 @@ const OutPath = z
   .string()
   .min(1)
   .max(1000)
-  .refine((p) => /\.(xlsx|csv)$/i.test(p), 'the file name must end in .xlsx or .csv');
+  .refine((p) => /\.(xlsx|csv)$/i.test(p), check('exportFileType'));
 
 export const ExportFilters = z
   .object({
@@ -52,7 +53,7 @@ export const ExportFilters = z
   })
   .strict()
   .refine((f) => !(f.period && (f.periodFrom || f.periodTo)), {
-    message: 'give one period or a range, not both',
+    message: check('periodOrRange'),
     path: ['period'],
   });
 export type ExportFilters = z.infer<typeof ExportFilters>;
@@ -83,7 +84,7 @@ export const ExchangeImport = z
       .string()
       .min(1)
       .max(1000)
-      .refine((p) => /\.xlsx$/i.test(p), 'an .xlsx exchange workbook'),
+      .refine((p) => /\.xlsx$/i.test(p), check('exchangeXlsx')),
   })
   .strict();
 

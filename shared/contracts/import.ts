@@ -14,6 +14,7 @@ import { call } from './call';
 import { JobId } from './jobs';
 import { Period } from '../schemas/common';
 import type { ExchangeReport } from './export';
+import { check } from '../validation';
 
 export const SHEET_KINDS = ['standards', 'measurements', 'actions', 'branches'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -27,7 +28,7 @@ export const ColumnMapping = z.object({
   sheet: z.string().max(200).optional(),
   column: z
     .string()
-    .regex(/^[A-Za-z]{1,3}$/, 'a column letter such as C')
+    .regex(/^[A-Za-z]{1,3}$/, check('columnLetter'))
     .transform((s) => s.toUpperCase()),
   to: z.string().min(1).max(80),
 });
@@ -57,7 +58,7 @@ export const ImportRun = ImportInspect.extend({
   errorsPath: z
     .string()
     .max(1000)
-    .refine((p) => /\.xlsx$/i.test(p), 'the errors workbook must end in .xlsx')
+    .refine((p) => /\.xlsx$/i.test(p), check('errorsXlsx'))
     .optional(),
   jobId: JobId.optional(),
 });

@@ -80,5 +80,8 @@ const REASONS = {
 export type ReasonKey = keyof typeof REASONS;
 
 export function reason(key: ReasonKey, params: MessageParams = {}): BilingualText {
-  return { en: fillPlaceholders(REASONS[key].en, params), zh: fillPlaceholders(REASONS[key].zh, params) };
+  return {
+    en: fillPlaceholders(REASONS[key].en, params, 'en'),
+    zh: fillPlaceholders(REASONS[key].zh, params, 'zh'),
+  };
 }

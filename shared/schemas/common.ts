@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPeriod } from '../domain/period';
 import { SCOPE_TYPES } from '../domain/enums';
+import { check } from '../validation';
 
 export const Id = z.uuid();
 /** Codes people type into spreadsheets: letters, digits, dashes, underscores, dots. */
@@ -9,11 +10,11 @@ export const Code = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'letters, digits, "-", "_" or "." only');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, check('codeChars'));
 export const Name = z.string().trim().min(1).max(200);
 export const Text = z.string().trim().max(4000);
 export const IsoDate = z.iso.date();
-export const Period = z.string().refine(isPeriod, 'a period is YYYY-MM or YYYY-Qn');
+export const Period = z.string().refine(isPeriod, check('periodFormat'));
 export const FiniteNumber = z.number().finite();
 
 export const SortSpec = z.object({ field: z.string(), dir: z.enum(['asc', 'desc']).default('asc') });
@@ -32,7 +33,7 @@ export interface Page<T> {
 export const Scope = z
   .object({ type: z.enum(SCOPE_TYPES), code: Code.optional() })
   .refine((s) => s.type === 'all' || !!s.code, {
-    message: 'a region or branch scope needs a code',
+    message: check('scopeNeedsCode'),
     path: ['code'],
   });
 export type Scope = z.infer<typeof Scope>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Code, FiniteNumber, IsoDate, Name, Text, type Stamped } from './common';
 import { DIMENSION_CODES } from '../domain/dimensions';
 import { STANDARD_SOURCES } from '../domain/enums';
+import { check } from '../validation';
 
 export interface Standard extends Stamped {
   code: string;
@@ -47,7 +48,7 @@ export const StandardUpdate = z.object({
   changes: z
     .object(StandardFields)
     .partial()
-    .refine((c) => Object.keys(c).length > 0, 'nothing to change'),
+    .refine((c) => Object.keys(c).length > 0, check('nothingToChange')),
   /** When a versioned field changes: the new version's effective date (default today). */
   effectiveFrom: IsoDate.optional(),
 });

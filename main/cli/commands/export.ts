@@ -82,13 +82,16 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
       if (opts.headers !== 'labels' && opts.headers !== 'keys') {
         throw new CliError(EXIT.cannotRun, `--headers ${opts.headers} is not labels or keys`);
       }
-      const parsed = contract['export:run'].input.safeParse({
-        kind,
-        path: opts.out,
-        headers: opts.headers,
-        lang: e.lang,
-        filters: { scope: opts.scope, ...periodFilter(opts.period) },
-      });
+      const parsed = contract['export:run'].input.safeParse(
+        {
+          kind,
+          path: opts.out,
+          headers: opts.headers,
+          lang: e.lang,
+          filters: { scope: opts.scope, ...periodFilter(opts.period) },
+        },
+        { reportInput: true },
+      );
       if (!parsed.success) throw fromZod(parsed.error);
       const wb = e.workbench();
       const { runExport } = await import('../../export/run');

@@ -5,6 +5,7 @@ import { CliError, EXIT, errorLine, exitCodeOf } from '../errors';
 import { contract } from '../../../shared/contract';
 import type { ColumnMapping, ImportReport } from '../../../shared/contracts/import';
 import { AppError } from '../../../shared/errors';
+import type { Lang } from '../../../shared/messages';
 import { fromZod } from '../../services/handlers';
 import { recognised, reportText } from '../../import/report-text';
 
@@ -72,18 +73,23 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
       let exit: number = EXIT.ok;
       const reports: ImportReport[] = [];
       for (const file of files) {
-        const parsed = contract['imports:run'].input.safeParse({
-          path: path.resolve(file),
-          period: opts.period,
-          kind: opts.kind,
-          dryRun: !!opts.dryRun,
-          skipInvalid: !!opts.skipInvalid,
-          force: !!opts.force,
-          includeHidden: !!opts.includeHidden,
-          errorsPath: opts.errors ? path.resolve(errorsFileFor(opts.errors, file, files.length)) : undefined,
-          mapping,
-        });
-        if (!parsed.success) throw cannotRun(fromZod(parsed.error), file);
+        const parsed = contract['imports:run'].input.safeParse(
+          {
+            path: path.resolve(file),
+            period: opts.period,
+            kind: opts.kind,
+            dryRun: !!opts.dryRun,
+            skipInvalid: !!opts.skipInvalid,
+            force: !!opts.force,
+            includeHidden: !!opts.includeHidden,
+            errorsPath: opts.errors
+              ? path.resolve(errorsFileFor(opts.errors, file, files.length))
+              : undefined,
+            mapping,
+          },
+          { reportInput: true },
+        );
+        if (!parsed.success) throw cannotRun(fromZod(parsed.error), file, e.lang);
         const progress = progressLine(e);
         const job = progress ? jobFor(progress) : null;
         try {
@@ -120,8 +126,8 @@ function errorsFileFor(errors: string, file: string, count: number): string {
   return `${errors.slice(0, -ext.length || undefined)}-${path.basename(file, path.extname(file))}${ext}`;
 }
 
-function cannotRun(e: AppError, file: string): CliError {
-  return new CliError(EXIT.cannotRun, e.localized('en'), file);
+function cannotRun(e: AppError, file: string, lang: Lang): CliError {
+  return new CliError(EXIT.cannotRun, e.localized(lang), file);
 }
 
 /** A job for the in-process CLI run: progress to the terminal, no cancel but Ctrl-C. */

@@ -233,3 +233,60 @@ describe('corrective action lifecycle', () => {
     wb.close();
   });
 });
+
+describe('a rejected input says what is wrong in the user language', () => {
+  it.each([
+    ['regions:create', { code: '', name: '华北区' }, 'code: is required', 'code：必填'],
+    ['regions:create', { name: '华北区' }, 'code: is required', 'code：必填'],
+    [
+      'regions:create',
+      { code: 5, name: '华北区' },
+      'code: must be a string',
+      'code：类型不正确（应为 string）',
+    ],
+    [
+      'regions:create',
+      { code: 'NORTH EAST', name: '东北区' },
+      'code: letters, digits, "-", "_" or "." only',
+      'code：只能包含字母、数字、“-”、“_”或“.”',
+    ],
+    ['plans:get', { id: 'nope' }, 'id: not a valid id', 'id：不是有效的编号'],
+    [
+      'actions:create',
+      { ...action, dueDate: '15/12/2026' },
+      'dueDate: not a date; write YYYY-MM-DD',
+      'dueDate：不是日期，请写为 YYYY-MM-DD',
+    ],
+    [
+      'measurements:list',
+      { period: '2026-13' },
+      'period: a period is YYYY-MM or YYYY-Qn',
+      'period：期间应写为 YYYY-MM 或 YYYY-Qn',
+    ],
+    [
+      'export:run',
+      { kind: 'inspections', path: 'x.csv' },
+      /^kind: one of standards, measurements, .*$/,
+      /^kind：应为以下之一：standards, measurements, .*$/,
+    ],
+    [
+      'regions:create',
+      { code: 'N', name: '北'.repeat(201) },
+      /^name: at most \d+ characters$/,
+      /^name：最多 \d+ 个字符$/,
+    ],
+  ])('%s, case %#', async (channel, input, en, zh) => {
+    const wb = testWorkbench();
+    try {
+      const error = (await wb.dispatch(channel, input).catch((e: unknown) => e)) as AppError;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.kind).toBe('invalid');
+      expect(error.localized('en')).toMatch(typeof en === 'string' ? new RegExp(`^${escape(en)}$`) : en);
+      expect(error.localized('zh')).toMatch(typeof zh === 'string' ? new RegExp(`^${escape(zh)}$`) : zh);
+    } finally {
+      wb.close();
+    }
+  });
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,63 @@
+/**
+ * A contract validation issue (zod's) as a detail in both languages, for the field's error
+ * message: zod's own texts are English only, and a workbench user reads Chinese first. The
+ * schemas' own refinements give zod a key of MESSAGES as their message (`check('periodFormat')`).
+ */
+import type { z } from 'zod';
+import { MESSAGES, type Bilingual, type MessageKey } from './messages';
+
+/** The message a schema's refinement gives zod: a key of MESSAGES, so a misspelt one does not compile. */
+export const check = (key: MessageKey): string => key;
+
+const isMessageKey = (message: string): message is MessageKey => Object.hasOwn(MESSAGES, message);
+
+const FORMATS: Record<string, Bilingual> = {
+  uuid: { en: 'not a valid id', zh: '不是有效的编号' },
+  guid: { en: 'not a valid id', zh: '不是有效的编号' },
+  date: { en: 'not a date; write YYYY-MM-DD', zh: '不是日期，请写为 YYYY-MM-DD' },
+  datetime: { en: 'not a date and time', zh: '不是日期时间' },
+  email: { en: 'not an e-mail address', zh: '不是电子邮件地址' },
+};
+
+/** `issue.input` is there when parsed with `{ reportInput: true }`, as the contract's boundary does. */
+export function issueDetail(issue: z.core.$ZodIssue): Bilingual {
+  if (isMessageKey(issue.message)) return MESSAGES[issue.message];
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? MESSAGES.required
+        : { en: `must be a ${issue.expected}`, zh: `类型不正确（应为 ${issue.expected}）` };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string')
+        return min <= 1 ? MESSAGES.required : { en: `at least ${min} characters`, zh: `至少 ${min} 个字符` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { en: `at least ${min} items`, zh: `至少 ${min} 项` };
+      return issue.inclusive === false
+        ? { en: `more than ${min}`, zh: `应大于 ${min}` }
+        : { en: `at least ${min}`, zh: `不能小于 ${min}` };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { en: `at most ${max} characters`, zh: `最多 ${max} 个字符` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { en: `at most ${max} items`, zh: `最多 ${max} 项` };
+      return issue.inclusive === false
+        ? { en: `less than ${max}`, zh: `应小于 ${max}` }
+        : { en: `at most ${max}`, zh: `不能大于 ${max}` };
+    }
+    case 'invalid_format':
+      return FORMATS[issue.format] ?? { en: 'not in the expected form', zh: '格式不正确' };
+    case 'invalid_value': {
+      const values = issue.values.map(String).join(', ');
+      return { en: `one of ${values}`, zh: `应为以下之一：${values}` };
+    }
+    case 'unrecognized_keys': {
+      const keys = issue.keys.join(', ');
+      return { en: `unknown ${keys}`, zh: `无法识别的字段：${keys}` };
+    }
+    default:
+      // Unions, keys of records, multiples: rare at this boundary, said as zod says them.
+      return { en: issue.message, zh: issue.message };
+  }
+}
