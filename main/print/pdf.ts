@@ -5,14 +5,14 @@
  */
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
+import { AppError } from '../../shared/errors';
 import { PDF_PAGE, pdfMargins } from './pdf-page';
 
 export const CHROMIUM = process.env.QMS_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function htmlToPdf(html: string, file: string): Promise<void> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; install chromium or set QMS_CHROMIUM`);
-  }
+  // A machine without it cannot make PDFs: the user's to install (or to export .xlsx instead).
+  if (!fs.existsSync(CHROMIUM)) throw new AppError('unsupported', 'pdfNoChromium', { path: CHROMIUM });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

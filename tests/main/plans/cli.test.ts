@@ -55,6 +55,27 @@ describe('qms plan and qms review on bad input', () => {
       });
       expect(r.stderr).toMatch(message);
     }
+    // A machine without Chromium cannot make a PDF: said as such, not as an internal error.
+    const noChromium = qms(
+      [
+        '--db',
+        wb.dbPath,
+        '--lang',
+        'en',
+        'plan',
+        '--scope',
+        'EAST',
+        '--period',
+        '2026-10',
+        '--out',
+        out('p.pdf'),
+      ],
+      { QMS_CHROMIUM: '/nonexistent/chromium' },
+    );
+    expect(noChromium.status).toBe(2);
+    expect(noChromium.stderr).toMatch(
+      /^qms: .*: making a PDF needs Chromium, which is not at \/nonexistent\/chromium\. Install it .* or export \.xlsx instead\.\n$/,
+    );
     expect(fs.readdirSync(wb.dir).filter((f) => !f.startsWith('test.db'))).toEqual([]);
     expect(fs.readdirSync(path.dirname(elsewhere.file))).toEqual(['notes.txt']);
     expect(fs.readdirSync(elsewhere.folder)).toEqual([]);
