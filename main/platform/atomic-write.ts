@@ -94,11 +94,20 @@ const WRITE_ERRORS: Record<string, MessageKey> = {
   SQLITE_IOERR: 'fileWriteFailed',
 };
 
-/** A file-system error met writing `file` as the user's error; anything else unchanged. */
+/**
+ * A file-system error met writing `file` as the user's error; anything else unchanged, such as
+ * a missing file the writer reads (a font, a module), which names another path.
+ */
 export function asWriteError(e: unknown, file: string): unknown {
-  const code = (e as { code?: unknown } | null)?.code;
+  const { code, path: about } = (e ?? {}) as { code?: unknown; path?: unknown };
   if (typeof code !== 'string') return e;
+  if (typeof about === 'string' && !concernsTarget(path.resolve(about), file)) return e;
   // SQLite's extended codes (SQLITE_IOERR_WRITE) by their primary code.
   const key = WRITE_ERRORS[code.startsWith('SQLITE_') ? code.split('_', 2).join('_') : code];
   return key ? new AppError('unsupported', key, { target: file, detail: code }) : e;
+}
+
+/** The target itself, a file beside it (the temp), or a folder on its way. */
+function concernsTarget(about: string, file: string): boolean {
+  return about === file || path.dirname(about) === path.dirname(file) || file.startsWith(about + path.sep);
 }

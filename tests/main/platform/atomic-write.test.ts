@@ -91,6 +91,16 @@ describe('writeAtomically', () => {
     expect(fs.readdirSync(dir)).toEqual(['export.csv']);
   });
 
+  it('passes on a file-system error about another path unchanged: a missing input is no fault of the place', async () => {
+    const dir = tempDir();
+    const failure = await writeAtomically(path.join(dir, 'plan.pdf'), async () => {
+      fs.readFileSync(path.join(tempDir(), 'missing-font.ttf'));
+    }).catch((e: unknown) => e);
+    expect(failure).not.toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'ENOENT' });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('passes on an error that is not about the place, unchanged', async () => {
     const dir = tempDir();
     const mistake = new TypeError('a bug in a writer');
