@@ -14,6 +14,7 @@ import { call } from './call';
 import { JobId } from './jobs';
 import { Period } from '../schemas/common';
 import type { ExchangeReport } from './export';
+import type { Bilingual } from '../messages';
 import { check } from '../validation';
 
 export const SHEET_KINDS = ['standards', 'measurements', 'actions', 'branches'] as const;
@@ -80,10 +81,8 @@ export type PreviewCell = string | number | boolean | null;
 /** Why a row carries no data: reported, never imported. */
 export type PassedReason = 'empty' | 'total' | 'average' | 'remark' | 'title';
 
-export interface BilingualText {
-  en: string;
-  zh: string;
-}
+/** A reason or note in both languages (the same shape as a message parameter). */
+export type BilingualText = Bilingual;
 
 /** One thing wrong with one row (or one cell of it). `row` is the sheet's 1-based row number. */
 export interface RowError {
