@@ -127,6 +127,10 @@ export const MESSAGES = {
     en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
     zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',
   },
+  batchUndone: {
+    en: 'import batch {id} ({file}) was undone before; nothing changed',
+    zh: '导入批次 {id}（{file}）此前已撤销，未做任何更改',
+  },
   pdfNoChromium: {
     en: 'making a PDF needs Chromium, which is not at {path}. Install it (Debian: apt-get install chromium), or set QMS_CHROMIUM to where it is, or export .xlsx instead',
     zh: '生成 PDF 需要 Chromium，但在 {path} 未找到。请安装 Chromium（Debian：apt-get install chromium），或将 QMS_CHROMIUM 设为其所在路径，或改为导出 .xlsx',

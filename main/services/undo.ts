@@ -26,7 +26,9 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
   return inTransaction(ctx, () => {
     const batch = getBatch(ctx.db, id);
     if (!batch) throw new AppError('not_found', 'notFound', { entity: 'import batch', id }, 'id');
-    if (batch.status === 'undone') return { rowsRestored: 0 };
+    // Said, not passed over: "undid, restored 0 rows" read as if this undo had done something.
+    if (batch.status === 'undone')
+      throw new AppError('conflict', 'batchUndone', { id, file: batch.fileName }, 'id');
     const entries = ctx.db
       .prepare(
         `SELECT entity_type AS entityType, entity_id AS entityId, action, before_json AS beforeJson

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/errors';
 import type { BranchScore } from '../../../shared/schemas/system';
 import { count, testWorkbench, withOrganisation } from '../../helpers/workbench';
 
@@ -43,6 +44,15 @@ describe('undoing a batch', () => {
     expect(original).toMatchObject({ value: 80 });
     expect(count(wb, 'branches')).toBe(2);
     expect(await wb.dispatch('imports:list', {})).toMatchObject([{ status: 'undone' }]);
+    // A second undo says so and changes nothing.
+    const again = await wb
+      .dispatch('imports:undo', { id: '00000000-0000-4000-8000-000000000001' })
+      .catch((e: unknown) => e);
+    expect(again).toMatchObject({ kind: 'conflict', key: 'batchUndone', field: 'id' });
+    expect((again as AppError).localized('zh')).toMatch(
+      /^导入批次 00000000-0000-4000-8000-000000000001（.*）此前已撤销，未做任何更改$/,
+    );
+    expect(wb.db.prepare('SELECT * FROM measurements ORDER BY id').all()).toEqual(measurementsBefore);
     wb.close();
   });
 });
