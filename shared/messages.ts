@@ -127,6 +127,10 @@ export const MESSAGES = {
     en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
     zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',
   },
+  planNoData: {
+    en: "no measurements for {scope} in {period}: a plan is made from that period's values. Import them first, or choose another period",
+    zh: '{scope}在 {period} 没有检查数据：改进计划依据该期间的数值生成。请先导入数据，或选择其他期间',
+  },
   batchUndone: {
     en: 'import batch {id} ({file}) was undone before; nothing changed',
     zh: '导入批次 {id}（{file}）此前已撤销，未做任何更改',

@@ -94,6 +94,10 @@ export function generatePlan(
 ): Plan {
   return inTransaction(ctx, () => {
     const s = resolveScope(ctx, input.scope);
+    // With no values, "no gaps" would read as "all standards met". A plan carried into a
+    // period not yet measured keeps its gaps at their latest values instead.
+    if (!carried && repo.measurementsIn(ctx.db, s.scope, input.period) === 0)
+      throw new AppError('invalid', 'planNoData', { scope: s.name, period: input.period }, 'period');
     const content = gatherContent(ctx, s, input.period, carried);
     const title = input.title ?? defaultTitle(s.name, input.period);
     const draft = carried

@@ -41,6 +41,19 @@ export function countBranches(db: DB, scope: Scope): number {
 
 const JOIN_ORG = 'JOIN branches b ON b.id = i.branch_id JOIN regions r ON r.id = b.region_id';
 
+/** How many values the scope holds for the period: with none there is nothing to plan from. */
+export function measurementsIn(db: DB, scope: Scope, period: string): number {
+  const where = scopeClause(scope);
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM inspections i JOIN measurements m ON m.inspection_id = i.id ${JOIN_ORG}
+          WHERE i.period = @period AND ${where.sql}`,
+      )
+      .get({ ...where.params, period }) as { n: number }
+  ).n;
+}
+
 /** One branch's values of one standard in the plan's period and in the earlier periods asked for. */
 export interface PeriodValues {
   branchCode: string;

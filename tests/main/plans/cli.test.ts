@@ -1,12 +1,13 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { count, qms, tempDir, testWorkbench, withOrganisation } from '../../helpers/workbench';
+import { count, qms, tempDir, testWorkbench } from '../../helpers/workbench';
+import { loadEastSample } from './samples';
 
 describe('qms plan and qms review on bad input', () => {
   it('refuses an unknown scope (exit 1), a file type or period it cannot use (exit 2), one line each, no file left', async () => {
     const wb = testWorkbench();
-    await withOrganisation(wb);
+    await loadEastSample(wb);
     wb.close();
     const out = (name: string) => path.join(wb.dir, name);
     const elsewhere = { file: path.join(tempDir(), 'notes.txt'), folder: path.join(tempDir(), 'r.pdf') };
@@ -34,6 +35,12 @@ describe('qms plan and qms review on bad input', () => {
         /^qms: --period 2026-13 is not a period\. Write YYYY-MM or YYYY-Qn/,
       ],
       [['review', '--period', '2026-10'], 2, /^qms: .*--out/],
+      // No values in the period: an empty plan would read as every standard met.
+      [
+        ['--lang', 'zh', 'plan', '--scope', 'EAST', '--period', '2031-01'],
+        1,
+        /^qms: .*: 华东区在 2031-01 没有检查数据：改进计划依据该期间的数值生成。请先导入数据，或选择其他期间。\n$/,
+      ],
       // Places that cannot be written: the user's choice to correct, not an internal error.
       [
         ['plan', '--scope', 'EAST', '--period', '2026-10', '--out', path.join(elsewhere.file, 'p.xlsx')],
