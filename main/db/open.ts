@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { asWriteError } from '../platform/atomic-write';
+import { asWriteError, preparePlace } from '../platform/atomic-write';
 import { migrate } from './migrate';
 
 export type DB = Database.Database;
@@ -31,13 +31,18 @@ export const NEW_PAGE_SIZE = 16_384;
  * the writer; synchronous FULL because the user's data outranks a few milliseconds a commit.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  // A new database may be named in a folder yet to be made: the app's data folder on first
+  // run, `qms --db reports/east.db`. A place that cannot be is the user's path to correct.
+  if (file !== ':memory:') preparePlace(file);
   const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (!existed && file !== ':memory:') createFolderOf(file);
   const binding = options.nativeBinding ?? process.env.QMS_SQLITE_BINDING;
   let db: DB;
   try {
     db = new Database(file, binding ? { nativeBinding: binding } : {});
   } catch (e) {
+    // A new file that cannot be made there is the place's fault, not a file's that is no database.
+    const placed = existed ? e : asWriteError(e, path.resolve(file));
+    if (placed instanceof AppError) throw placed;
     throw new AppError('unsupported', 'dbNotDatabase', { detail: (e as Error).message });
   }
   try {
@@ -55,19 +60,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       throw new AppError('unsupported', 'dbNotDatabase', { detail: message });
     }
     throw e;
-  }
-}
-
-/**
- * A new database may be named in a folder yet to be made: the app's data folder on first run,
- * `qms --db reports/east.db`. One that cannot be made is the user's path to correct.
- */
-function createFolderOf(file: string): void {
-  const target = path.resolve(file);
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-  } catch (e) {
-    throw asWriteError(e, target);
   }
 }
 

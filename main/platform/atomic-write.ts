@@ -50,13 +50,26 @@ export function ensureWritable(target: string): void {
   fs.rmSync(tempBeside(target).temp);
 }
 
-/** Creates the folder if need be, and an empty temp file in it (writers overwrite it). */
-function tempBeside(target: string): { file: string; temp: string } {
+/**
+ * The place for a file about to be written (an export, a new database): its folder made if
+ * need be, a folder standing in its place refused, each as the user's error. The resolved path.
+ */
+export function preparePlace(target: string): string {
   const file = path.resolve(target);
   try {
     if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    return file;
+  } catch (e) {
+    throw asWriteError(e, file);
+  }
+}
+
+/** Prepares the place, and makes an empty temp file beside the target (writers overwrite it). */
+function tempBeside(target: string): { file: string; temp: string } {
+  const file = preparePlace(target);
+  try {
     const temp = path.join(
       path.dirname(file),
       `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,

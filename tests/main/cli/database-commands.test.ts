@@ -66,7 +66,18 @@ describe('qms init, seed standards, check, backup', () => {
     const throughFile = qms(['--db', path.join(file, 'x.db'), 'init']);
     expect(throughFile.status).toBe(2);
     expect(throughFile.stderr).toMatch(
-      new RegExp(`^qms: ${file}/x\\.db: cannot write ${file}/x\\.db \\(E(EXIST|NOTDIR)\\)\\.`),
+      new RegExp(`^qms: ${file}/x\\.db: cannot write ${file}/x\\.db \\(ENOTDIR\\)\\.`),
+    );
+    // A folder given as the database, and a place where no file can be made (Linux's /proc):
+    // the path to correct, not "not a Quality Workbench database".
+    const folder = tempDir();
+    expect(qms(['--db', folder, 'init']).stderr).toBe(
+      `qms: ${folder}: cannot write ${folder}: it is a folder. Give the name of the file to write.\n`,
+    );
+    const proc = qms(['--db', '/proc/qw-test.db', 'init']);
+    expect(proc.status).toBe(2);
+    expect(proc.stderr).toMatch(
+      /^qms: \/proc\/qw-test\.db: cannot write \/proc\/qw-test\.db \(SQLITE_CANTOPEN\)\./,
     );
     const help = qms(['--help']);
     expect(help.status).toBe(0);
