@@ -1,17 +1,23 @@
 import { AppError } from '../../shared/errors';
-import type { Lang } from '../../shared/messages';
+import type { Bilingual, Lang } from '../../shared/messages';
 
 /** Exit codes of cli.md: 1 input rejected, 2 cannot run, 3 internal error. */
 export const EXIT = { ok: 0, rejected: 1, cannotRun: 2, internal: 3 } as const;
 
-/** An error the CLI reports as `qms: <file>: <what>. <what to do>` and exits with. */
+/**
+ * An error the CLI reports as `qms: <file>: <what>. <what to do>` and exits with, in the
+ * user's language when given in both (`message` is the English).
+ */
 export class CliError extends Error {
+  readonly text: Bilingual;
+
   constructor(
     readonly exitCode: number,
-    message: string,
+    text: string | Bilingual,
     readonly file?: string,
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : text.en);
+    this.text = typeof text === 'string' ? { en: text, zh: text } : text;
   }
 }
 
@@ -31,7 +37,7 @@ export function errorLine(e: unknown, lang: Lang, file?: string): string {
   const where = (e instanceof CliError && e.file) || target || file;
   let text: string;
   if (e instanceof AppError) text = e.localized(lang);
-  else if (e instanceof CliError) text = e.message;
+  else if (e instanceof CliError) text = e.text[lang];
   else {
     const detail = e instanceof Error ? e.message : String(e);
     text =

@@ -46,7 +46,10 @@ export function registerDatabaseCommands(program: Command, env: () => CliEnv): v
       if (!report.ok) {
         throw new CliError(
           EXIT.rejected,
-          'the database failed its integrity check. Restore the latest backup (qms backup)',
+          {
+            en: 'the database failed its integrity check. Restore the latest backup (qms backup)',
+            zh: '数据库未通过完整性检查。请恢复最近的备份（qms backup）',
+          },
           e.dbPath,
         );
       }

@@ -21,10 +21,10 @@ export function periodFilter(text: string | undefined): {
 } {
   if (!text) return {};
   const bad = () =>
-    new CliError(
-      EXIT.cannotRun,
-      `--period ${text} is not a period or range. Write YYYY-MM, YYYY-Qn or P1..P2`,
-    );
+    new CliError(EXIT.cannotRun, {
+      en: `--period ${text} is not a period or range. Write YYYY-MM, YYYY-Qn or P1..P2`,
+      zh: `--period ${text} 不是期间或期间范围。请写为 YYYY-MM、YYYY-Qn 或 P1..P2`,
+    });
   if (!text.includes('..')) {
     if (!isPeriod(text)) throw bad();
     return { period: text };
@@ -33,15 +33,15 @@ export function periodFilter(text: string | undefined): {
   if ((from && !isPeriod(from)) || (to && !isPeriod(to)) || (!from && !to)) throw bad();
   // Either would export nothing, or not what was meant, and look like missing data.
   if (from && to && periodKind(from) !== periodKind(to))
-    throw new CliError(
-      EXIT.cannotRun,
-      `--period ${text} mixes a month and a quarter. Write both ends as months or both as quarters`,
-    );
+    throw new CliError(EXIT.cannotRun, {
+      en: `--period ${text} mixes a month and a quarter. Write both ends as months or both as quarters`,
+      zh: `--period ${text} 混用了月份和季度。请两端都写月份，或都写季度`,
+    });
   if (from && to && comparePeriods(from, to) > 0)
-    throw new CliError(
-      EXIT.cannotRun,
-      `--period ${text} ends before it starts. Write the earlier period first`,
-    );
+    throw new CliError(EXIT.cannotRun, {
+      en: `--period ${text} ends before it starts. Write the earlier period first`,
+      zh: `--period ${text} 的结束早于开始。请先写较早的期间`,
+    });
   return { periodFrom: from || undefined, periodTo: to || undefined };
 }
 
@@ -67,20 +67,26 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
     .action(async (kind: string, opts: Options) => {
       const e = env();
       if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
-        throw new CliError(
-          EXIT.cannotRun,
-          `unknown export kind ${kind}. Use one of ${EXPORT_KINDS.join(', ')}`,
-        );
+        throw new CliError(EXIT.cannotRun, {
+          en: `unknown export kind ${kind}. Use one of ${EXPORT_KINDS.join(', ')}`,
+          zh: `未知的导出类型 ${kind}。请使用以下之一：${EXPORT_KINDS.join(', ')}`,
+        });
       }
       if (!/\.(xlsx|csv)$/i.test(opts.out)) {
         throw new CliError(
           EXIT.cannotRun,
-          'cannot write this kind of file. Give --out a name ending in .xlsx or .csv',
+          {
+            en: 'cannot write this kind of file. Give --out a name ending in .xlsx or .csv',
+            zh: '无法写入此类文件。请给 --out 指定以 .xlsx 或 .csv 结尾的文件名',
+          },
           opts.out,
         );
       }
       if (opts.headers !== 'labels' && opts.headers !== 'keys') {
-        throw new CliError(EXIT.cannotRun, `--headers ${opts.headers} is not labels or keys`);
+        throw new CliError(EXIT.cannotRun, {
+          en: `--headers ${opts.headers} is not labels or keys`,
+          zh: `--headers ${opts.headers} 应为 labels 或 keys`,
+        });
       }
       const parsed = contract['export:run'].input.safeParse(
         {

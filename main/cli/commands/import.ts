@@ -25,10 +25,10 @@ interface Options {
 export function parseMapping(text: string): ColumnMapping {
   const m = /^(?:(.+)!)?([A-Za-z]{1,3})=(.+)$/.exec(text.trim());
   if (!m)
-    throw new CliError(
-      EXIT.cannotRun,
-      `--map ${text} is not SHEET!COLUMN=KEY. Write e.g. --map "Sheet1!C=value"`,
-    );
+    throw new CliError(EXIT.cannotRun, {
+      en: `--map ${text} is not SHEET!COLUMN=KEY. Write e.g. --map "Sheet1!C=value"`,
+      zh: `--map ${text} 不是“工作表!列=字段”的形式。示例：--map "Sheet1!C=value"`,
+    });
   return { ...(m[1] ? { sheet: m[1] } : {}), column: m[2]!.toUpperCase(), to: m[3]! };
 }
 

@@ -18,14 +18,20 @@ function formatOf(file: string): 'xlsx' | 'pdf' {
   if (ext === '.xlsx' || ext === '.pdf') return ext.slice(1) as 'xlsx' | 'pdf';
   throw new CliError(
     EXIT.cannotRun,
-    `cannot write ${ext || 'a file without extension'}. Give --out a name ending in .xlsx or .pdf`,
+    {
+      en: `cannot write ${ext || 'a file without extension'}. Give --out a name ending in .xlsx or .pdf`,
+      zh: `无法写入${ext ? ` ${ext} ` : '无扩展名的'}文件。请给 --out 指定以 .xlsx 或 .pdf 结尾的文件名`,
+    },
     file,
   );
 }
 
 function checkPeriod(p: string): void {
   if (!isPeriod(p))
-    throw new CliError(EXIT.cannotRun, `--period ${p} is not a period. Write YYYY-MM or YYYY-Qn`);
+    throw new CliError(EXIT.cannotRun, {
+      en: `--period ${p} is not a period. Write YYYY-MM or YYYY-Qn`,
+      zh: `--period ${p} 不是期间。请写为 YYYY-MM 或 YYYY-Qn`,
+    });
 }
 
 /** qms plan, qms review: generate (or bring up to date) and write out for the meeting. */

@@ -38,14 +38,17 @@ export function registerServeCommand(program: Command, env: () => CliEnv): void 
     .action(async (opts: { port?: string; open?: boolean }) => {
       const port = opts.port === undefined ? 0 : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CliError(
-          EXIT.cannotRun,
-          `--port ${opts.port} is not a port. Give a number from 1 to 65535`,
-        );
+        throw new CliError(EXIT.cannotRun, {
+          en: `--port ${opts.port} is not a port. Give a number from 1 to 65535`,
+          zh: `--port ${opts.port} 不是端口号。请给出 1 到 65535 之间的数字`,
+        });
       if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
         throw new CliError(
           EXIT.cannotRun,
-          'the workbench is not built. Run npm run build:renderer',
+          {
+            en: 'the workbench is not built. Run npm run build:renderer',
+            zh: '工作台界面尚未构建。请运行 npm run build:renderer',
+          },
           RENDERER_DIR,
         );
       const e = env();

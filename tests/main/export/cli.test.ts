@@ -128,4 +128,33 @@ describe('qms export', () => {
     expect(fs.readdirSync(cwd)).toEqual(['x.csv']);
     expect(fs.readFileSync(path.join(cwd, 'x.csv'), 'utf8')).toBe('not a folder');
   });
+
+  it('says a usage mistake in Chinese under --lang zh, one line, exit 2', () => {
+    const cwd = tempDir();
+    const cases: [string[], string][] = [
+      [
+        ['export', 'measurements', '--period', '2026-10..2026-07', '--out', path.join(cwd, 'x.csv')],
+        '--period 2026-10..2026-07 的结束早于开始。请先写较早的期间。',
+      ],
+      [
+        ['export', 'measurements', '--headers', 'titles', '--out', path.join(cwd, 'x.csv')],
+        '--headers titles 应为 labels 或 keys。',
+      ],
+      [
+        ['plan', '--period', '2026-10', '--out', path.join(cwd, 'p.txt')],
+        '无法写入 .txt 文件。请给 --out 指定以 .xlsx 或 .pdf 结尾的文件名。',
+      ],
+    ];
+    for (const [args, text] of cases) {
+      const run = qms(['--db', db, '--lang', 'zh', ...args]);
+      expect({ args, status: run.status, lines: run.stderr.trim().split('\n').length }).toEqual({
+        args,
+        status: 2,
+        lines: 1,
+      });
+      expect(run.stderr.startsWith('qms: ')).toBe(true);
+      expect(run.stderr.endsWith(`: ${text}\n`)).toBe(true);
+    }
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
 });
