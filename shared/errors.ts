@@ -52,7 +52,14 @@ export function fromThreadError(e: ThreadError): Error {
   return 'kind' in e ? AppError.fromPayload(e) : new Error(e.message);
 }
 
-/** An invalid value in one named field: the message names the field, as the issue asks. */
-export function invalidField(field: string, detail: string | Bilingual): AppError {
-  return new AppError('invalid', 'invalidField', { field, detail }, field);
+/**
+ * An invalid value in one named field: the message names the field, as the issue asks, by
+ * `label` where the key is not how people say it (shared/validation.ts fieldName).
+ */
+export function invalidField(
+  field: string,
+  detail: string | Bilingual,
+  label: string | Bilingual = field,
+): AppError {
+  return new AppError('invalid', 'invalidField', { field: label, detail }, field);
 }

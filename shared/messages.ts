@@ -12,7 +12,7 @@ export const MESSAGES = {
   // (shared/validation.ts): zod's own cases there, the schemas' refinements here.
   required: { en: 'is required', zh: '必填' },
   codeChars: { en: 'letters, digits, "-", "_" or "." only', zh: '只能包含字母、数字、“-”、“_”或“.”' },
-  periodFormat: { en: 'a period is YYYY-MM or YYYY-Qn', zh: '期间应写为 YYYY-MM 或 YYYY-Qn' },
+  periodFormat: { en: 'a period is YYYY-MM or YYYY-Qn', zh: '应写为 YYYY-MM 或 YYYY-Qn' },
   scopeNeedsCode: { en: 'a region or branch scope needs a code', zh: '区域或网点范围需要编码' },
   nothingToChange: { en: 'nothing to change', zh: '没有要修改的内容' },
   backupName: { en: 'a backup file name from the list', zh: '应为列表中的备份文件名' },

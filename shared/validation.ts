@@ -12,12 +12,53 @@ export const check = (key: MessageKey): string => key;
 const isMessageKey = (message: string): message is MessageKey => Object.hasOwn(MESSAGES, message);
 
 const FORMATS: Record<string, Bilingual> = {
-  uuid: { en: 'not a valid id', zh: '不是有效的编号' },
-  guid: { en: 'not a valid id', zh: '不是有效的编号' },
+  uuid: { en: 'not a valid id', zh: '不是有效的 UUID' },
+  guid: { en: 'not a valid id', zh: '不是有效的 UUID' },
   date: { en: 'not a date; write YYYY-MM-DD', zh: '不是日期，请写为 YYYY-MM-DD' },
   datetime: { en: 'not a date and time', zh: '不是日期时间' },
   email: { en: 'not an e-mail address', zh: '不是电子邮件地址' },
 };
+
+/**
+ * The fields people fill in, by their contract key, as the pages label them in Chinese; other
+ * keys (and English) keep the key. A nested path is named by its last key (`filters.periodTo`).
+ */
+const FIELD_ZH: Record<string, string> = {
+  code: '编码',
+  name: '名称',
+  nameZh: '中文名称',
+  nameEn: '英文名称',
+  regionCode: '区域编码',
+  branchCode: '营业厅编码',
+  standardCode: '标准编码',
+  period: '期间',
+  periodFrom: '起始期间',
+  periodTo: '结束期间',
+  dimension: '维度',
+  unit: '单位',
+  direction: '方向',
+  target: '目标值',
+  warning: '预警值',
+  weight: '权重',
+  effectiveFrom: '生效日期',
+  value: '数值',
+  notes: '备注',
+  inspector: '检查人',
+  finding: '发现的问题',
+  action: '整改措施',
+  department: '责任部门',
+  owner: '责任人',
+  dueDate: '完成时限',
+  userName: '用户名',
+  path: '文件路径',
+  scope: '范围',
+  id: '编号',
+};
+
+export function fieldName(path: string): Bilingual {
+  const last = path.split('.').at(-1) ?? path;
+  return { en: path, zh: FIELD_ZH[last] ?? path };
+}
 
 /** `issue.input` is there when parsed with `{ reportInput: true }`, as the contract's boundary does. */
 export function issueDetail(issue: z.core.$ZodIssue): Bilingual {

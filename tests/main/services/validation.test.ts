@@ -236,32 +236,32 @@ describe('corrective action lifecycle', () => {
 
 describe('a rejected input says what is wrong in the user language', () => {
   it.each([
-    ['regions:create', { code: '', name: '华北区' }, 'code: is required', 'code：必填'],
-    ['regions:create', { name: '华北区' }, 'code: is required', 'code：必填'],
+    ['regions:create', { code: '', name: '华北区' }, 'code: is required', '编码：必填'],
+    ['regions:create', { name: '华北区' }, 'code: is required', '编码：必填'],
     [
       'regions:create',
       { code: 5, name: '华北区' },
       'code: must be a string',
-      'code：类型不正确（应为 string）',
+      '编码：类型不正确（应为 string）',
     ],
     [
       'regions:create',
       { code: 'NORTH EAST', name: '东北区' },
       'code: letters, digits, "-", "_" or "." only',
-      'code：只能包含字母、数字、“-”、“_”或“.”',
+      '编码：只能包含字母、数字、“-”、“_”或“.”',
     ],
-    ['plans:get', { id: 'nope' }, 'id: not a valid id', 'id：不是有效的编号'],
+    ['plans:get', { id: 'nope' }, 'id: not a valid id', '编号：不是有效的 UUID'],
     [
       'actions:create',
       { ...action, dueDate: '15/12/2026' },
       'dueDate: not a date; write YYYY-MM-DD',
-      'dueDate：不是日期，请写为 YYYY-MM-DD',
+      '完成时限：不是日期，请写为 YYYY-MM-DD',
     ],
     [
       'measurements:list',
       { period: '2026-13' },
       'period: a period is YYYY-MM or YYYY-Qn',
-      'period：期间应写为 YYYY-MM 或 YYYY-Qn',
+      '期间：应写为 YYYY-MM 或 YYYY-Qn',
     ],
     [
       'export:run',
@@ -273,7 +273,7 @@ describe('a rejected input says what is wrong in the user language', () => {
       'regions:create',
       { code: 'N', name: '北'.repeat(201) },
       /^name: at most \d+ characters$/,
-      /^name：最多 \d+ 个字符$/,
+      /^名称：最多 \d+ 个字符$/,
     ],
   ])('%s, case %#', async (channel, input, en, zh) => {
     const wb = testWorkbench();
