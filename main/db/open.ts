@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { asWriteError, preparePlace } from '../platform/atomic-write';
@@ -33,15 +32,15 @@ export const NEW_PAGE_SIZE = 16_384;
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   // A new database may be named in a folder yet to be made: the app's data folder on first
   // run, `qms --db reports/east.db`. A place that cannot be is the user's path to correct.
-  if (file !== ':memory:') preparePlace(file);
-  const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  const place = file === ':memory:' ? null : preparePlace(file);
+  const existed = place !== null && fs.existsSync(place) && fs.statSync(place).size > 0;
   const binding = options.nativeBinding ?? process.env.QMS_SQLITE_BINDING;
   let db: DB;
   try {
     db = new Database(file, binding ? { nativeBinding: binding } : {});
   } catch (e) {
     // A new file that cannot be made there is the place's fault, not a file's that is no database.
-    const placed = existed ? e : asWriteError(e, path.resolve(file));
+    const placed = existed || place === null ? e : asWriteError(e, place);
     if (placed instanceof AppError) throw placed;
     throw new AppError('unsupported', 'dbNotDatabase', { detail: (e as Error).message });
   }
