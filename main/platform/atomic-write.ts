@@ -20,12 +20,9 @@ export async function writeAtomically<T>(
 ): Promise<T> {
   const { file, temp } = tempBeside(target);
   try {
-    const result = await write(temp);
-    fs.renameSync(temp, file);
-    return result;
+    return moveIntoPlace(temp, file, await write(temp));
   } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw asWriteError(e, file);
+    return abandon(temp, file, e);
   }
 }
 
@@ -33,13 +30,22 @@ export async function writeAtomically<T>(
 export function writeAtomicallySync<T>(target: string, write: (tempPath: string) => T): T {
   const { file, temp } = tempBeside(target);
   try {
-    const result = write(temp);
-    fs.renameSync(temp, file);
-    return result;
+    return moveIntoPlace(temp, file, write(temp));
   } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw asWriteError(e, file);
+    return abandon(temp, file, e);
   }
+}
+
+/** The written temp file takes the target's name; `result` is the writer's. */
+function moveIntoPlace<T>(temp: string, file: string, result: T): T {
+  fs.renameSync(temp, file);
+  return result;
+}
+
+/** The temp file goes, and the error is passed on (as the user's, if about the place). */
+function abandon(temp: string, file: string, e: unknown): never {
+  fs.rmSync(temp, { force: true });
+  throw asWriteError(e, file);
 }
 
 /**
