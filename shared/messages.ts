@@ -19,6 +19,11 @@ export const MESSAGES = {
   columnLetter: { en: 'a column letter such as C', zh: '应为列字母，如 C' },
   errorsXlsx: { en: 'the errors workbook must end in .xlsx', zh: '错误工作簿的文件名须以 .xlsx 结尾' },
   exportFileType: { en: 'the file name must end in .xlsx or .csv', zh: '文件名须以 .xlsx 或 .csv 结尾' },
+  periodRangeMixed: {
+    en: 'the range mixes a month and a quarter; write both ends as months or both as quarters',
+    zh: '范围混用了月份和季度，请两端都写月份，或都写季度',
+  },
+  periodRangeReversed: { en: 'the range ends before it starts', zh: '范围的结束早于开始' },
   periodOrRange: { en: 'give one period or a range, not both', zh: '请给出一个期间或一个范围，不能同时给出' },
   exchangeXlsx: { en: 'an .xlsx exchange workbook', zh: '应为 .xlsx 交换工作簿' },
   fileNameOnly: { en: 'a file name, without a folder', zh: '只需文件名，不含文件夹' },

@@ -3,6 +3,7 @@ import type { Inspection, Measurement } from '../../shared/schemas/inspection';
 import type { Page } from '../../shared/schemas/common';
 import type { InspectionKind, InspectionStatus } from '../../shared/domain/enums';
 import type { Verdict } from '../../shared/domain/verdict';
+import { periodKind } from '../../shared/domain/period';
 import { Where, orderBy } from './sql';
 
 type SortList = { field: string; dir: 'asc' | 'desc' }[];
@@ -141,6 +142,7 @@ export interface MeasurementFilter {
 }
 
 export function measurementWhere(f: MeasurementFilter): Where {
+  const rangeEnd = f.periodFrom ?? f.periodTo;
   return (
     new Where()
       .when(f.inspectionId, 'm.inspection_id = @inspectionId', { inspectionId: f.inspectionId })
@@ -148,9 +150,14 @@ export function measurementWhere(f: MeasurementFilter): Where {
       .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
       .when(f.standardCode, 'm.standard_code = @standardCode', { standardCode: f.standardCode })
       .when(f.period, 'i.period = @period', { period: f.period })
-      // Periods of one kind order as text (YYYY-MM, YYYY-Qn); a range names periods of one kind.
+      // Periods of one kind order as text (YYYY-MM, YYYY-Qn); a range names periods of one kind
+      // (the contract refuses a mixed one), so an end left open does not let in the other kind:
+      // '2026-Q3' sorts after '2026-08' as text, and '2027-01' after '2026-Q3'.
       .when(f.periodFrom, 'i.period >= @periodFrom', { periodFrom: f.periodFrom })
       .when(f.periodTo, 'i.period <= @periodTo', { periodTo: f.periodTo })
+      .when(rangeEnd, "(substr(i.period, 6, 1) = 'Q') = @quarters", {
+        quarters: rangeEnd && periodKind(rangeEnd) === 'quarter' ? 1 : 0,
+      })
       .when(f.verdict, 'm.verdict = @verdict', { verdict: f.verdict })
   );
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { call } from './call';
 import { JobId } from './jobs';
-import { Code, Id, Period, SortSpec } from '../schemas/common';
+import { checkPeriodRange, Code, Id, Period, SortSpec } from '../schemas/common';
 import { DIMENSION_CODES } from '../domain/dimensions';
 import { ACTION_STATUSES } from '../domain/enums';
 import { check } from '../validation';
@@ -55,7 +55,8 @@ export const ExportFilters = z
   .refine((f) => !(f.period && (f.periodFrom || f.periodTo)), {
     message: check('periodOrRange'),
     path: ['period'],
-  });
+  })
+  .superRefine(checkPeriodRange);
 export type ExportFilters = z.infer<typeof ExportFilters>;
 
 export const ExportRun = z

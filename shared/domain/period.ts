@@ -19,6 +19,16 @@ export function periodKind(p: Period): 'month' | 'quarter' {
   throw new RangeError(`not a period: ${p}`);
 }
 
+/**
+ * What is wrong with a range of periods, if anything. A range names periods of one kind (its
+ * ends are both months or both quarters) and runs forward; either end may be left open.
+ */
+export function rangeProblem(from: Period | undefined, to: Period | undefined): 'mixed' | 'reversed' | null {
+  if (!from || !to || !isPeriod(from) || !isPeriod(to)) return null;
+  if (periodKind(from) !== periodKind(to)) return 'mixed';
+  return comparePeriods(from, to) > 0 ? 'reversed' : null;
+}
+
 export function monthPeriod(year: number, month: number): Period {
   return `${year}-${String(month).padStart(2, '0')}`;
 }

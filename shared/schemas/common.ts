@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPeriod } from '../domain/period';
+import { isPeriod, rangeProblem } from '../domain/period';
 import { SCOPE_TYPES } from '../domain/enums';
 import { check } from '../validation';
 
@@ -15,6 +15,20 @@ export const Name = z.string().trim().min(1).max(200);
 export const Text = z.string().trim().max(4000);
 export const IsoDate = z.iso.date();
 export const Period = z.string().refine(isPeriod, check('periodFormat'));
+/**
+ * A filter's periodFrom..periodTo names periods of one kind and runs forward (rangeProblem):
+ * refused at the contract, since a mixed or reversed range would quietly find nothing, or the
+ * wrong rows. Its issue is on `periodTo`.
+ */
+export function checkPeriodRange(f: { periodFrom?: string; periodTo?: string }, ctx: z.RefinementCtx): void {
+  const problem = rangeProblem(f.periodFrom, f.periodTo);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: check(problem === 'mixed' ? 'periodRangeMixed' : 'periodRangeReversed'),
+      path: ['periodTo'],
+    });
+}
 export const FiniteNumber = z.number().finite();
 
 export const SortSpec = z.object({ field: z.string(), dir: z.enum(['asc', 'desc']).default('asc') });

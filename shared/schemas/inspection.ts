@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Code, FiniteNumber, Id, IsoDate, Name, Paging, Period, Text, type Stamped } from './common';
+import {
+  checkPeriodRange,
+  Code,
+  FiniteNumber,
+  Id,
+  IsoDate,
+  Name,
+  Paging,
+  Period,
+  Text,
+  type Stamped,
+} from './common';
 import {
   INSPECTION_KINDS,
   INSPECTION_STATUSES,
@@ -82,7 +93,7 @@ export const MeasurementList = Paging.extend({
   periodFrom: Period.optional(),
   periodTo: Period.optional(),
   verdict: z.enum(['pass', 'warning', 'fail']).optional(),
-});
+}).superRefine(checkPeriodRange);
 export type MeasurementListInput = z.infer<typeof MeasurementList>;
 
 export const MeasurementUpsert = z.object({

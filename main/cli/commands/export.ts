@@ -3,7 +3,7 @@ import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
 import { contract } from '../../../shared/contract';
 import { EXPORT_KINDS } from '../../../shared/contracts/export';
-import { comparePeriods, isPeriod, periodKind } from '../../../shared/domain/period';
+import { isPeriod, rangeProblem } from '../../../shared/domain/period';
 import { fromZod } from '../../services/handlers';
 
 interface Options {
@@ -31,13 +31,14 @@ export function periodFilter(text: string | undefined): {
   }
   const [from, to] = text.split('..');
   if ((from && !isPeriod(from)) || (to && !isPeriod(to)) || (!from && !to)) throw bad();
-  // Either would export nothing, or not what was meant, and look like missing data.
-  if (from && to && periodKind(from) !== periodKind(to))
+  // Refused by the contract too; here in words that name the option the user typed.
+  const problem = rangeProblem(from, to);
+  if (problem === 'mixed')
     throw new CliError(EXIT.cannotRun, {
       en: `--period ${text} mixes a month and a quarter. Write both ends as months or both as quarters`,
       zh: `--period ${text} 混用了月份和季度。请两端都写月份，或都写季度`,
     });
-  if (from && to && comparePeriods(from, to) > 0)
+  if (problem === 'reversed')
     throw new CliError(EXIT.cannotRun, {
       en: `--period ${text} ends before it starts. Write the earlier period first`,
       zh: `--period ${text} 的结束早于开始。请先写较早的期间`,

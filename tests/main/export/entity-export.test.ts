@@ -141,6 +141,38 @@ describe('what the grid shows', () => {
       );
     }
   });
+  it('keeps a range with an open end to periods of its own kind', async () => {
+    // The samples hold months; a quarter's inspection is added. As text '2026-Q3' sorts after
+    // '2026-08', and '2027-01' after '2026-Q3'.
+    const own = await sampleWorkbench();
+    try {
+      const list = async (filters: object) =>
+        (await own.dispatch('measurements:list', { ...filters, limit: 5000 })) as Output<'measurements:list'>;
+      const some = (await list({})).rows[0]!;
+      const quarter = (await own.dispatch('inspections:create', {
+        branchCode: some.branchCode,
+        period: '2026-Q3',
+      })) as Output<'inspections:create'>;
+      await own.dispatch('measurements:upsert', {
+        inspectionId: quarter.id,
+        standardCode: some.standardCode,
+        value: some.value,
+      });
+      const periods = async (filters: object) => new Set((await list(filters)).rows.map((m) => m.period));
+      expect(await periods({})).toEqual(new Set(['2026-07', '2026-08', '2026-09', '2026-10', '2026-Q3']));
+      expect(await periods({ periodFrom: '2026-08' })).toEqual(new Set(['2026-08', '2026-09', '2026-10']));
+      expect(await periods({ periodTo: '2026-12' })).toEqual(
+        new Set(['2026-07', '2026-08', '2026-09', '2026-10']),
+      );
+      expect(await periods({ periodFrom: '2026-Q1' })).toEqual(new Set(['2026-Q3']));
+      const file = own.out('open-range.csv');
+      await exportRun(own, { kind: 'measurements', path: file, filters: { periodTo: '2026-Q4' } });
+      const [header, ...rows] = readCsv(file);
+      expect(rows.map((r) => r[header!.indexOf('period')])).toEqual(['2026-Q3']);
+    } finally {
+      own.close();
+    }
+  });
   it('takes the actions grid filters (overdue, status) and the standards grid filters (dimension, search)', async () => {
     const actionsFile = wb.out('overdue.csv');
     await exportRun(wb, { kind: 'actions', path: actionsFile, filters: { overdue: false, status: 'open' } });

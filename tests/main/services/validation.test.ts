@@ -263,6 +263,19 @@ describe('a rejected input says what is wrong in the user language', () => {
       'period: a period is YYYY-MM or YYYY-Qn',
       '期间：应写为 YYYY-MM 或 YYYY-Qn',
     ],
+    // A mixed or reversed range would find nothing, or the wrong rows (periods order as text).
+    [
+      'measurements:list',
+      { periodFrom: '2026-Q3', periodTo: '2026-09' },
+      'periodTo: the range mixes a month and a quarter; write both ends as months or both as quarters',
+      '结束期间：范围混用了月份和季度，请两端都写月份，或都写季度',
+    ],
+    [
+      'export:run',
+      { kind: 'measurements', path: 'x.csv', filters: { periodFrom: '2026-10', periodTo: '2026-07' } },
+      'filters.periodTo: the range ends before it starts',
+      '结束期间：范围的结束早于开始',
+    ],
     [
       'export:run',
       { kind: 'inspections', path: 'x.csv' },
