@@ -1,4 +1,5 @@
 import { formatMessage, type Bilingual, type Lang, type MessageKey, type MessageParams } from './messages';
+import { fieldName } from './validation';
 
 /**
  * What can go wrong at the contract boundary. `invalid` is the user's input (exit 1),
@@ -53,13 +54,13 @@ export function fromThreadError(e: ThreadError): Error {
 }
 
 /**
- * An invalid value in one named field: the message names the field, as the issue asks, by
- * `label` where the key is not how people say it (shared/validation.ts fieldName).
+ * An invalid value in one named field: the message names the field, as the issue asks, as the
+ * pages name it (shared/validation.ts fieldName) unless a `label` is given.
  */
 export function invalidField(
   field: string,
   detail: string | Bilingual,
-  label: string | Bilingual = field,
+  label: string | Bilingual = fieldName(field),
 ): AppError {
   return new AppError('invalid', 'invalidField', { field: label, detail }, field);
 }

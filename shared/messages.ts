@@ -50,9 +50,19 @@ export const MESSAGES = {
     en: 'standard {code} already has a version effective {date} with measurements judged by it; give a later effective date',
     zh: '标准 {code} 在 {date} 生效的版本已被检查数据引用，请指定更晚的生效日期',
   },
+  planStageNeeded: {
+    en: 'the plan is in {stage}; this needs {needed}',
+    zh: '计划处于“{stage}”阶段；此操作需要“{needed}”阶段',
+  },
+  planActFirst: {
+    en: 'record what was standardised and carried over (Act) before closing',
+    zh: '关闭前请先在“处理”阶段记录已标准化和转入下一轮的内容',
+  },
+  planNoGap: { en: 'no gap {key} in this plan', zh: '本计划中没有差距 {key}' },
+  planStandardNoGap: { en: '{code} has no gap in this plan', zh: '标准 {code} 在本计划中没有差距' },
   inUse: {
     en: '{entity} {key} is still referenced by {count} {by}',
-    zh: '{entity} {key} 仍被 {count} 条{by}引用',
+    zh: '{entity} {key} 仍被 {count} 个{by}引用',
   },
   dbTooNew: {
     en: 'the database is schema version {found}, newer than this program understands ({known}). Install the newer Quality Workbench, or open another database',
@@ -177,6 +187,37 @@ export type MessageKey = keyof typeof MESSAGES;
 /** A parameter already in both languages (a validation detail): filled in the message's. */
 export type Bilingual = Record<Lang, string>;
 export type MessageParams = Record<string, string | number | Bilingual>;
+
+/**
+ * The things messages name as their {entity} (notFound, duplicate, inUse) and {by}, in both
+ * languages: a Chinese message reads 找不到区域, not 找不到region.
+ */
+export const NOUNS = {
+  region: { en: 'region', zh: '区域' },
+  branch: { en: 'branch', zh: '营业厅' },
+  branches: { en: 'branches', zh: '营业厅' },
+  records: { en: 'records', zh: '记录' },
+  inspection: { en: 'inspection', zh: '检查' },
+  measurement: { en: 'measurement', zh: '测量值' },
+  standard: { en: 'standard', zh: '标准' },
+  finding: { en: 'finding', zh: '问题' },
+  action: { en: 'action', zh: '整改措施' },
+  plan: { en: 'plan', zh: '改进计划' },
+  actRecord: { en: 'act record', zh: '处理记录' },
+  review: { en: 'review', zh: '管理评审' },
+  backup: { en: 'backup', zh: '备份' },
+  importBatch: { en: 'import batch', zh: '导入批次' },
+} as const satisfies Record<string, Bilingual>;
+
+/** Items named in both languages, as one list in each: `a, b` and 甲、乙 (or `a or b`, 甲或乙). */
+export function listed(items: readonly Bilingual[], joiner: Bilingual = { en: ', ', zh: '、' }): Bilingual {
+  return { en: items.map((i) => i.en).join(joiner.en), zh: items.map((i) => i.zh).join(joiner.zh) };
+}
+
+/** A message in both languages, to pass on as another message's parameter (invalidField's detail). */
+export function messageOf(key: MessageKey, params: MessageParams = {}): Bilingual {
+  return { en: formatMessage(key, params, 'en'), zh: formatMessage(key, params, 'zh') };
+}
 
 export function formatMessage(key: MessageKey, params: MessageParams = {}, lang: Lang = 'en'): string {
   return fillPlaceholders(MESSAGES[key][lang], params, lang);

@@ -52,6 +52,9 @@ const FIELD_ZH: Record<string, string> = {
   userName: '用户名',
   path: '文件路径',
   scope: '范围',
+  stage: '阶段',
+  /** A gap of a plan, by its key (plans:confirmActions). */
+  key: '差距',
   id: '编号',
 };
 

@@ -4,10 +4,11 @@
  * meeting agreed stays on record; Check and Act add to it.
  */
 import type { ParsedInput } from '../../shared/contract';
+import { listed, messageOf, NOUNS } from '../../shared/messages';
 import type { Plan, PlanListItem } from '../../shared/contracts/plans';
 import type { Scope } from '../../shared/schemas/common';
 import { AppError, invalidField } from '../../shared/errors';
-import { PLAN_TRANSITIONS, canTransition, LABELS, type PlanStage } from '../../shared/domain/enums';
+import { PLAN_TRANSITIONS, canTransition, labelOf, type PlanStage } from '../../shared/domain/enums';
 import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
 import { gapStatement } from '../../shared/plans/texts';
 import type { PlanContent, StandardisedItem } from '../../shared/plans/types';
@@ -28,7 +29,7 @@ const planKey = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode' | 'period'>) =>
 
 function requirePlanRow(ctx: ServiceContext, id: string): repo.PlanRow {
   const row = repo.getPlanRow(ctx.db, id);
-  if (!row) throw new AppError('not_found', 'notFound', { entity: 'plan', id }, 'id');
+  if (!row) throw new AppError('not_found', 'notFound', { entity: NOUNS.plan, id }, 'id');
   return row;
 }
 
@@ -149,10 +150,12 @@ function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content:
 
 function requireStage(row: repo.PlanRow, allowed: readonly PlanStage[]): void {
   if (!allowed.includes(row.stage)) {
-    const label = (s: string) => LABELS[s]?.en ?? s;
     throw invalidField(
       'stage',
-      `the plan is in ${label(row.stage)}; this needs ${allowed.map(label).join(' or ')}`,
+      messageOf('planStageNeeded', {
+        stage: labelOf(row.stage),
+        needed: listed(allowed.map(labelOf), { en: ' or ', zh: '”或“' }),
+      }),
     );
   }
 }
@@ -166,7 +169,7 @@ export function advancePlan(ctx: ServiceContext, input: ParsedInput<'plans:advan
     }
     const content = JSON.parse(row.contentJson) as PlanContent;
     if (input.to === 'closed' && !content.act) {
-      throw invalidField('stage', 'record what was standardised and carried over (plans:act) before closing');
+      throw invalidField('stage', messageOf('planActFirst'));
     }
     if (input.to === 'act' || input.to === 'check') {
       content.check = {
@@ -207,9 +210,9 @@ export function confirmActions(ctx: ServiceContext, input: ParsedInput<'plans:co
     );
     input.actions.forEach((a, i) => {
       const gap = gaps.get(a.key);
-      if (!gap) throw invalidField(`actions.${i}.key`, `no gap ${a.key} in this plan`);
+      if (!gap) throw invalidField(`actions.${i}.key`, messageOf('planNoGap', { key: a.key }));
       if (gap.linkedActions.length || existing.has(a.key)) {
-        throw new AppError('conflict', 'duplicate', { entity: 'action', key: a.key }, `actions.${i}.key`);
+        throw new AppError('conflict', 'duplicate', { entity: NOUNS.action, key: a.key }, `actions.${i}.key`);
       }
       existing.add(a.key);
       createAction(ctx, {
@@ -241,7 +244,8 @@ export function actPlan(
     const row = requirePlanRow(ctx, input.id);
     requireStage(row, ['act']);
     const content = JSON.parse(row.contentJson) as PlanContent;
-    if (content.act) throw new AppError('conflict', 'duplicate', { entity: 'act record', key: row.id }, 'id');
+    if (content.act)
+      throw new AppError('conflict', 'duplicate', { entity: NOUNS.actRecord, key: row.id }, 'id');
     const standardised: StandardisedItem[] = input.standardised.map((item, i) => {
       let newVersion: StandardisedItem['newVersion'] = null;
       if (item.newTarget !== undefined || item.newWarning !== undefined) {
@@ -257,7 +261,10 @@ export function actPlan(
           effectiveFrom: s.effectiveFrom,
         };
       } else if (!content.gaps.some((g) => g.standardCode === item.standardCode)) {
-        throw invalidField(`standardised.${i}.standardCode`, `${item.standardCode} has no gap in this plan`);
+        throw invalidField(
+          `standardised.${i}.standardCode`,
+          messageOf('planStandardNoGap', { code: item.standardCode }),
+        );
       }
       return {
         standardCode: item.standardCode,

@@ -4,6 +4,7 @@
  * progress) plus the decisions and next objectives the meeting records.
  */
 import type { ParsedInput } from '../../shared/contract';
+import { NOUNS } from '../../shared/messages';
 import type { Review } from '../../shared/contracts/plans';
 import type { Scope } from '../../shared/schemas/common';
 import { AppError } from '../../shared/errors';
@@ -149,7 +150,7 @@ function toReview(r: repo.ReviewRow): Review {
 
 export function getReview(ctx: ServiceContext, id: string): Review {
   const row = repo.getReviewRow(ctx.db, id);
-  if (!row) throw new AppError('not_found', 'notFound', { entity: 'review', id }, 'id');
+  if (!row) throw new AppError('not_found', 'notFound', { entity: NOUNS.review, id }, 'id');
   return toReview(row);
 }
 
@@ -198,7 +199,7 @@ export function createReview(ctx: ServiceContext, input: ParsedInput<'reviews:cr
 export function updateReview(ctx: ServiceContext, input: ParsedInput<'reviews:update'>): Review {
   return inTransaction(ctx, () => {
     const row = repo.getReviewRow(ctx.db, input.id);
-    if (!row) throw new AppError('not_found', 'notFound', { entity: 'review', id: input.id }, 'id');
+    if (!row) throw new AppError('not_found', 'notFound', { entity: NOUNS.review, id: input.id }, 'id');
     auditedUpdate(ctx, 'reviews', row.id, reviewKey(row), () =>
       repo.updateReview(ctx.db, {
         ...row,

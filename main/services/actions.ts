@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
+import { NOUNS } from '../../shared/messages';
 import type { CorrectiveAction, Finding } from '../../shared/schemas/action';
 import { AppError } from '../../shared/errors';
 import { ACTION_TRANSITIONS, canTransition } from '../../shared/domain/enums';
@@ -11,7 +12,7 @@ import { statusJump } from './inspections';
 
 export function getAction(ctx: ServiceContext, id: string): CorrectiveAction {
   const a = repo.getAction(ctx.db, id, today(ctx));
-  if (!a) throw new AppError('not_found', 'notFound', { entity: 'action', id }, 'id');
+  if (!a) throw new AppError('not_found', 'notFound', { entity: NOUNS.action, id }, 'id');
   return a;
 }
 
@@ -27,13 +28,13 @@ function checkLinks(
 ): void {
   if (input.standardCode) requireStandard(ctx, input.standardCode);
   if (input.findingId && !repo.getFinding(ctx.db, input.findingId)) {
-    throw new AppError('invalid', 'notFound', { entity: 'finding', id: input.findingId }, 'findingId');
+    throw new AppError('invalid', 'notFound', { entity: NOUNS.finding, id: input.findingId }, 'findingId');
   }
   if (input.measurementId && !repo.getFinding(ctx.db, input.measurementId)) {
     throw new AppError(
       'invalid',
       'notFound',
-      { entity: 'finding', id: input.measurementId },
+      { entity: NOUNS.finding, id: input.measurementId },
       'measurementId',
     );
   }

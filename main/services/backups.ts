@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { NOUNS } from '../../shared/messages';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { BackupFile } from '../../shared/contracts/backups';
@@ -40,7 +41,7 @@ export function restoreBackup(
 ): { restored: string; savedCurrentAs: string } {
   const file = path.join(backupDir(ctx), path.basename(name));
   if (!fs.existsSync(file))
-    throw new AppError('not_found', 'notFound', { entity: 'backup', id: name }, 'name');
+    throw new AppError('not_found', 'notFound', { entity: NOUNS.backup, id: name }, 'name');
   const found = schemaVersionOf(ctx.db, file);
   const known = schemaVersion(ctx.db);
   if (found !== known) throw new AppError('unsupported', 'backupVersion', { name, found, known }, 'name');

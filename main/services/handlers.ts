@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Handlers, type Output } from '../../shared/contract';
 import { AppError, invalidField } from '../../shared/errors';
 import type { Envelope } from '../../shared/transport';
-import { fieldName, issueDetail } from '../../shared/validation';
+import { issueDetail } from '../../shared/validation';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import * as org from '../repositories/organisation';
 import * as standardsRepo from '../repositories/standards';
@@ -121,7 +121,7 @@ export async function dispatch<C extends Channel>(
 export function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'input';
-  return invalidField(field, issueDetail(issue), fieldName(field));
+  return invalidField(field, issueDetail(issue));
 }
 
 /** Runs a call and wraps the outcome for the wire; unexpected errors become `internal`. */

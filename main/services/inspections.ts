@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../shared/contract';
+import { listed, NOUNS } from '../../shared/messages';
 import type { Inspection, Measurement } from '../../shared/schemas/inspection';
 import { AppError } from '../../shared/errors';
-import { INSPECTION_TRANSITIONS, canTransition, LABELS } from '../../shared/domain/enums';
+import { INSPECTION_TRANSITIONS, canTransition, labelOf } from '../../shared/domain/enums';
 import { attainmentOf, gapOf, roundTo, verdictOf } from '../../shared/domain/verdict';
 import { periodRange } from '../../shared/domain/period';
 import * as repo from '../repositories/inspections';
@@ -13,7 +14,7 @@ import { requireStandard } from './standards';
 
 function requireInspection(ctx: ServiceContext, id: string): Inspection {
   const inspection = repo.getInspection(ctx.db, id);
-  if (!inspection) throw new AppError('not_found', 'notFound', { entity: 'inspection', id }, 'id');
+  if (!inspection) throw new AppError('not_found', 'notFound', { entity: NOUNS.inspection, id }, 'id');
   return inspection;
 }
 
@@ -26,7 +27,7 @@ export function createInspection(ctx: ServiceContext, input: ParsedInput<'inspec
     const branch = requireBranch(ctx, input.branchCode);
     if (repo.findInspection(ctx.db, branch.id, input.period, input.kind)) {
       throw new AppError('conflict', 'duplicate', {
-        entity: 'inspection',
+        entity: NOUNS.inspection,
         key: `${branch.code} ${input.period} ${input.kind}`,
       });
     }
@@ -86,11 +87,14 @@ export function setInspectionStatus(
 }
 
 export function statusJump(from: string, to: string, allowed: readonly string[]): AppError {
-  const label = (s: string) => LABELS[s]?.en ?? s;
   return new AppError(
     'invalid',
     'statusJump',
-    { from: label(from), to: label(to), allowed: allowed.map(label).join(', ') || '—' },
+    {
+      from: labelOf(from),
+      to: labelOf(to),
+      allowed: allowed.length ? listed(allowed.map(labelOf)) : '—',
+    },
     'status',
   );
 }
@@ -168,7 +172,7 @@ export function upsertMeasurement(
 export function deleteMeasurement(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const m = repo.getMeasurement(ctx.db, id);
-    if (!m) throw new AppError('not_found', 'notFound', { entity: 'measurement', id }, 'id');
+    if (!m) throw new AppError('not_found', 'notFound', { entity: NOUNS.measurement, id }, 'id');
     auditedDelete(ctx, 'measurements', id, `${m.branchCode}/${m.period}/${m.kind}/${m.standardCode}`, () =>
       repo.deleteMeasurement(ctx.db, id),
     );

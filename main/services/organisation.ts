@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
+import { NOUNS } from '../../shared/messages';
 import type { Branch, Region } from '../../shared/schemas/organisation';
 import { AppError } from '../../shared/errors';
 import * as repo from '../repositories/organisation';
@@ -19,7 +20,7 @@ export function requireRegion(ctx: ServiceContext, code: string, field = 'region
 function requireFreeName(ctx: ServiceContext, regionId: string, name: string, self?: string): void {
   const other = repo.findBranchByName(ctx.db, regionId, name);
   if (other !== undefined && other.id !== self) {
-    throw new AppError('conflict', 'duplicate', { entity: 'branch', key: name }, 'name');
+    throw new AppError('conflict', 'duplicate', { entity: NOUNS.branch, key: name }, 'name');
   }
 }
 
@@ -43,7 +44,7 @@ export function createRegion(ctx: ServiceContext, input: ParsedInput<'regions:cr
  */
 export function addRegion(ctx: ServiceContext, input: ParsedInput<'regions:create'>): Region {
   if (repo.getRegion(ctx.db, { code: input.code })) {
-    throw new AppError('conflict', 'duplicate', { entity: 'region', key: input.code }, 'code');
+    throw new AppError('conflict', 'duplicate', { entity: NOUNS.region, key: input.code }, 'code');
   }
   const id = newId();
   const at = nowIso(ctx);
@@ -55,10 +56,10 @@ export function addRegion(ctx: ServiceContext, input: ParsedInput<'regions:creat
 export function updateRegion(ctx: ServiceContext, input: ParsedInput<'regions:update'>): Region {
   return inTransaction(ctx, () => {
     const region = repo.getRegion(ctx.db, { id: input.id });
-    if (!region) throw new AppError('not_found', 'notFound', { entity: 'region', id: input.id }, 'id');
+    if (!region) throw new AppError('not_found', 'notFound', { entity: NOUNS.region, id: input.id }, 'id');
     const code = input.code ?? region.code;
     const clash = code !== region.code && repo.getRegion(ctx.db, { code });
-    if (clash) throw new AppError('conflict', 'duplicate', { entity: 'region', key: code }, 'code');
+    if (clash) throw new AppError('conflict', 'duplicate', { entity: NOUNS.region, key: code }, 'code');
     auditedUpdate(ctx, 'regions', region.id, code, () =>
       repo.updateRegion(ctx.db, {
         id: region.id,
@@ -74,13 +75,13 @@ export function updateRegion(ctx: ServiceContext, input: ParsedInput<'regions:up
 export function deleteRegion(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const region = repo.getRegion(ctx.db, { id });
-    if (!region) throw new AppError('not_found', 'notFound', { entity: 'region', id }, 'id');
+    if (!region) throw new AppError('not_found', 'notFound', { entity: NOUNS.region, id }, 'id');
     if (region.branchCount > 0) {
       throw new AppError('conflict', 'inUse', {
-        entity: 'region',
+        entity: NOUNS.region,
         key: region.code,
         count: region.branchCount,
-        by: 'branches',
+        by: NOUNS.branches,
       });
     }
     auditedDelete(ctx, 'regions', id, region.code, () => repo.deleteRegion(ctx.db, id));
@@ -96,7 +97,7 @@ export function createBranch(ctx: ServiceContext, input: ParsedInput<'branches:c
 export function addBranch(ctx: ServiceContext, input: ParsedInput<'branches:create'>): Branch {
   const region = requireRegion(ctx, input.regionCode);
   if (repo.getBranch(ctx.db, { code: input.code })) {
-    throw new AppError('conflict', 'duplicate', { entity: 'branch', key: input.code }, 'code');
+    throw new AppError('conflict', 'duplicate', { entity: NOUNS.branch, key: input.code }, 'code');
   }
   requireFreeName(ctx, region.id, input.name);
   const id = newId();
@@ -117,10 +118,10 @@ export function addBranch(ctx: ServiceContext, input: ParsedInput<'branches:crea
 export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:update'>): Branch {
   return inTransaction(ctx, () => {
     const branch = repo.getBranch(ctx.db, { id: input.id });
-    if (!branch) throw new AppError('not_found', 'notFound', { entity: 'branch', id: input.id }, 'id');
+    if (!branch) throw new AppError('not_found', 'notFound', { entity: NOUNS.branch, id: input.id }, 'id');
     const code = input.code ?? branch.code;
     if (code !== branch.code && repo.getBranch(ctx.db, { code })) {
-      throw new AppError('conflict', 'duplicate', { entity: 'branch', key: code }, 'code');
+      throw new AppError('conflict', 'duplicate', { entity: NOUNS.branch, key: code }, 'code');
     }
     const regionId = input.regionCode ? requireRegion(ctx, input.regionCode).id : branch.regionId;
     const name = input.name ?? branch.name;
@@ -141,14 +142,14 @@ export function updateBranch(ctx: ServiceContext, input: ParsedInput<'branches:u
 export function deleteBranch(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const branch = repo.getBranch(ctx.db, { id });
-    if (!branch) throw new AppError('not_found', 'notFound', { entity: 'branch', id }, 'id');
+    if (!branch) throw new AppError('not_found', 'notFound', { entity: NOUNS.branch, id }, 'id');
     const refs = repo.countBranchReferences(ctx.db, id);
     if (refs > 0) {
       throw new AppError('conflict', 'inUse', {
-        entity: 'branch',
+        entity: NOUNS.branch,
         key: branch.code,
         count: refs,
-        by: 'records',
+        by: NOUNS.records,
       });
     }
     auditedDelete(ctx, 'branches', id, branch.code, () => repo.deleteBranch(ctx.db, id));

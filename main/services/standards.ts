@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
+import { NOUNS } from '../../shared/messages';
 import type { Standard } from '../../shared/schemas/standard';
 import { VERSIONED_FIELDS } from '../../shared/schemas/standard';
 import { AppError } from '../../shared/errors';
@@ -24,7 +25,7 @@ function checkThresholds(s: Pick<Standard, 'direction' | 'target' | 'warning'>):
 export function createStandard(ctx: ServiceContext, input: ParsedInput<'standards:create'>): Standard {
   return inTransaction(ctx, () => {
     if (repo.currentStandard(ctx.db, input.code)) {
-      throw new AppError('conflict', 'duplicate', { entity: 'standard', key: input.code }, 'code');
+      throw new AppError('conflict', 'duplicate', { entity: NOUNS.standard, key: input.code }, 'code');
     }
     checkThresholds(input);
     const id = newId();

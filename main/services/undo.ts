@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { NOUNS } from '../../shared/messages';
 import { getBatch, setBatchStatus } from '../repositories/system';
 import {
   AUDITED_TABLES,
@@ -25,7 +26,7 @@ interface BatchAuditRow {
 export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: number } {
   return inTransaction(ctx, () => {
     const batch = getBatch(ctx.db, id);
-    if (!batch) throw new AppError('not_found', 'notFound', { entity: 'import batch', id }, 'id');
+    if (!batch) throw new AppError('not_found', 'notFound', { entity: NOUNS.importBatch, id }, 'id');
     // Said, not passed over: "undid, restored 0 rows" read as if this undo had done something.
     if (batch.status === 'undone')
       throw new AppError('conflict', 'batchUndone', { id, file: batch.fileName }, 'id');

@@ -1,4 +1,5 @@
 /** Closed vocabularies of the domain, with the transitions services enforce. */
+import type { Bilingual } from '../messages';
 
 export const INSPECTION_KINDS = [
   'self_assessment',
@@ -99,3 +100,6 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   act: { zh: '处理', en: 'Act' },
   closed: { zh: '已关闭', en: 'Closed' },
 };
+
+/** A value's label in both languages, for a message; a value without one stands as itself. */
+export const labelOf = (value: string): Bilingual => LABELS[value] ?? { en: value, zh: value };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/contracts/plans';
+import type { AppError } from '../../../shared/errors';
 import type { Standard } from '../../../shared/schemas/standard';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
 import { generatePlan } from './east-2026-10';
@@ -166,6 +167,48 @@ describe('a plan round the PDCA cycle', () => {
       .prepare("SELECT action FROM audit_log WHERE entity_type = 'plans' AND entity_id = ?")
       .all(plan.id);
     expect(audit.length).toBeGreaterThanOrEqual(6);
+    wb.close();
+  });
+
+  it('says in Chinese what a stage allows, naming stages and gaps as the pages do', async () => {
+    const wb = await setUp();
+    const plan = await generatePlan(wb);
+    const zhOf = (channel: string, input: unknown) =>
+      wb.dispatch(channel, input).then(
+        () => 'accepted',
+        (e: AppError) => e.localized('zh'),
+      );
+    expect(
+      await zhOf('plans:confirmActions', {
+        id: plan.id,
+        actions: [
+          { key: 'EAST-009/CS-FCR', department: '客户服务中心', owner: '陈静', dueDate: '2026-11-30' },
+        ],
+      }),
+    ).toBe('差距：本计划中没有差距 EAST-009/CS-FCR');
+    expect(await zhOf('plans:act', { id: plan.id, standardised: [], carryOver: true })).toBe(
+      '阶段：计划处于“计划”阶段；此操作需要“处理”阶段',
+    );
+    expect(await zhOf('plans:advance', { id: plan.id, to: 'check' })).toBe(
+      '不能从“计划”直接变为“检查”；允许的下一状态：执行',
+    );
+    for (const to of ['do', 'check', 'act']) await wb.dispatch('plans:advance', { id: plan.id, to });
+    const late = await wb
+      .dispatch('plans:confirmActions', {
+        id: plan.id,
+        actions: [
+          { key: 'EAST-001/CS-FCR', department: '客户服务中心', owner: '陈静', dueDate: '2026-11-30' },
+        ],
+      })
+      .catch((e: AppError) => e);
+    expect((late as AppError).localized('zh')).toBe('阶段：计划处于“处理”阶段；此操作需要“计划”或“执行”阶段');
+    expect((late as AppError).localized('en')).toBe('stage: the plan is in Act; this needs Plan or Do');
+    expect(await zhOf('plans:advance', { id: plan.id, to: 'closed' })).toBe(
+      '阶段：关闭前请先在“处理”阶段记录已标准化和转入下一轮的内容',
+    );
+    expect(await zhOf('plans:get', { id: '00000000-0000-4000-8000-000000000000' })).toBe(
+      '找不到改进计划（00000000-0000-4000-8000-000000000000）',
+    );
     wb.close();
   });
 });

@@ -205,6 +205,28 @@ describe('services reject bad input, name the field, and write nothing', () => {
     expect(e.localized('zh')).toBe('不存在编码为 EAST-999 的网点');
     wb.close();
   });
+
+  it('name things and states in Chinese in a Chinese message', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    const zhOf = (channel: string, input: unknown) =>
+      wb.dispatch(channel, input).then(
+        () => 'accepted',
+        (e: AppError) => e.localized('zh'),
+      );
+    expect(await zhOf('regions:create', { code: 'EAST', name: '华东二区' })).toBe('区域 EAST 已存在');
+    const east = (await wb.dispatch('regions:list', {})) as { id: string; code: string }[];
+    expect(await zhOf('regions:delete', { id: east.find((r) => r.code === 'EAST')!.id })).toBe(
+      '区域 EAST 仍被 2 个营业厅引用',
+    );
+    const a = (await wb.dispatch('actions:create', action)) as CorrectiveAction;
+    expect(await zhOf('actions:setStatus', { id: a.id, status: 'verified' })).toBe(
+      '不能从“未开始”直接变为“已验证”；允许的下一状态：进行中',
+    );
+    const noId = '00000000-0000-4000-8000-000000000000';
+    expect(await zhOf('actions:get', { id: noId })).toBe(`找不到整改措施（${noId}）`);
+    wb.close();
+  });
 });
 
 describe('corrective action lifecycle', () => {
