@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
+import { errorsWorkbookAt } from '../../../main/import/errors-workbook';
 import { importFile, measurementTuples, withSampleLibrary } from './helpers';
 import { LONG_HEADER, writeWorkbook } from './workbooks';
 
@@ -85,6 +86,27 @@ describe('validating rows against the database', () => {
       params: { target: errorsPath, detail: 'ENOTDIR' },
     });
     expect({ measurements: count(wb, 'measurements'), batches: count(wb, 'import_batches') }).toEqual(before);
+  });
+
+  it('rejects when the error workbook meets a full disk, rather than an error event that ends the process', async () => {
+    // /dev/full takes the file and fails every write with ENOSPC, as a disk that fills does.
+    const failed = Array.from({ length: 500 }, (_, i) => ({
+      sheet: '检查数据',
+      row: i + 2,
+      headers: ['网点编码', '指标编码', '实测值'],
+      cells: ['EAST-001', 'CS-FCR', '九十'],
+      reasons: [
+        {
+          sheet: '检查数据',
+          row: i + 2,
+          column: 'C',
+          header: '实测值',
+          value: '九十',
+          reason: { zh: '不是数字', en: 'not a number' },
+        },
+      ],
+    }));
+    await expect(errorsWorkbookAt('/dev/full', failed)).rejects.toMatchObject({ code: 'ENOSPC' });
   });
 
   it('dry run validates against the database and writes nothing, not even new branches', async () => {
