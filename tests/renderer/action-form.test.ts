@@ -26,15 +26,18 @@ describe('action form field checks', () => {
   it('says what is wrong with each field, in English and Chinese', () => {
     const en = tIn('en');
     const zh = tIn('zh-CN');
-    expect(fieldError('action', '', en)).toBe('Required');
-    expect(fieldError('action', '   ', zh)).toBe('必填');
-    expect(fieldError('branchCode', undefined, zh)).toBe('必填');
-    expect(fieldError('owner', null, en)).toBe('Required');
-    expect(fieldError('owner', 'x'.repeat(201), en)).toBe('At most 200 characters');
-    expect(fieldError('owner', 'x'.repeat(201), zh)).toBe('最多 200 个字符');
-    expect(fieldError('dueDate', '2026-02-30', en)).toBe('Enter a date as YYYY-MM-DD');
-    expect(fieldError('dueDate', undefined, zh)).toBe('必填');
-    expect(fieldError('standardCode', 'a b', zh)).toContain('只能包含字母');
+    expect(fieldError('action', '', en, 'en')).toBe('Required');
+    expect(fieldError('action', '   ', zh, 'zh')).toBe('必填');
+    expect(fieldError('branchCode', undefined, zh, 'zh')).toBe('必填');
+    expect(fieldError('owner', null, en, 'en')).toBe('Required');
+    expect(fieldError('owner', 'x'.repeat(201), en, 'en')).toBe('At most 200 characters');
+    expect(fieldError('owner', 'x'.repeat(201), zh, 'zh')).toBe('最多 200 个字符');
+    expect(fieldError('dueDate', '2026-02-30', en, 'en')).toBe('Enter a date as YYYY-MM-DD');
+    expect(fieldError('dueDate', undefined, zh, 'zh')).toBe('必填');
+    expect(fieldError('standardCode', 'a b', zh, 'zh')).toContain('只能包含字母');
+    // Not a case of the form's own words: as the contract says it, in the page's language.
+    expect(fieldError('owner', 5, zh, 'zh')).toBe('取值无效：类型不正确（应为 string）');
+    expect(fieldError('owner', 5, en, 'en')).toBe('Not a valid value: must be a string');
   });
 
   it('passes exactly the values actions:create accepts', () => {
@@ -48,8 +51,8 @@ describe('action form field checks', () => {
       owner: '王伟',
       dueDate: '2026-12-31',
     };
-    for (const f of FORM_FIELDS) expect(fieldError(f, good[f], t), f).toBeNull();
-    expect(fieldError('standardCode', undefined, t)).toBeNull();
+    for (const f of FORM_FIELDS) expect(fieldError(f, good[f], t, 'en'), f).toBeNull();
+    expect(fieldError('standardCode', undefined, t, 'en')).toBeNull();
     expect(ActionCreate.safeParse(good).success).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import type { Standard } from '../../../shared/schemas/standard';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { toLang } from '../../i18n';
 import { BranchSelect } from '../../components/BranchSelect';
 import { fieldError, FORM_FIELDS, type FormField } from './validation';
 
@@ -78,7 +79,7 @@ export function ActionForm({
     {
       validator: (_, value: unknown) => {
         const v = field === 'dueDate' ? asDate(value as dayjs.Dayjs | null) : value;
-        const problem = fieldError(field, v, t);
+        const problem = fieldError(field, v, t, toLang(i18n.language));
         return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
       },
     },
