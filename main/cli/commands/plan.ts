@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../errors';
 import type { Output } from '../../../shared/contract';
+import { labelOf } from '../../../shared/domain/enums';
 import { isPeriod } from '../../../shared/domain/period';
 import { scopeFromCode } from '../../plans/scope';
 
@@ -68,11 +69,12 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
           lang: e.lang,
         })) as Output<'plans:export'>);
       const s = plan.content.summary;
+      const stage = labelOf(plan.stage)[e.lang];
       if (written) e.out.write(`${written.path}\n`);
       e.out.write(
         e.lang === 'zh'
-          ? `计划 ${plan.id}（${plan.stage}）：${s.gapCount} 项差距（不达标 ${s.failCount}，预警 ${s.warningCount}）\n`
-          : `plan ${plan.id} (${plan.stage}): ${s.gapCount} gaps (${s.failCount} failed, ${s.warningCount} warned)\n`,
+          ? `计划 ${plan.id}（${stage}阶段）：${s.gapCount} 项差距（不达标 ${s.failCount}，预警 ${s.warningCount}）\n`
+          : `plan ${plan.id} (${stage} stage): ${s.gapCount} gaps (${s.failCount} failed, ${s.warningCount} warned)\n`,
       );
     });
 

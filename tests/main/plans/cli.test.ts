@@ -89,7 +89,12 @@ describe('qms plan and qms review on bad input', () => {
     // Without --out, qms plan generates and stores the plan and writes no file.
     const stored = qms(['--db', wb.dbPath, '--lang', 'en', 'plan', '--scope', 'EAST', '--period', '2026-10']);
     expect(stored.status).toBe(0);
-    expect(stored.stdout).toMatch(/^plan [0-9a-f-]{36} \(plan\): \d+ gaps \(\d+ failed, \d+ warned\)\n$/);
+    expect(stored.stdout).toMatch(
+      /^plan [0-9a-f-]{36} \(Plan stage\): \d+ gaps \(\d+ failed, \d+ warned\)\n$/,
+    );
+    // The same plan again, said in Chinese: its stage by the name the pages give it.
+    const again = qms(['--db', wb.dbPath, '--lang', 'zh', 'plan', '--scope', 'EAST', '--period', '2026-10']);
+    expect(again.stdout).toMatch(/^计划 [0-9a-f-]{36}（计划阶段）：\d+ 项差距（不达标 \d+，预警 \d+）\n$/);
     const reopened = testWorkbench({ dir: wb.dir });
     expect(count(reopened, 'plans')).toBe(1);
     reopened.close();
