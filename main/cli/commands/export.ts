@@ -104,10 +104,12 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
       const { runExport } = await import('../../export/run');
       // A place that cannot be written is refused by the export itself (platform/atomic-write.ts).
       const outcome = await runExport(wb.ctx, parsed.data, progressTo(e));
-      e.out.write(
-        e.lang === 'zh'
-          ? `${outcome.path}\n已导出 ${outcome.rows} 行\n`
-          : `${outcome.path}\n${outcome.rows} rows exported\n`,
-      );
+      // A template's rows are the ones filled in for the branches, often none: it is still made.
+      const template = kind.startsWith('template-');
+      const said = {
+        zh: template ? `已生成填报模板，预填 ${outcome.rows} 行` : `已导出 ${outcome.rows} 行`,
+        en: template ? `template made, ${outcome.rows} rows filled in` : `${outcome.rows} rows exported`,
+      };
+      e.out.write(`${outcome.path}\n${said[e.lang]}\n`);
     });
 }

@@ -67,7 +67,7 @@ describe('qms export', () => {
       template,
     ]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('已导出 0 行');
+    expect(run.stdout).toBe(`${template}\n已生成填报模板，预填 0 行\n`);
     expect((await readWorkbook(template)).worksheets.map((w) => w.name)).toEqual([
       '整改措施',
       '说明',
