@@ -146,6 +146,10 @@ export const MESSAGES = {
     en: "no measurements for {scope} in {period}: a plan is made from that period's values. Import them first, or choose another period",
     zh: '{scope}在 {period} 没有检查数据：改进计划依据该期间的数值生成。请先导入数据，或选择其他期间',
   },
+  batchInUse: {
+    en: 'import batch {id} ({file}) cannot be undone: its rows were used or changed since, by {later}. Undo those imports first, or keep this batch; nothing changed',
+    zh: '无法撤销导入批次 {id}（{file}）：它写入的数据此后被以下导入或编辑使用或修改：{later}。请先撤销这些导入，或保留此批次；未做任何更改',
+  },
   batchUndone: {
     en: 'import batch {id} ({file}) was undone before; nothing changed',
     zh: '导入批次 {id}（{file}）此前已撤销，未做任何更改',
@@ -207,6 +211,7 @@ export const NOUNS = {
   review: { en: 'review', zh: '管理评审' },
   backup: { en: 'backup', zh: '备份' },
   importBatch: { en: 'import batch', zh: '导入批次' },
+  editsByHand: { en: 'edits made by hand', zh: '手工编辑' },
 } as const satisfies Record<string, Bilingual>;
 
 /** Items named in both languages, as one list in each: `a, b` and 甲、乙 (or `a or b`, 甲或乙). */

@@ -97,7 +97,12 @@ export function restoreRaw(db: DB, table: AuditedTable, row: RawRow): void {
   ).run(row);
 }
 
+/** The tables whose rows carry the import batch that wrote them (`batch_id`). */
+export const BATCHED_TABLES: readonly AuditedTable[] = DELETE_ORDER.filter(
+  (t) => t !== 'plans' && t !== 'reviews',
+);
+
 export function deleteBatchRows(db: DB, table: AuditedTable, batchId: string): number {
-  if (table === 'plans' || table === 'reviews') return 0;
+  if (!BATCHED_TABLES.includes(table)) return 0;
   return db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(batchId).changes;
 }

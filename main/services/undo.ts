@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
-import { NOUNS } from '../../shared/messages';
+import { listed, NOUNS, type Bilingual } from '../../shared/messages';
+import { laterUse } from '../repositories/batch-use';
 import { getBatch, setBatchStatus } from '../repositories/system';
 import {
   AUDITED_TABLES,
@@ -30,6 +31,14 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
     // Said, not passed over: "undid, restored 0 rows" read as if this undo had done something.
     if (batch.status === 'undone')
       throw new AppError('conflict', 'batchUndone', { id, file: batch.fileName }, 'id');
+    const later = laterUse(ctx.db, id);
+    if (later.length > 0)
+      throw new AppError(
+        'conflict',
+        'batchInUse',
+        { id, file: batch.fileName, later: listed(later.map((b) => nameOf(ctx, b))) },
+        'id',
+      );
     const entries = ctx.db
       .prepare(
         `SELECT entity_type AS entityType, entity_id AS entityId, action, before_json AS beforeJson
@@ -64,4 +73,10 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
     });
     return { rowsRestored: restored };
   });
+}
+
+/** A batch that used another's rows, as the user knows it: its file; null: edits by hand. */
+function nameOf(ctx: ServiceContext, batchId: string | null): Bilingual {
+  const file = batchId === null ? undefined : getBatch(ctx.db, batchId)?.fileName;
+  return file === undefined ? NOUNS.editsByHand : { en: file, zh: file };
 }
