@@ -150,6 +150,10 @@ export const MESSAGES = {
     en: 'import batch {id} ({file}) cannot be undone: its rows were used or changed since, by {later}. Undo those imports first, or keep this batch; nothing changed',
     zh: '无法撤销导入批次 {id}（{file}）：它写入的数据此后被以下导入或编辑使用或修改：{later}。请先撤销这些导入，或保留此批次；未做任何更改',
   },
+  batchEditedByHand: {
+    en: 'import batch {id} ({file}) cannot be undone: some of its rows were edited by hand since, and undoing it would lose those edits. Keep this batch and correct its values where needed; nothing changed',
+    zh: '无法撤销导入批次 {id}（{file}）：它写入的部分数据此后经过手工修改，撤销会丢失这些修改。请保留此批次，需要时直接更正数值；未做任何更改',
+  },
   batchUndone: {
     en: 'import batch {id} ({file}) was undone before; nothing changed',
     zh: '导入批次 {id}（{file}）此前已撤销，未做任何更改',

@@ -32,6 +32,8 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
     if (batch.status === 'undone')
       throw new AppError('conflict', 'batchUndone', { id, file: batch.fileName }, 'id');
     const later = laterUse(ctx.db, id);
+    if (later.length === 1 && later[0] === null)
+      throw new AppError('conflict', 'batchEditedByHand', { id, file: batch.fileName }, 'id');
     if (later.length > 0)
       throw new AppError(
         'conflict',

@@ -118,8 +118,19 @@ describe('undoing an import that later work built on', () => {
       value: 75,
     });
     const byHand = await refusal(wb, first);
-    expect(byHand.localized('en')).toContain('by edits made by hand.');
-    expect(byHand.localized('zh')).toContain('：手工编辑。');
+    expect(byHand.key).toBe('batchEditedByHand');
+    expect(byHand.localized('en')).toContain('some of its rows were edited by hand since');
+    expect(byHand.localized('zh')).toContain('此后经过手工修改，撤销会丢失这些修改');
+    // With a later import as well, both are named.
+    const third = await imported(
+      wb,
+      [['EAST', 'EAST-001', '上海浦东营业厅', '2026-11', 'CS-SAT', 91]],
+      'third.xlsx',
+    );
+    expect((await refusal(wb, first)).localized('en')).toMatch(
+      /by (third\.xlsx, edits made by hand|edits made by hand, third\.xlsx)\./,
+    );
+    await wb.dispatch('imports:undo', { id: third });
     expect(value().get(first)).toBe(75);
   });
 });
