@@ -265,12 +265,32 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
-    'undoes an import from the history: its rows are gone',
+    'undoes an import from the history: its rows are gone; one corrected by hand since is refused, saying so',
     async () => {
       await goTo(page, 'import');
       await page.getByRole('tab', { name: '导入历史' }).click();
+      // The November workbook's value was corrected in the grid above: undoing it would put the
+      // value back, so it is refused in a dialog that says why, and nothing changes.
+      await byTestId('undo-east-2026-11-reviewed.xlsx').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').filter({ visible: true }).click();
+      const refusal = page.locator('.ant-modal-confirm-error');
+      await seeContains(refusal, '未能撤销 east-2026-11-reviewed.xlsx');
+      await seeContains(refusal, '它写入的部分数据此后经过手工修改，撤销会丢失这些修改');
+      await refusal.waitFor({ state: 'visible' });
+      await page.locator('.ant-popconfirm').filter({ visible: true }).waitFor({ state: 'detached' });
+      await shot('undo-refused-zh');
+      // The history names each batch's kind as the wizard does, not by its code.
+      await seeContains(byTestId('import-history').locator('tr', { hasText: 'branches.xlsx' }), '网点');
+      await refusal.locator('.ant-btn').click();
+      await refusal.waitFor({ state: 'detached' });
+      expect(
+        served.wb.db
+          .prepare("SELECT value FROM measurements WHERE standard_code = 'CS-SAT' AND value = 10")
+          .pluck()
+          .get(),
+      ).toBe(10);
       await byTestId('undo-east-2026-10-wide.xlsx').click();
-      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').filter({ visible: true }).click();
       await page
         .getByText(/已撤销 east-2026-10-wide\.xlsx/)
         .first()

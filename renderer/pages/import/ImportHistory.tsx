@@ -8,7 +8,7 @@ import { errorText } from '../../format';
 /** Every import batch; undoing one puts back exactly what it changed (in one transaction). */
 export function ImportHistory({ version }: { version: number }) {
   const { t, i18n } = useTranslation('import');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [batches, setBatches] = useState<ImportBatch[]>([]);
   const load = useCallback(() => void client.call('imports:list', {}).then(setBatches), []);
   useEffect(load, [load, version]);
@@ -19,7 +19,8 @@ export function ImportHistory({ version }: { version: number }) {
       message.success(t('undone', { file: batch.fileName, n: r.rowsRestored }));
       load();
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      // A dialog, not a passing toast: a refusal names the imports to undo first.
+      modal.error({ title: t('undoFailed', { file: batch.fileName }), content: errorText(e, i18n.language) });
     }
   }
 
@@ -33,7 +34,17 @@ export function ImportHistory({ version }: { version: number }) {
         locale={{ emptyText: t('noImports') }}
         columns={[
           { dataIndex: 'fileName', title: t('file') },
-          { dataIndex: 'kind', title: t('kind'), width: 120 },
+          {
+            dataIndex: 'kind',
+            title: t('kind'),
+            width: 120,
+            // A workbook of several kinds is recorded as `standards+measurements`.
+            render: (kind: string) =>
+              kind
+                .split('+')
+                .map((k) => t(`kinds.${k}`))
+                .join(i18n.language.startsWith('zh') ? '、' : ', '),
+          },
           { dataIndex: 'user', title: t('user'), width: 110 },
           {
             dataIndex: 'startedAt',
