@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
+import { makeFolder } from '../platform/atomic-write';
 
 export interface MigrateOptions {
   /** The database file when it existed before this run: it is backed up before any change. */
@@ -70,7 +70,7 @@ function backupBeforeMigration(
 ): string {
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const dir = options.backupDir ?? path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const target = path.join(dir, `${path.basename(file)}.v${from}-${stamp}.bak`);
   db.prepare('VACUUM INTO ?').run(target);
   return target;

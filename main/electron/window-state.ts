@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { makeFolder } from '../platform/atomic-write';
 
 export interface Rect {
   x: number;
@@ -46,7 +47,7 @@ export function readWindowState(dir: string): WindowState {
 /** Written to a temporary name and renamed, so a crash mid-write leaves the old state. */
 export function writeWindowState(dir: string, state: WindowState): void {
   const file = path.join(dir, WINDOW_STATE_FILE);
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(state));
   fs.renameSync(`${file}.tmp`, file);
 }

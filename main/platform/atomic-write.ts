@@ -65,10 +65,31 @@ export function preparePlace(target: string): string {
   try {
     if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     return file;
   } catch (e) {
     throw asWriteError(e, file);
+  }
+}
+
+/**
+ * `mkdir -p`, one folder at a time. Node's own recursive mkdir (sync and async) never returns
+ * when the file system refuses a folder with ENOENT although its parent is there, as Linux's
+ * /proc does: `qms serve`, asked to export to /proc/nope/x.xlsx, spun at full CPU and answered
+ * nothing more until killed. Here that is an ENOENT like any other.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !fs.existsSync(at); at = path.dirname(at)) {
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      fs.mkdirSync(folder);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { NOUNS } from '../../shared/messages';
 import path from 'node:path';
+import { NOUNS } from '../../shared/messages';
 import type { Handlers } from '../../shared/contract';
 import type { BackupFile } from '../../shared/contracts/backups';
 import { AppError } from '../../shared/errors';
@@ -8,6 +8,7 @@ import { backupDatabase } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
 import { replaceContentsFrom, schemaVersionOf } from '../repositories/restore';
 import type { ServiceContext } from './context';
+import { makeFolder } from '../platform/atomic-write';
 
 /** The same folder the desktop app's daily backup writes to. */
 export const backupDir = (ctx: ServiceContext): string => path.join(path.dirname(ctx.dbPath), 'backups');
@@ -30,7 +31,7 @@ export function listBackups(ctx: ServiceContext): BackupFile[] {
 }
 
 export function createBackup(ctx: ServiceContext, label = 'manual'): BackupFile {
-  fs.mkdirSync(backupDir(ctx), { recursive: true });
+  makeFolder(backupDir(ctx));
   const out = path.join(backupDir(ctx), `workbench-${label}-${stamp(ctx)}.db`);
   return describe(backupDatabase(ctx.db, out).path);
 }

@@ -41,12 +41,12 @@ export interface CliResult {
 }
 
 /** Runs the real `qms` command as a user would, in its own process. */
-export function qms(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+export function qms(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 120_000): CliResult {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/qms.mjs'), ...args], {
     cwd: ROOT,
     env: { ...process.env, QMS_DEBUG: '', ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -79,6 +79,14 @@ describe('qms init, seed standards, check, backup', () => {
     expect(proc.stderr).toMatch(
       /^qms: \/proc\/qw-test\.db: cannot write \/proc\/qw-test\.db \(SQLITE_CANTOPEN\)\./,
     );
+    // A folder the file system will not make although its parent is there (/proc/nope): Node's
+    // recursive mkdir never returned on it. Its own process, so a regression fails, not hangs.
+    const neverMade = qms(['--db', '/proc/nope/qw-test.db', 'init'], {}, 20_000);
+    expect({ status: neverMade.status, stderr: neverMade.stderr }).toEqual({
+      status: 2,
+      stderr:
+        'qms: /proc/nope/qw-test.db: cannot write /proc/nope/qw-test.db (ENOENT). Check that the folder exists or can be created, and the file name.\n',
+    });
     const help = qms(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: qms');
