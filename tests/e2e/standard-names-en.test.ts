@@ -1,6 +1,7 @@
 /**
  * Grids of measurements name each standard in the page's language: the English name on English
- * pages (the Chinese one when a standard has none), the Chinese name on Chinese pages.
+ * pages (the Chinese one when a standard has none), the Chinese name on Chinese pages. And a
+ * standard edited on its page keeps its history: a changed target is a new version.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -79,4 +80,28 @@ describe('standard names in the measurements grid', () => {
     await eventually(async () => (await nameCells()).sort()).toEqual(['本地排队时长', '首问解决率']);
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
+});
+
+describe('editing a standard on its page', () => {
+  it('makes a changed target a new version from today and keeps the old one', async () => {
+    // NET-CSR: the library's version 1 from 2020-01-01, judging no measurement yet. The drawer
+    // used to fill the new version's date with 2020-01-01, and the change overwrote version 1.
+    await goTo(page, 'standards');
+    await page.locator('.ag-row', { hasText: 'NET-CSR' }).first().click();
+    const form = page.locator('[data-testid="standard-form"]');
+    await expect(form.locator('#effectiveFrom').inputValue()).resolves.toBe('');
+    await form.locator('#target').fill('99.5');
+    await page.locator('[data-testid="standard-save"]').click();
+    await form.waitFor({ state: 'detached' });
+    const history = (await served.wb.dispatch('standards:history', { code: 'NET-CSR' })) as {
+      version: number;
+      effectiveFrom: string;
+      target: number;
+    }[];
+    expect(history.map((v) => [v.version, v.effectiveFrom, v.target])).toEqual([
+      [1, '2020-01-01', 99],
+      [2, '2026-11-20', 99.5],
+    ]);
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });

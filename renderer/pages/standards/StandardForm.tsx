@@ -61,7 +61,13 @@ export function StandardForm({ standard, onSaved }: { standard: Standard | null;
       form={form}
       layout="vertical"
       size="small"
-      initialValues={standard ?? { direction: 'higher', weight: 1, dimension: 'CS', unit: '%' }}
+      // The new version's date starts empty (the service takes today): filled with the current
+      // version's date, a changed target overwrote a version no measurement used yet.
+      initialValues={
+        standard
+          ? { ...standard, effectiveFrom: undefined }
+          : { direction: 'higher', weight: 1, dimension: 'CS', unit: '%' }
+      }
       onFinish={(v) => void save(v)}
       data-testid="standard-form"
     >
