@@ -35,7 +35,7 @@ export const MESSAGES = {
   notFound: { en: 'no {entity} with id {id}', zh: '找不到{entity}（{id}）' },
   duplicate: { en: '{entity} {key} already exists', zh: '{entity} {key} 已存在' },
   thresholdsOrder: {
-    en: 'the warning threshold must lie on the failing side of the target ({direction} is better)',
+    en: 'the warning threshold must lie on the failing side of the target ({direction})',
     zh: '预警值必须位于目标值的不达标一侧（{direction}）',
   },
   dueBeforeCreation: {

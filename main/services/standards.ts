@@ -4,7 +4,7 @@ import type { Standard } from '../../shared/schemas/standard';
 import { VERSIONED_FIELDS } from '../../shared/schemas/standard';
 import { AppError } from '../../shared/errors';
 import { thresholdsAreOrdered } from '../../shared/domain/verdict';
-import { LABELS } from '../../shared/domain/enums';
+import { labelOf } from '../../shared/domain/enums';
 import * as repo from '../repositories/standards';
 import { STANDARDS_LIBRARY } from '../seed/standards-library';
 import { afterCreate, auditedUpdate } from './audited';
@@ -18,7 +18,7 @@ export function requireStandard(ctx: ServiceContext, code: string, field = 'stan
 
 function checkThresholds(s: Pick<Standard, 'direction' | 'target' | 'warning'>): void {
   if (!thresholdsAreOrdered(s)) {
-    throw new AppError('invalid', 'thresholdsOrder', { direction: LABELS[s.direction]!.en }, 'warning');
+    throw new AppError('invalid', 'thresholdsOrder', { direction: labelOf(s.direction) }, 'warning');
   }
 }
 

@@ -160,8 +160,12 @@ describe('services reject bad input, name the field, and write nothing', () => {
       'standards:update',
       { code: 'CS-FCR', changes: { warning: 90 } },
       'warning',
-      /warning threshold/,
+      /^the warning threshold must lie on the failing side of the target \(Higher is better\)$/,
     );
+    const e = (await wb
+      .dispatch('standards:update', { code: 'CS-FCR', changes: { warning: 90 } })
+      .catch((x) => x)) as AppError;
+    expect(e.localized('zh')).toBe('预警值必须位于目标值的不达标一侧（越高越好）');
     wb.close();
   });
 
