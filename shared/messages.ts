@@ -18,6 +18,10 @@ export const MESSAGES = {
   backupName: { en: 'a backup file name from the list', zh: '应为列表中的备份文件名' },
   columnLetter: { en: 'a column letter such as C', zh: '应为列字母，如 C' },
   errorsXlsx: { en: 'the errors workbook must end in .xlsx', zh: '错误工作簿的文件名须以 .xlsx 结尾' },
+  exportPathFormat: {
+    en: 'the file name must end in .xlsx for an Excel workbook, or .pdf for a PDF',
+    zh: 'Excel 文件名须以 .xlsx 结尾，PDF 文件名须以 .pdf 结尾',
+  },
   exportFileType: { en: 'the file name must end in .xlsx or .csv', zh: '文件名须以 .xlsx 或 .csv 结尾' },
   periodRangeMixed: {
     en: 'the range mixes a month and a quarter; write both ends as months or both as quarters',

@@ -4,6 +4,7 @@
  * and the periodic review with the decisions people took. Exports write .xlsx or .pdf.
  */
 import { z } from 'zod';
+import { check } from '../validation';
 import { call } from './call';
 import { ById, Code, FiniteNumber, Id, IsoDate, Name, Period, Scope, Text } from '../schemas/common';
 import { PLAN_STAGES, ROOT_CAUSE_CATEGORIES, type PlanStage } from '../domain/enums';
@@ -93,12 +94,18 @@ export const PlanAct = z.object({
   /** Carry the gaps that did not close into a next-cycle plan. */
   carryOver: z.boolean().default(true),
 });
-export const ExportRequest = z.object({
-  id: Id,
-  format: z.enum(['xlsx', 'pdf']),
-  path: z.string().min(1).max(1000),
-  lang: z.enum(['zh', 'en']).default('zh'),
-});
+export const ExportRequest = z
+  .object({
+    id: Id,
+    format: z.enum(['xlsx', 'pdf']),
+    path: z.string().min(1).max(1000),
+    lang: z.enum(['zh', 'en']).default('zh'),
+  })
+  // A workbook named .pdf opens in no PDF reader, and a PDF named .xlsx in no spreadsheet.
+  .refine((r) => r.path.toLowerCase().endsWith(`.${r.format}`), {
+    message: check('exportPathFormat'),
+    path: ['path'],
+  });
 
 /** The print view's HTML, for the app's preview and Electron's printToPDF (the same page the PDF is). */
 export const PrintViewRequest = z.object({ id: Id, lang: z.enum(['zh', 'en']).default('zh') });

@@ -283,6 +283,17 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await seeContains(byTestId('export-error'), `无法写入 ${unwritable}（ENOTDIR）`);
       expect(await byTestId('plan-export-result').count()).toBe(0);
       await shot('plan-export-error-zh');
+      // A PDF's name in the Excel dialog, and no name at all: said, not written or ignored.
+      await byTestId('export-path').fill(path.join(out, 'plan.pdf'));
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await seeContains(
+        byTestId('export-error'),
+        '文件路径：Excel 文件名须以 .xlsx 结尾，PDF 文件名须以 .pdf 结尾',
+      );
+      await byTestId('export-path').fill('');
+      await page.locator('.ant-modal:visible .ant-btn-primary').click();
+      await seeContains(byTestId('export-error'), '文件路径：必填');
+      expect(fs.existsSync(path.join(out, 'plan.pdf'))).toBe(false);
 
       await exportThroughDialog('plan', path.join(out, 'plan.xlsx'), false);
     },

@@ -92,12 +92,13 @@ export function ExportButtons({
       )}
       <Modal
         open={!!asking}
-        title={t('export.title', { format: asking?.toUpperCase() })}
+        title={asking && t(`export.${asking}`)}
         okText={t('export.write')}
         cancelText={t('cancel')}
         confirmLoading={busy}
         onCancel={() => setAsking(null)}
-        onOk={() => asking && path.trim() && void write(asking, path.trim())}
+        // An empty or wrongly named path goes to the contract too, which says what to write.
+        onOk={() => asking && void write(asking, path.trim())}
       >
         <Typography.Paragraph type="secondary">{t('export.serverPath')}</Typography.Paragraph>
         <Input

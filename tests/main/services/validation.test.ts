@@ -289,6 +289,12 @@ describe('a rejected input says what is wrong in the user language', () => {
       'period: a period is YYYY-MM or YYYY-Qn',
       '期间：应写为 YYYY-MM 或 YYYY-Qn',
     ],
+    [
+      'plans:export',
+      { id: '00000000-0000-4000-8000-000000000000', format: 'xlsx', path: 'plan.pdf' },
+      'path: the file name must end in .xlsx for an Excel workbook, or .pdf for a PDF',
+      '文件路径：Excel 文件名须以 .xlsx 结尾，PDF 文件名须以 .pdf 结尾',
+    ],
     // A mixed or reversed range would find nothing, or the wrong rows (periods order as text).
     [
       'measurements:list',
