@@ -51,8 +51,8 @@ async function choose(testId: string, search: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Runs the wizard over some files: upload, inspect, (optional fixes), check, import, report. */
-async function importThroughWizard(files: string[], fix?: () => Promise<void>): Promise<void> {
+/** Opens the wizard on some files, up to the mapping step (upload, inspect). */
+async function wizardOn(files: string[]): Promise<void> {
   await goTo(page, 'import');
   await page.getByRole('tab', { name: '导入向导' }).click();
   if (await byTestId('import-again').isVisible()) await byTestId('import-again').click();
@@ -60,6 +60,11 @@ async function importThroughWizard(files: string[], fix?: () => Promise<void>): 
   await expect.poll(() => page.getByText(`已选择 ${files.length} 个文件`).count()).toBe(1);
   await byTestId('import-inspect').click();
   await byTestId('import-check').waitFor();
+}
+
+/** Runs the wizard over some files: upload, inspect, (optional fixes), check, import, report. */
+async function importThroughWizard(files: string[], fix?: () => Promise<void>): Promise<void> {
+  await wizardOn(files);
   if (fix) await fix();
   await byTestId('import-check').click();
   await byTestId('check-ok').waitFor();
@@ -122,6 +127,21 @@ describe('the workbench in Chromium', () => {
       expect(rows).toContain('EAST-001');
       expect(rows).toMatch(/不达标|预警|达标/);
       await shot('measurements-zh');
+    },
+    STEP,
+  );
+
+  it(
+    'says at the check that a workbook was imported before, instead of "passed, 0 rows"',
+    async () => {
+      await wizardOn([path.join(SAMPLES, 'branches.xlsx')]);
+      await byTestId('import-check').click();
+      await seeContains(byTestId('check-already-imported'), 'branches.xlsx 已导入过，本次未读取');
+      expect(await byTestId('check-ok').count()).toBe(0);
+      expect(await byTestId('import-run').isDisabled()).toBe(true);
+      // Leave the wizard as a new visit finds it, for the next workbook.
+      await page.reload();
+      await byTestId('app-title').waitFor();
     },
     STEP,
   );

@@ -120,6 +120,8 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
 
   const errorCount = files.reduce((n, f) => n + (f.check?.errorCount ?? 0), 0);
   const alreadyImported = files.some((f) => f.inspection?.alreadyImported);
+  // Files the check did not read because they were imported before: no "passed, 0 rows" for them.
+  const repeated = files.filter((f) => f.check?.outcome === 'already_imported');
 
   return (
     <div data-testid="import-wizard">
@@ -201,7 +203,15 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
           {files.map(
             (f) => f.error && <Alert key={f.path} type="error" showIcon title={`${f.name}: ${f.error}`} />,
           )}
-          {errorCount === 0 ? (
+          {repeated.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('alreadyImportedCheck', { files: repeated.map((f) => f.name).join(', ') })}
+              data-testid="check-already-imported"
+            />
+          )}
+          {repeated.length === files.length ? null : errorCount === 0 ? (
             <div data-testid="check-ok">
               <Alert
                 type="success"
