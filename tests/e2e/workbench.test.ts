@@ -132,7 +132,7 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
-    'says at the check that a workbook was imported before, instead of "passed, 0 rows"',
+    'says at the check that a workbook was imported before, instead of "passed, 0 rows", and why a period is refused',
     async () => {
       await wizardOn([path.join(SAMPLES, 'branches.xlsx')]);
       await byTestId('import-check').click();
@@ -142,6 +142,12 @@ describe('the workbench in Chromium', () => {
       // Leave the wizard as a new visit finds it, for the next workbook.
       await page.reload();
       await byTestId('app-title').waitFor();
+      // A period it cannot use is said beside the field, not only by a red border.
+      await page.getByRole('tab', { name: '导入向导' }).click();
+      await byTestId('import-period').fill('2026 10');
+      await seeText(byTestId('import-period-error'), '应写为 YYYY-MM 或 YYYY-Qn');
+      await byTestId('import-period').fill('');
+      expect(await byTestId('import-period-error').count()).toBe(0);
     },
     STEP,
   );

@@ -5,12 +5,14 @@
  * the report. The mapping the user fixes is the one `imports:run` uses (and remembers).
  */
 import { useState } from 'react';
-import { App, Alert, Button, Checkbox, Input, Space, Steps } from 'antd';
+import { App, Alert, Button, Checkbox, Input, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportInspection, ImportReport } from '../../../shared/contracts/import';
 import { isPeriod } from '../../../shared/domain/period';
+import { formatMessage } from '../../../shared/messages';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { toLang } from '../../i18n';
 import { FilePicker, type PickedFile } from './FilePicker';
 import { SheetMapping } from './SheetMapping';
 import { ErrorsGrid } from './ErrorsGrid';
@@ -167,6 +169,11 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               onChange={(e) => setPeriod(e.target.value.trim())}
               data-testid="import-period"
             />
+            {period && !periodOption && (
+              <Typography.Text type="danger" data-testid="import-period-error">
+                {formatMessage('periodFormat', {}, toLang(i18n.language))}
+              </Typography.Text>
+            )}
             <Button
               type="primary"
               disabled={files.length === 0 || (!!period && !periodOption)}
