@@ -46,6 +46,6 @@ export function dashboardHandlers(ctx: ServiceContext): HandlersOf<keyof typeof 
   return {
     'dashboard:overview': (i) => dashboardOverview(ctx, i),
     // By start date, not text: '2026-Q3' must not sort after '2026-10'.
-    'dashboard:periods': () => repo.inspectedPeriods(ctx.db).sort((a, b) => comparePeriods(b, a)),
+    'dashboard:periods': () => repo.measuredPeriods(ctx.db).sort((a, b) => comparePeriods(b, a)),
   };
 }

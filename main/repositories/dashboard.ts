@@ -107,6 +107,16 @@ export function actionBuckets(db: DB, scope: Scope, today: string): ActionBucket
     .all({ ...where.params, today }) as { status: ActionStatus; age: ActionAge; count: number }[];
 }
 
-export function inspectedPeriods(db: DB): string[] {
-  return db.prepare('SELECT DISTINCT period FROM inspections').pluck().all() as string[];
+/**
+ * The periods that hold measurements. Not every inspection's: one just created, with no values
+ * yet, made its period the dashboard's default, and every chart drew empty.
+ */
+export function measuredPeriods(db: DB): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT i.period FROM inspections i
+        WHERE EXISTS (SELECT 1 FROM measurements m WHERE m.inspection_id = i.id)`,
+    )
+    .pluck()
+    .all() as string[];
 }

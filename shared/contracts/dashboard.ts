@@ -68,6 +68,6 @@ export interface DashboardOverview {
 
 export const dashboardContract = {
   'dashboard:overview': call<DashboardOverview>()(DashboardQuery),
-  /** Periods that have inspections, latest first: what the period pickers offer. */
+  /** Periods that hold measurements, latest first: what the period pickers offer. */
   'dashboard:periods': call<string[]>()(NoInput),
 } as const;

@@ -21,7 +21,7 @@ const VERDICTS = ['pass', 'warning', 'fail'] as const;
 type Verdict = (typeof VERDICTS)[number];
 
 /**
- * The newest period with inspections: the last answer at once (one round trip less on the way
+ * The newest period with measurements: the last answer at once (one round trip less on the way
  * to the grid), asking again each time so an import's new month is the default next time.
  */
 let knownNewest: string | null | undefined;

@@ -95,8 +95,10 @@ describe('dashboard:overview', () => {
     expect(quarter.cells).toHaveLength(1);
   });
 
-  it('lists the periods with inspections, latest first', async () => {
+  it('lists the periods with measurements, latest first', async () => {
     const wb = await setUp();
+    // An inspection without values yet is no period to open the dashboard on.
+    await wb.dispatch('inspections:create', { branchCode: 'EAST-001', period: '2026-11' });
     expect(await wb.dispatch('dashboard:periods', {})).toEqual(['2026-10', '2026-09', '2026-08', '2026-Q3']);
   });
 
