@@ -79,7 +79,7 @@ export function App({ userName }: { userName: string }) {
               <Typography.Text strong>{t(`nav.${route.page}`)}</Typography.Text>
               <Space>
                 <Typography.Text type="secondary" data-testid="current-user">
-                  {t('user')}: {user}
+                  {t('currentUser', { user })}
                 </Typography.Text>
                 <Segmented
                   size="small"

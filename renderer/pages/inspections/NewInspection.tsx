@@ -60,6 +60,7 @@ export function NewInspection({ onCreated }: { onCreated: (inspection: Inspectio
               value={undefined}
               onChange={(code) => form.setFieldValue('branchCode', code)}
               width={300}
+              placeholder={t('branchPlaceholder')}
             />
           </Form.Item>
           <Form.Item name="period" label={t('period')} rules={[{ required: true, message: t('required') }]}>
