@@ -54,6 +54,8 @@ export function App({ userName }: { userName: string }) {
             </div>
             <Menu
               mode="inline"
+              // The sider draws the full-height edge; the menu's own stopped where its items do.
+              style={{ borderInlineEnd: 'none' }}
               selectedKeys={[route.page]}
               items={PAGES.map((page) => ({
                 key: page,

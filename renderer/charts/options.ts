@@ -71,8 +71,12 @@ export function scoreBarsOption(bars: readonly Bar[], seriesName: string): Chart
           position: 'top',
           fontSize: 11,
           formatter: (p) => (p.value == null ? '' : String(p.value)),
+          // A value just under 100 sits on the target line: the label covers it, not the reverse.
+          backgroundColor: '#fff',
+          padding: [0, 2],
         },
         markLine: {
+          z: 1,
           silent: true,
           symbol: 'none',
           label: { show: false },

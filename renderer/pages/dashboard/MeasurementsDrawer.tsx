@@ -28,12 +28,14 @@ export function MeasurementsDrawer({
   const columns: ColDef<Measurement>[] = [
     { field: 'period', headerName: t('col.period'), width: 100 },
     { field: 'branchCode', headerName: t('col.branchCode'), width: 120 },
-    { field: 'branchName', headerName: t('col.branchName'), width: 160, sortable: false },
+    // The names take what the drawer has left, so the last column is not cut off on a laptop.
+    { field: 'branchName', headerName: t('col.branchName'), flex: 1, minWidth: 120, sortable: false },
     { field: 'standardCode', headerName: t('col.standardCode'), width: 120 },
     {
       field: 'standardName',
       headerName: t('col.standardName'),
-      width: 180,
+      flex: 1,
+      minWidth: 130,
       sortable: false,
       valueFormatter: (p) =>
         p.data ? standardNameIn(i18n.language, p.data.standardName, p.data.standardNameEn) : '',
