@@ -29,7 +29,7 @@ export function reviewHtml(review: Review, lang: Lang): string {
 </div>
 <div class="figures">
   <div class="figure"><div class="n">${num(s.score.current)}</div>${t('综合得分', 'composite score')}</div>
-  <div class="figure"><div class="n">${s.score.change === null ? '—' : (s.score.change > 0 ? '+' : '') + s.score.change.toFixed(2)}</div>${t('较上期', 'vs previous')}</div>
+  <div class="figure"><div class="n">${s.score.change === null ? '—' : (s.score.change > 0 ? '+' : '') + s.score.change.toFixed(2)}</div>${t('较上期（同一批营业厅）', 'vs previous (same branches)')}</div>
   <div class="figure"><div class="n">${s.actions.open + s.actions.inProgress + s.actions.reopened}</div>${t('未完成措施', 'open actions')}</div>
   <div class="figure"><div class="n">${s.actions.overdue}</div>${t('逾期措施', 'overdue')}</div>
   <div class="figure"><div class="n">${s.plans.length}</div>${t('改进计划', 'plans')}</div>

@@ -109,7 +109,9 @@ export function reviewSnapshot(ctx: ServiceContext, scope: Scope, period: string
     score: {
       current: scoreNow,
       previous: scorePrev,
-      change: scoreNow !== null && scorePrev !== null ? roundTo(scoreNow - scorePrev, 2) : null,
+      // Like for like: the mean of the changes of branches scored in both periods. The difference
+      // of the two means compared different branches when the periods scored different ones.
+      change: round(mean(branches.flatMap((b) => (b.change === null ? [] : [b.change]))), 2),
     },
     actions: {
       open: count('open'),

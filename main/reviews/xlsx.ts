@@ -24,7 +24,7 @@ export function reviewWorkbook(review: Review, lang: Lang): ExcelJS.Workbook {
     [t('周期', 'Period'), `${review.period}（${t('对比', 'vs')} ${s.previousPeriod}）`],
     [
       t('综合得分', 'Composite score'),
-      `${fmt(s.score.current)}（${t('上期', 'previous')} ${fmt(s.score.previous)}，${t('变化', 'change')} ${fmt(s.score.change)}）`,
+      `${fmt(s.score.current)}（${t('上期', 'previous')} ${fmt(s.score.previous)}，${t('同一批营业厅的变化', 'change of the same branches')} ${fmt(s.score.change)}）`,
     ],
     [
       t('纠正措施', 'Corrective actions'),

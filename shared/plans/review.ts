@@ -41,6 +41,7 @@ export interface ReviewSnapshot {
   branches: ReviewBranchRow[];
   /** Mean attainment per dimension over the scope. */
   dimensionAttainment: Record<string, number | null>;
+  /** Means over the branches scored in each period; `change`: the mean change of those scored in both. */
   score: { current: number | null; previous: number | null; change: number | null };
   actions: {
     open: number;

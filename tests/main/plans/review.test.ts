@@ -36,7 +36,8 @@ describe('a management review', () => {
     expect(east1).toMatchObject({ score: 90, previousScore: 100, change: -10, measured: 2 });
     expect(east1.attainment).toMatchObject({ CS: 0.8, NET: 1, PRD: null });
     expect(s.dimensionAttainment.CS).toBeCloseTo((0.8 + 1.1) / 2, 4);
-    expect(s.score).toEqual({ current: 100, previous: 100, change: 0 });
+    // EAST-002 was not scored in 2026-09: the change is EAST-001's alone, not 100 - 100 = 0.
+    expect(s.score).toEqual({ current: 100, previous: 100, change: -10 });
     expect(s.actions).toMatchObject({
       open: 1,
       overdue: 1,
