@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../shared/schemas/system';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { formatMoment } from '../../moment';
 
 /** Every import batch; undoing one puts back exactly what it changed (in one transaction). */
 export function ImportHistory({ version }: { version: number }) {
@@ -50,7 +51,7 @@ export function ImportHistory({ version }: { version: number }) {
             dataIndex: 'startedAt',
             title: t('startedAt'),
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+            render: (v: string) => formatMoment(v),
           },
           { dataIndex: 'rowsWritten', title: t('rowsWritten'), width: 100 },
           {

@@ -16,6 +16,7 @@ import { COLUMN_KEYS, KEY_ALIASES } from '../../../shared/import/aliases';
 import { DataGrid } from '../../components/DataGrid';
 import { toLang } from '../../i18n';
 import type { WizardFile } from './ImportWizard';
+import { formatMoment } from '../../moment';
 
 /** A key's label: the first alias people use in that language (the lists are data, not UI text). */
 function keyLabel(key: string, lang: 'zh' | 'en'): string {
@@ -25,7 +26,7 @@ function keyLabel(key: string, lang: 'zh' | 'en'): string {
 }
 
 export function SheetMapping({ file, onRemap }: { file: WizardFile; onRemap: (m: ColumnMapping) => void }) {
-  const { t, i18n } = useTranslation('import');
+  const { t } = useTranslation('import');
   if (file.error || !file.inspection)
     return (
       <div data-testid="inspect-error">
@@ -41,7 +42,7 @@ export function SheetMapping({ file, onRemap }: { file: WizardFile; onRemap: (m:
           showIcon
           style={{ marginBottom: 8 }}
           title={t('alreadyImported', {
-            at: new Date(inspection.alreadyImported.at).toLocaleString(i18n.language),
+            at: formatMoment(inspection.alreadyImported.at),
           })}
         />
       )}

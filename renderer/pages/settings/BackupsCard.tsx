@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../shared/contracts/backups';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { formatMoment } from '../../moment';
 
 /** Make a copy now, or put one back (the current state is kept as a backup first). */
 export function BackupsCard() {
@@ -47,7 +48,7 @@ export function BackupsCard() {
             dataIndex: 'modifiedAt',
             title: t('backupTime'),
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+            render: (v: string) => formatMoment(v),
           },
           {
             dataIndex: 'bytes',
