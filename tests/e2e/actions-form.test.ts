@@ -160,4 +160,43 @@ describe('creating and editing a corrective action in Chromium', () => {
     },
     STEP,
   );
+
+  it(
+    'filters the list from the page itself: by status, branch and overdue',
+    async () => {
+      const base = { standardCode: 'CS-FCR', department: '客户服务中心', owner: '陈静' };
+      const one = (branchCode: string, action: string, dueDate: string) =>
+        served.wb.dispatch('actions:create', {
+          ...base,
+          branchCode,
+          action,
+          dueDate,
+        }) as Promise<CorrectiveAction>;
+      const started = await one('EAST-001', '复盘重复来电', '2026-12-31');
+      await served.wb.dispatch('actions:setStatus', { id: started.id, status: 'in_progress' });
+      await one('EAST-002', '培训新员工', '2026-12-31');
+      served.wb.setNow('2027-02-01T08:00:00.000Z'); // both now past due
+      await one('EAST-002', '更新话术', '2027-03-31');
+      await goTo(page, 'actions');
+      const total = page.getByText(/^共 \d+ 条$/);
+      await eventually(() => total.innerText()).toBe('共 3 条');
+
+      await byTestId('filter-status').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '进行中' })
+        .click();
+      await eventually(() => total.innerText()).toBe('共 1 条');
+      await eventually(() => page.url()).toContain('status=in_progress');
+      await byTestId('filter-status').locator('.ant-select-clear').click();
+      await eventually(() => total.innerText()).toBe('共 3 条');
+
+      await chooseOption(page, 'filter-branch', 'EAST-002');
+      await eventually(() => total.innerText()).toBe('共 2 条');
+      await byTestId('filter-overdue').click();
+      await eventually(() => total.innerText()).toBe('共 1 条');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'actions-filters-zh.png') });
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
 });

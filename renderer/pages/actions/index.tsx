@@ -4,11 +4,12 @@
  * both; moves follow domain.md's transitions and record verification where it applies.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColDef, CellClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
-import type { ActionStatus } from '../../../shared/domain/enums';
+import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/enums';
+import { BranchSelect } from '../../components/BranchSelect';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { hashLink, hashQuery } from '../dashboard/route';
 import { useEnumLabel } from '../dashboard/labels';
@@ -144,12 +145,38 @@ export default function ActionsPage() {
           />
         </Space>
       </Space>
+      {/* The filters people set here; the dashboard's links set the same ones in the route. */}
+      <Space wrap size="small" data-testid="action-filter-bar">
+        <Select<ActionStatus>
+          size="small"
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('allStatuses')}
+          value={filters.status}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: label(s) }))}
+          onChange={(status) => go({ ...filters, status })}
+          data-testid="filter-status"
+        />
+        <BranchSelect
+          value={filters.branchCode}
+          onChange={(branchCode) => go({ ...filters, branchCode })}
+          width={240}
+          testId="filter-branch"
+        />
+        <Checkbox
+          checked={filters.overdue === true}
+          onChange={(e) => go({ ...filters, overdue: e.target.checked ? true : undefined })}
+          data-testid="filter-overdue"
+        >
+          {t('onlyOverdue')}
+        </Checkbox>
+      </Space>
       {active.length > 0 && (
         <Space wrap size={4} data-testid="action-filters">
           <Typography.Text type="secondary">{t('filteredBy')}</Typography.Text>
           {active.map(([key, value]) => (
             <Tag key={key} closable onClose={() => go({ ...filters, [key]: undefined })}>
-              {t(`filter.${key}`)}: {tagText(key, value!)}
+              {t('filterTag', { name: t(`filter.${key}`), value: tagText(key, value!) })}
             </Tag>
           ))}
         </Space>
