@@ -253,7 +253,12 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       ).toBe(true);
       await shot('plan-walk-zh');
 
+      // The other gaps have no action yet: Do is asked for, not entered at a click.
       await byTestId('advance-do').click();
+      const ask = page.locator('.ant-modal-confirm');
+      await seeContains(ask, '项还没有整改措施。仍要进入「执行」阶段吗？');
+      expect(await byTestId('plan-stage').innerText()).toContain('计划');
+      await ask.locator('.ant-btn-primary').click();
       await seeContains(byTestId('plan-stage'), '执行');
       await byTestId('advance-check').click();
       await seeContains(byTestId('plan-stage'), '检查');

@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -49,6 +50,7 @@ export function PlanDetail({
   const lang = toLang(i18n.language);
   const [drafts, setDrafts] = useState(() => new Map<string, Draft>());
   const [busy, setBusy] = useState(false);
+  const { modal } = App.useApp();
 
   const run = async <T,>(work: () => Promise<T>, done: (r: T) => void, success?: string) => {
     setBusy(true);
@@ -111,6 +113,16 @@ export function PlanDetail({
       t('acted'),
     );
 
+  // Do carries the countermeasures as actions: entering it with gaps that have none is asked first.
+  const uncovered = rows.filter((r) => !r.covered).length;
+  const askBeforeDo = () =>
+    void modal.confirm({
+      title: t('doWithoutActions', { n: uncovered, total: rows.length }),
+      okText: t('advanceTo', { stage: label('do') }),
+      cancelText: t('cancel'),
+      onOk: () => advance('do'),
+    });
+
   const current = STEPS.indexOf(plan.stage);
   return (
     <Card
@@ -140,7 +152,7 @@ export function PlanDetail({
             size="small"
             type={STEPS.indexOf(to) > current ? 'primary' : 'default'}
             loading={busy}
-            onClick={() => void advance(to)}
+            onClick={() => (to === 'do' && uncovered > 0 ? askBeforeDo() : void advance(to))}
             data-testid={`advance-${to}`}
           >
             {t('advanceTo', { stage: label(to) })}
