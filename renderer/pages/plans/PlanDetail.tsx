@@ -142,6 +142,8 @@ export function PlanDetail({
         size="small"
         current={current}
         status={plan.stage === 'closed' ? 'finish' : 'process'}
+        // Titles and hints under the step numbers: beside them the last step ran off the card.
+        titlePlacement="vertical"
         items={STEPS.map((s) => ({ title: label(s), description: t(`stageHint.${s}`) }))}
         style={{ marginBottom: 12 }}
       />
