@@ -6,6 +6,7 @@ import type { DB } from './open';
 /**
  * A consistent copy of a database that may be in use: VACUUM INTO reads one snapshot, and
  * the copy lands under its final name only once complete, so a crash leaves no half file.
+ * Its folder is made if need be (writeAtomicallySync), as for every file written.
  */
 export function backupDatabase(db: DB, out: string): { path: string; bytes: number } {
   const target = path.resolve(out);

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase } from '../db/backup';
 import type { DB } from '../db/open';
-import { makeFolder } from '../platform/atomic-write';
 
 export const BACKUP_DIR_NAME = 'backups';
 export const DEFAULT_KEEP = 14;
@@ -27,7 +26,6 @@ export function localDay(now: Date): string {
 }
 
 export function dailyBackup(db: DB, dir: string, now: Date, keep = DEFAULT_KEEP): DailyBackupResult {
-  makeFolder(dir);
   const target = path.join(dir, `workbench-${localDay(now)}.db`);
   const written = fs.existsSync(target) ? null : backupDatabase(db, target).path;
   return { written, removed: pruneDailyBackups(dir, keep) };

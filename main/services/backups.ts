@@ -8,7 +8,6 @@ import { backupDatabase } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
 import { replaceContentsFrom, schemaVersionOf } from '../repositories/restore';
 import type { ServiceContext } from './context';
-import { makeFolder } from '../platform/atomic-write';
 
 /** The same folder the desktop app's daily backup writes to. */
 export const backupDir = (ctx: ServiceContext): string => path.join(path.dirname(ctx.dbPath), 'backups');
@@ -31,7 +30,6 @@ export function listBackups(ctx: ServiceContext): BackupFile[] {
 }
 
 export function createBackup(ctx: ServiceContext, label = 'manual'): BackupFile {
-  makeFolder(backupDir(ctx));
   const out = path.join(backupDir(ctx), `workbench-${label}-${stamp(ctx)}.db`);
   return describe(backupDatabase(ctx.db, out).path);
 }
