@@ -229,7 +229,12 @@ export function listed(items: readonly Bilingual[], joiner: Bilingual = { en: ',
 
 /** A message in both languages, to pass on as another message's parameter (invalidField's detail). */
 export function messageOf(key: MessageKey, params: MessageParams = {}): Bilingual {
-  return { en: formatMessage(key, params, 'en'), zh: formatMessage(key, params, 'zh') };
+  return filledIn(MESSAGES[key], params);
+}
+
+/** A text in both languages with its `{name}`s filled in, each language with its own words. */
+export function filledIn(template: Bilingual, params: MessageParams = {}): Bilingual {
+  return { en: fillPlaceholders(template.en, params, 'en'), zh: fillPlaceholders(template.zh, params, 'zh') };
 }
 
 export function formatMessage(key: MessageKey, params: MessageParams = {}, lang: Lang = 'en'): string {

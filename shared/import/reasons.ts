@@ -1,5 +1,5 @@
 import type { BilingualText } from '../contracts/import';
-import { fillPlaceholders, type MessageParams } from '../messages';
+import { filledIn, type MessageParams } from '../messages';
 
 /**
  * Why the importer turned a row, a cell or a sheet down, in both languages: the report and
@@ -80,8 +80,5 @@ const REASONS = {
 export type ReasonKey = keyof typeof REASONS;
 
 export function reason(key: ReasonKey, params: MessageParams = {}): BilingualText {
-  return {
-    en: fillPlaceholders(REASONS[key].en, params, 'en'),
-    zh: fillPlaceholders(REASONS[key].zh, params, 'zh'),
-  };
+  return filledIn(REASONS[key], params);
 }
