@@ -1,7 +1,7 @@
 /** Small helpers every page shares: labels of domain values and errors in the UI's language. */
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../shared/errors';
-import { LABELS } from '../shared/domain/enums';
+import { labelOf } from '../shared/domain/enums';
 import { DIMENSIONS } from '../shared/domain/dimensions';
 import { toLang } from './i18n';
 
@@ -11,7 +11,7 @@ export function useLabels() {
   const lang = toLang(i18n.language);
   return {
     lang,
-    label: (value: string | null | undefined) => (value ? (LABELS[value]?.[lang] ?? value) : ''),
+    label: (value: string | null | undefined) => (value ? labelOf(value)[lang] : ''),
     dimension: (code: string) => {
       const d = DIMENSIONS.find((x) => x.code === code);
       return d ? (lang === 'zh' ? d.nameZh : d.nameEn) : code;

@@ -1,4 +1,4 @@
-import { LABELS } from '../../shared/domain/enums';
+import { labelOf } from '../../shared/domain/enums';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import type { Lang } from '../../shared/messages';
 import type { Column } from './columns';
@@ -13,7 +13,7 @@ import { DATE_FORMAT, VERDICT_STYLE } from './styles';
  */
 export type Mode = { labels: boolean; lang: Lang };
 
-const label = (v: string, lang: Lang): string => LABELS[v]?.[lang] ?? v;
+const label = (v: string, lang: Lang): string => labelOf(v)[lang];
 const dimensionName = (code: string, lang: Lang): string => {
   const d = DIMENSIONS.find((x) => x.code === code);
   return d ? (lang === 'zh' ? d.nameZh : d.nameEn) : code;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ExportFilters, EntityKind, ExportOutcome } from '../../shared/contracts/export';
 import { periodRange } from '../../shared/domain/period';
-import { LABELS } from '../../shared/domain/enums';
+import { labelOf } from '../../shared/domain/enums';
 import type { Lang } from '../../shared/messages';
 import { comparePeriods } from '../../shared/domain/period';
 import * as repo from '../repositories/export';
@@ -218,7 +218,7 @@ async function writeLegend(
     fail: zh ? '实测值未达到预警值' : 'beyond the warning threshold',
   };
   for (const v of ['pass', 'warning', 'fail'] as const) {
-    await sheet.row([LABELS[v]![req.lang], meaning[v]], [out.style(VERDICT_STYLE[v]), undefined]);
+    await sheet.row([labelOf(v)[req.lang], meaning[v]], [out.style(VERDICT_STYLE[v]), undefined]);
   }
   const f = req.filters;
   const period = f.period ?? (f.periodFrom || f.periodTo ? `${f.periodFrom ?? ''}..${f.periodTo ?? ''}` : '');

@@ -3,9 +3,9 @@ import type { ExportFilters, ExportOutcome, TemplateKind } from '../../shared/co
 import {
   ACTION_STATUSES,
   INSPECTION_KINDS,
-  LABELS,
   ROOT_CAUSE_CATEGORIES,
   STANDARD_SOURCES,
+  labelOf,
 } from '../../shared/domain/enums';
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import { isPeriod, periodKind } from '../../shared/domain/period';
@@ -48,7 +48,7 @@ interface TemplateSpec {
   instructions: string[];
 }
 
-const labelsOf = (values: readonly string[]) => values.map((v) => LABELS[v]?.zh ?? v);
+const labelsOf = (values: readonly string[]) => values.map((v) => labelOf(v).zh);
 
 function lists(
   ctx: ServiceContext,
@@ -157,7 +157,7 @@ function measurementSpec(ctx: ServiceContext, f: ExportFilters): TemplateSpec {
         { header: '期间', hint: `已预填为 ${period}` },
         ...standards.map((s) => ({
           header: `${s.nameZh}(${s.unit})`,
-          hint: `${s.code}：${LABELS[s.direction]!.zh}，目标 ${s.target}，预警 ${s.warning}（${s.unit}）`,
+          hint: `${s.code}：${labelOf(s.direction).zh}，目标 ${s.target}，预警 ${s.warning}（${s.unit}）`,
           width: 12,
         })),
       ],

@@ -1,4 +1,4 @@
-import { LABELS } from '../../shared/domain/enums';
+import { LABELS, labelOf } from '../../shared/domain/enums';
 import { foldText } from '../../shared/import/text';
 
 /**
@@ -19,6 +19,6 @@ export function vocabulary<T extends string>(
     }
   }
   for (const [text, v] of Object.entries(extra)) map.set(foldText(text), v);
-  const shown = values.map((v) => LABELS[v]?.zh ?? v).join(', ');
+  const shown = values.map((v) => labelOf(v).zh).join(', ');
   return { map, shown };
 }

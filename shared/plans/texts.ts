@@ -1,6 +1,6 @@
 /** Per-gap sentences derived from the numbers (not stored: they follow from the gap). */
 import type { Lang } from '../messages';
-import { LABELS } from '../domain/enums';
+import { labelOf } from '../domain/enums';
 import { shiftPeriod } from '../domain/period';
 import type { CheckStatus, PlanGap, Trend } from './types';
 
@@ -19,7 +19,7 @@ const CHECK: Record<CheckStatus, { zh: string; en: string }> = {
 
 export const trendLabel = (t: Trend, lang: Lang): string => TREND[t][lang];
 export const checkLabel = (s: CheckStatus, lang: Lang): string => CHECK[s][lang];
-export const label = (value: string, lang: Lang): string => LABELS[value]?.[lang] ?? value;
+export const label = (value: string, lang: Lang): string => labelOf(value)[lang];
 
 export function formatValue(n: number | null): string {
   if (n === null) return '—';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LABELS } from '../../../shared/domain/enums';
+import { labelOf } from '../../../shared/domain/enums';
 import type { Scope } from '../../../shared/schemas/common';
 import { toLang } from '../../i18n';
 import { AppError } from '../../../shared/errors';
@@ -10,7 +10,7 @@ export function useEnumLabel(): (value: string) => string {
   const { i18n } = useTranslation();
   const lang = toLang(i18n.language);
   // Stable per language, so figures built from it are not rebuilt (and redrawn) on every render.
-  return useCallback((value) => LABELS[value]?.[lang] ?? value, [lang]);
+  return useCallback((value) => labelOf(value)[lang], [lang]);
 }
 
 /** A contract error as the user should read it, in the page's language. */
