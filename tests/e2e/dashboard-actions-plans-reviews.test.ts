@@ -262,6 +262,12 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await seeContains(byTestId('plan-stage'), '执行');
       await byTestId('advance-check').click();
       await seeContains(byTestId('plan-stage'), '检查');
+      // Back to Do from Check is not asked again: the question was about entering Do from Plan.
+      await byTestId('advance-do').click();
+      await seeContains(byTestId('plan-stage'), '执行');
+      expect(await page.locator('.ant-modal-confirm:visible').count()).toBe(0);
+      await byTestId('advance-check').click();
+      await seeContains(byTestId('plan-stage'), '检查');
       await page.getByRole('tab', { name: '检查结果' }).click();
       const checkRow = (key: string) => gridRows('check-grid').filter({ hasText: key }).first().innerText();
       await eventually(() => checkRow('EAST-001/NET-DCR')).toMatch(

@@ -113,7 +113,8 @@ export function PlanDetail({
       t('acted'),
     );
 
-  // Do carries the countermeasures as actions: entering it with gaps that have none is asked first.
+  // Do carries the countermeasures as actions: entering it from Plan with gaps that have none is
+  // asked first. Going back to it from Check is not: that question was answered on the way in.
   const uncovered = rows.filter((r) => !r.covered).length;
   const askBeforeDo = () =>
     void modal.confirm({
@@ -154,7 +155,9 @@ export function PlanDetail({
             size="small"
             type={STEPS.indexOf(to) > current ? 'primary' : 'default'}
             loading={busy}
-            onClick={() => (to === 'do' && uncovered > 0 ? askBeforeDo() : void advance(to))}
+            onClick={() =>
+              to === 'do' && plan.stage === 'plan' && uncovered > 0 ? askBeforeDo() : void advance(to)
+            }
             data-testid={`advance-${to}`}
           >
             {t('advanceTo', { stage: label(to) })}
