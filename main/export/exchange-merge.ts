@@ -9,55 +9,117 @@ import {
   finishExchangeBatch,
   insertExchangeBatch,
   missingReference,
+  referencesOf,
+  sameRowHere,
   uniqueClash,
   type ExchangeTable,
 } from '../repositories/export-exchange';
 import { audit, newId, nowIso, type ServiceContext } from '../services/context';
+import { judge } from '../services/inspections';
+import { CONTINUED_SHEET } from './exchange';
 import { readExchange } from './exchange-read';
 
 /**
  * Merges an exchange workbook into this database by id (exchange-format.md): a row we lack
  * is inserted; a row we have is replaced when the incoming `updated_at` is newer, kept when
  * ours is newer; equal timestamps with different content are conflicts, kept as ours and
- * listed. Nothing is dropped without a line in the report. One transaction, one import
- * batch, every write audited, so `qms undo BATCH` takes the whole merge back.
+ * listed. A row this database holds under another id (the same region code, standard version,
+ * inspection...: each installation seeds the library and imports branch lists itself) is
+ * that row: it is merged as such, and the rows that refer to it are pointed at it here.
+ * A measurement's verdict, gap and attainment are judged again from its value and standard.
+ * All or nothing: a row that cannot be merged takes the whole merge back, unless `keepGood`.
+ * One transaction, one import batch, every write audited, so `qms undo BATCH` takes it back.
  */
-export async function importExchange(ctx: ServiceContext, file: string): Promise<ExchangeReport> {
+export async function importExchange(
+  ctx: ServiceContext,
+  file: string,
+  options: { keepGood?: boolean } = {},
+): Promise<ExchangeReport> {
   const content = await readExchange(ctx.db, file);
   const batchId = newId();
   const report: ExchangeReport = {
     batchId,
     sourceInstallation: content.meta.source_installation ?? '',
     exportedAt: content.meta.exported_at ?? '',
+    applied: true,
     inserted: 0,
     updated: 0,
     unchanged: 0,
     keptLocal: 0,
+    matchedByKey: 0,
     conflicts: [],
     rejected: [],
   };
   const batchCtx: ServiceContext = { ...ctx, batchId };
   const db = ctx.db;
-  db.transaction(() => {
-    // Rows of one table may point at each other (a plan at its predecessor); checked at commit.
-    db.pragma('defer_foreign_keys = ON');
-    insertExchangeBatch(db, {
-      id: batchId,
-      fileName: path.basename(file),
-      fileHash: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
-      user: ctx.user,
-      at: nowIso(ctx),
-    });
-    for (const table of EXCHANGE_TABLES) {
-      const hasBatch = exchangeColumns(db, table).length < columnCount(db, table);
-      for (const incoming of content.tables.get(table) ?? []) {
-        mergeRow(batchCtx, table, incoming, hasBatch, report);
+  /** Incoming ids of rows this database holds under ids of its own. */
+  const ids = new Map<string, string>();
+  try {
+    db.transaction(() => {
+      // Rows of one table may point at each other (a plan at its predecessor); checked at commit.
+      db.pragma('defer_foreign_keys = ON');
+      insertExchangeBatch(db, {
+        id: batchId,
+        fileName: path.basename(file),
+        fileHash: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+        user: ctx.user,
+        at: nowIso(ctx),
+      });
+      for (const table of EXCHANGE_TABLES) {
+        const hasBatch = exchangeColumns(db, table).length < columnCount(db, table);
+        for (const incoming of content.tables.get(table) ?? []) {
+          mergeRow(batchCtx, table, asHere(batchCtx, table, incoming, ids, report), hasBatch, report);
+        }
       }
-    }
-    const written = report.inserted + report.updated;
-    finishExchangeBatch(db, batchId, written, JSON.stringify(report));
-  })();
+      if (report.rejected.length > 0 && !options.keepGood) throw new TakenBack();
+      const written = report.inserted + report.updated;
+      finishExchangeBatch(db, batchId, written, JSON.stringify(report));
+    })();
+  } catch (e) {
+    if (!(e instanceof TakenBack)) throw e;
+    report.applied = false;
+  }
   return report;
+}
+
+/** Thrown inside the merge's transaction to take it all back: some row could not be merged. */
+class TakenBack extends Error {}
+
+/**
+ * The incoming row as this database knows it: its references to rows held here under other
+ * ids pointed at those, then its own id replaced by the id of the row here of the same name.
+ */
+function asHere(
+  ctx: ServiceContext,
+  table: ExchangeTable,
+  incoming: RawRow,
+  ids: Map<string, string>,
+  report: ExchangeReport,
+): RawRow {
+  let row = incoming;
+  for (const { col } of referencesOf(ctx.db, table)) {
+    const here = ids.get(String(row[col]));
+    if (here) row = { ...row, [col]: here };
+  }
+  if (!rawRow(ctx.db, table, row.id)) {
+    const here = sameRowHere(ctx.db, table, row);
+    if (here) {
+      ids.set(row.id, here);
+      row = { ...row, id: here };
+      report.matchedByKey++;
+    }
+  }
+  return table === 'measurements' ? judgedHere(ctx, row) : row;
+}
+
+/** A measurement judged by its standard here, not by what the file says the verdict was. */
+function judgedHere(ctx: ServiceContext, row: RawRow): RawRow {
+  const standard = rawRow(ctx.db, 'standards', String(row.standard_id));
+  if (!standard || typeof row.value !== 'number') return row;
+  return {
+    ...row,
+    ...judge(row.value, standard as unknown as Parameters<typeof judge>[1]),
+  };
 }
 
 function mergeRow(
@@ -68,14 +130,15 @@ function mergeRow(
   report: ExchangeReport,
 ): void {
   const key = keyOf(table, incoming);
+  const reject = (reason: string) => void report.rejected.push({ table, id: incoming.id, key, reason });
   const local = rawRow(ctx.db, table, incoming.id);
   if (!local) {
-    const clash = uniqueClash(ctx.db, table, incoming) ?? missingReference(ctx.db, table, incoming);
-    if (clash) {
-      report.rejected.push({ table, id: incoming.id, key, reason: clash });
-      return;
-    }
-    restoreRaw(ctx.db, table, hasBatch ? { ...incoming, batch_id: ctx.batchId } : incoming);
+    const problem = problemOf(ctx, table, incoming);
+    if (problem) return reject(problem);
+    const refused = written(() =>
+      restoreRaw(ctx.db, table, hasBatch ? { ...incoming, batch_id: ctx.batchId } : incoming),
+    );
+    if (refused) return reject(refused);
     audit(ctx, {
       entityType: table,
       entityId: incoming.id,
@@ -86,7 +149,10 @@ function mergeRow(
     report.inserted++;
     return;
   }
-  const fields = Object.keys(incoming).filter((f) => !same(local[f], incoming[f]));
+  // Moments alone do not make a difference: the same content saved at two times is the same row.
+  const fields = Object.keys(incoming).filter(
+    (f) => f !== 'created_at' && f !== 'updated_at' && !same(local[f], incoming[f]),
+  );
   if (fields.length === 0) {
     report.unchanged++;
     return;
@@ -94,12 +160,10 @@ function mergeRow(
   const ours = String(local.updated_at);
   const theirs = String(incoming.updated_at);
   if (theirs > ours) {
-    const clash = uniqueClash(ctx.db, table, incoming) ?? missingReference(ctx.db, table, incoming);
-    if (clash) {
-      report.rejected.push({ table, id: incoming.id, key, reason: clash });
-      return;
-    }
-    restoreRaw(ctx.db, table, incoming);
+    const problem = problemOf(ctx, table, incoming);
+    if (problem) return reject(problem);
+    const refused = written(() => restoreRaw(ctx.db, table, incoming));
+    if (refused) return reject(refused);
     audit(ctx, {
       entityType: table,
       entityId: incoming.id,
@@ -119,6 +183,44 @@ function mergeRow(
       fields: fields.map((field) => ({ field, local: local[field], incoming: incoming[field] })),
     };
     report.conflicts.push(conflict);
+  }
+}
+
+/** Why the row cannot be written as it is here, if it cannot. */
+function problemOf(ctx: ServiceContext, table: ExchangeTable, row: RawRow): string | undefined {
+  return uniqueClash(ctx.db, table, row) ?? missingReference(ctx.db, table, row) ?? damagedDocument(row);
+}
+
+/**
+ * A document column (`…_json`) that does not parse: cut short, as when the hidden sheet that
+ * carries the rest of a long one was deleted. Stored, it would break every page that reads it.
+ */
+function damagedDocument(row: RawRow): string | undefined {
+  for (const [column, v] of Object.entries(row)) {
+    if (!column.endsWith('_json') || typeof v !== 'string') continue;
+    try {
+      JSON.parse(v);
+    } catch {
+      return `${column} is cut short or damaged (${v.length} characters); was the hidden ${CONTINUED_SHEET} sheet removed?`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs a write; what SQLite refuses of the row itself (text in a number column, a missing
+ * value, a failed CHECK, a document cut short) is returned as the reason, not thrown: the
+ * statement alone is undone and the merge goes on to say what else it met.
+ */
+function written(write: () => void): string | undefined {
+  try {
+    write();
+    return undefined;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && e instanceof Error)
+      return e.message;
+    throw e;
   }
 }
 

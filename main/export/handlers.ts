@@ -16,6 +16,7 @@ export function exportHandlers(ctx: ServiceContext): HandlersOf<keyof typeof exp
           if (done !== total) job.throwIfCancelled();
         }),
       ),
-    'exchange:import': async (i) => (await import('./exchange-merge')).importExchange(ctx, i.path),
+    'exchange:import': async (i) =>
+      (await import('./exchange-merge')).importExchange(ctx, i.path, { keepGood: i.skipInvalid }),
   };
 }

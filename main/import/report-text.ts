@@ -1,5 +1,6 @@
+import type { ExchangeReport } from '../../shared/contracts/export';
 import type { ImportReport, SheetReport } from '../../shared/contracts/import';
-import { fillPlaceholders, type Lang, type MessageParams } from '../../shared/messages';
+import { fillPlaceholders, NOUNS, type Lang, type MessageParams } from '../../shared/messages';
 
 const SHOWN_ERRORS = 20;
 
@@ -42,10 +43,36 @@ const T = {
   createdRegions: { en: 'new regions created: {list}', zh: '新建区域：{list}' },
   createdBranches: { en: 'new branches created: {list}', zh: '新建网点：{list}' },
   exchange: {
-    en: 'exchange workbook merged by id: {inserted} inserted, {updated} updated, {conflicts} conflicts',
-    zh: '交换工作簿按 ID 合并：新增 {inserted}，更新 {updated}，冲突 {conflicts}',
+    en: 'exchange workbook merged by id: {inserted} inserted, {updated} updated, {kept} kept as ours (newer here), {conflicts} conflicts, {rejected} cannot be merged',
+    zh: '交换工作簿按 ID 合并：新增 {inserted}，更新 {updated}，本库较新而保留 {kept}，冲突 {conflicts}，无法合并 {rejected}',
   },
+  exchangeRejected: {
+    en: '{n} rows cannot be merged: nothing written. Correct the workbook, or use --skip-invalid to merge the rest',
+    zh: '{n} 行无法合并：未写入任何数据。请修正工作簿，或使用 --skip-invalid 合并其余行',
+  },
+  matchedByKey: {
+    en: '{n} rows were here under other ids (the same code or key) and were merged with those',
+    zh: '其中 {n} 行本库已有（编码或键相同而 ID 不同），已与本库的行合并',
+  },
+  conflict: {
+    en: 'conflict, ours kept: {table} {key}: {fields}',
+    zh: '冲突，保留本库：{table} {key}：{fields}',
+  },
+  cannotMerge: { en: 'cannot be merged: {table} {key}: {reason}', zh: '无法合并：{table} {key}：{reason}' },
 } as const;
+
+/** An exchange workbook's sheets, named as the pages name them. */
+const TABLES: Record<string, keyof typeof NOUNS> = {
+  regions: 'region',
+  branches: 'branch',
+  standards: 'standard',
+  inspections: 'inspection',
+  measurements: 'measurement',
+  findings: 'finding',
+  plans: 'plan',
+  reviews: 'review',
+  actions: 'action',
+};
 
 const PASSED = {
   empty: { en: 'empty', zh: '空行' },
@@ -84,16 +111,12 @@ export function reportText(r: ImportReport, lang: Lang, file = r.fileName): stri
       : r.outcome === 'already_imported'
         ? t('already_imported', lang, { batch: r.alreadyImported!.batchId, at: r.alreadyImported!.at })
         : r.outcome === 'rejected'
-          ? t('rejected', lang, { n: r.errorCount })
+          ? t(r.exchange ? 'exchangeRejected' : 'rejected', lang, { n: r.errorCount })
           : r.outcome === 'nothing' && recognised(r)
             ? t('unchanged', lang)
             : t(r.outcome, lang);
   lines.push(`${file}: ${outcome}`);
-  if (r.exchange) {
-    lines.push(
-      `  ${t('exchange', lang, { inserted: r.exchange.inserted, updated: r.exchange.updated, conflicts: r.exchange.conflicts.length })}`,
-    );
-  }
+  if (r.exchange) lines.push(...exchangeLines(r.exchange, lang));
   for (const s of r.sheets) lines.push(...sheetLines(s, lang));
   if (r.createdRegions.length)
     lines.push(`  ${t('createdRegions', lang, { list: r.createdRegions.join(', ') })}`);
@@ -147,6 +170,33 @@ function sheetLines(s: SheetReport, lang: Lang): string[] {
       lines.push(`      ${t('more', lang, { n: s.errorCount - SHOWN_ERRORS })}`);
   }
   return lines;
+}
+
+function exchangeLines(x: ExchangeReport, lang: Lang): string[] {
+  const lines = [
+    t('exchange', lang, {
+      inserted: x.inserted,
+      updated: x.updated,
+      kept: x.keptLocal,
+      conflicts: x.conflicts.length,
+      rejected: x.rejected.length,
+    }),
+  ];
+  if (x.matchedByKey) lines.push(t('matchedByKey', lang, { n: x.matchedByKey }));
+  const table = (name: string) => (TABLES[name] ? NOUNS[TABLES[name]][lang] : name);
+  const listed = [
+    ...x.rejected.map((r) => t('cannotMerge', lang, { table: table(r.table), key: r.key, reason: r.reason })),
+    ...x.conflicts.map((c) =>
+      t('conflict', lang, {
+        table: table(c.table),
+        key: c.key,
+        fields: c.fields.map((f) => `${f.field} ${String(f.local)} ≠ ${String(f.incoming)}`).join(', '),
+      }),
+    ),
+  ];
+  lines.push(...listed.slice(0, SHOWN_ERRORS).map((l) => `  ${l}`));
+  if (listed.length > SHOWN_ERRORS) lines.push(`  ${t('more', lang, { n: listed.length - SHOWN_ERRORS })}`);
+  return lines.map((l) => `  ${l}`);
 }
 
 function summarise(list: readonly string[]): string {

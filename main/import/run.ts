@@ -413,14 +413,19 @@ async function mergeExchange(
   report: ImportReport,
 ): Promise<ImportReport> {
   if (input.dryRun) return { ...report, outcome: 'checked' };
-  const exchange = await (await import('../export/exchange-merge')).importExchange(ctx, input.path);
-  const written = exchange.inserted + exchange.updated;
+  const exchange = await (
+    await import('../export/exchange-merge')
+  ).importExchange(ctx, input.path, {
+    keepGood: input.skipInvalid,
+  });
+  const written = exchange.applied ? exchange.inserted + exchange.updated : 0;
   return {
     ...report,
     exchange,
-    batchId: exchange.batchId,
+    batchId: exchange.applied ? exchange.batchId : null,
     written,
-    outcome: written > 0 ? 'imported' : 'nothing',
+    errorCount: exchange.rejected.length,
+    outcome: !exchange.applied ? 'rejected' : written > 0 ? 'imported' : 'nothing',
   };
 }
 

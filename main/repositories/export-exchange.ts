@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import type { AuditedTable, RawRow } from './rows';
 
 /**
@@ -88,25 +89,58 @@ export function finishExchangeBatch(db: DB, id: string, rows: number, reportJson
   );
 }
 
+/**
+ * Each table's unique keys besides its id, the first being what names the row (a region by its
+ * code, a measurement by its inspection and standard): two installations that each seeded the
+ * library or imported the same branch list hold the same rows under different ids.
+ */
+const UNIQUE_KEYS: Partial<Record<ExchangeTable, string[][]>> = {
+  regions: [['code']],
+  branches: [['code'], ['region_id', 'name']],
+  standards: [
+    ['code', 'version'],
+    ['code', 'effective_from'],
+  ],
+  inspections: [['branch_id', 'period', 'kind']],
+  measurements: [['inspection_id', 'standard_code']],
+};
+
+function holderOf(db: DB, table: ExchangeTable, key: string[], row: RawRow): string | undefined {
+  return (
+    prepared(
+      db,
+      `SELECT id FROM ${table} WHERE ${key.map((k) => `${k} = @${k}`).join(' AND ')} AND id <> @id`,
+    ).get({
+      ...Object.fromEntries(key.map((k) => [k, row[k]])),
+      id: row.id,
+    }) as { id: string } | undefined
+  )?.id;
+}
+
+/** The id under which this database holds the incoming row by its name (UNIQUE_KEYS), if it does. */
+export function sameRowHere(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
+  const key = UNIQUE_KEYS[table]?.[0];
+  return key && holderOf(db, table, key, row);
+}
+
 /** A row that already holds a unique key the incoming row wants (same code, other id). */
 export function uniqueClash(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
-  const keys: Partial<Record<ExchangeTable, string[][]>> = {
-    regions: [['code']],
-    branches: [['code'], ['region_id', 'name']],
-    standards: [
-      ['code', 'version'],
-      ['code', 'effective_from'],
-    ],
-    inspections: [['branch_id', 'period', 'kind']],
-    measurements: [['inspection_id', 'standard_code']],
-  };
-  for (const key of keys[table] ?? []) {
-    const hit = db
-      .prepare(`SELECT id FROM ${table} WHERE ${key.map((k) => `${k} = @${k}`).join(' AND ')} AND id <> @id`)
-      .get({ ...Object.fromEntries(key.map((k) => [k, row[k]])), id: row.id }) as { id: string } | undefined;
-    if (hit) return `${key.join(' + ')} already used by ${hit.id}`;
+  for (const key of UNIQUE_KEYS[table] ?? []) {
+    const hit = holderOf(db, table, key, row);
+    if (hit) return `${key.join(' + ')} already used by ${hit}`;
   }
   return undefined;
+}
+
+/** A table's references to other rows: column, the table it points into, and that table's column. */
+export function referencesOf(
+  db: DB,
+  table: ExchangeTable,
+): { col: string; parent: string; target: string }[] {
+  return prepared(
+    db,
+    `SELECT "from" AS col, "table" AS parent, "to" AS target FROM pragma_foreign_key_list(?)`,
+  ).all(table) as { col: string; parent: string; target: string }[];
 }
 
 /**
@@ -115,13 +149,10 @@ export function uniqueClash(db: DB, table: ExchangeTable, row: RawRow): string |
  * `batch_id` is local and never travels, so it is not checked.
  */
 export function missingReference(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
-  const keys = db
-    .prepare(`SELECT "from" AS col, "table" AS parent, "to" AS target FROM pragma_foreign_key_list(?)`)
-    .all(table) as { col: string; parent: string; target: string }[];
-  for (const k of keys) {
+  for (const k of referencesOf(db, table)) {
     const value = row[k.col];
     if (k.col === 'batch_id' || value === null || value === undefined) continue;
-    const found = db.prepare(`SELECT 1 FROM "${k.parent}" WHERE "${k.target}" = ?`).get(value);
+    const found = prepared(db, `SELECT 1 FROM "${k.parent}" WHERE "${k.target}" = ?`).get(value);
     if (!found) return `${k.col} refers to ${k.parent} ${String(value)}, which is not here`;
   }
   return undefined;

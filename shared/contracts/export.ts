@@ -86,6 +86,8 @@ export const ExchangeImport = z
       .min(1)
       .max(1000)
       .refine((p) => /\.xlsx$/i.test(p), check('exchangeXlsx')),
+    /** Merge the rows that can be, when some cannot; otherwise nothing is written (all or nothing). */
+    skipInvalid: z.boolean().optional(),
   })
   .strict();
 
@@ -101,11 +103,15 @@ export interface ExchangeReport {
   batchId: string;
   sourceInstallation: string;
   exportedAt: string;
+  /** False when some row could not be merged and the whole merge was taken back (all or nothing). */
+  applied: boolean;
   inserted: number;
   updated: number;
   unchanged: number;
   /** Incoming rows older than ours: ours kept (the newer one wins). */
   keptLocal: number;
+  /** Incoming rows this database held under another id (the same code, version or key): merged as those. */
+  matchedByKey: number;
   conflicts: ExchangeConflict[];
   /** Incoming rows that could not be written (e.g. a code taken by another id), with why. */
   rejected: { table: string; id: string; key: string; reason: string }[];

@@ -87,6 +87,30 @@ describe('qms export', () => {
     expect(report.exchange.rejected).toEqual([]);
   });
 
+  it('a row of an exchange workbook that cannot be merged is listed, and nothing is written unless asked', async () => {
+    const out = path.join(dir, 'exchange-text.xlsx');
+    expect(qms(['--db', db, 'export', 'exchange', '--out', out]).status).toBe(0);
+    const book = await readWorkbook(out);
+    const sheet = book.getWorksheet('measurements')!;
+    const header = sheet.getRow(1).values as unknown[];
+    sheet.getRow(2).getCell(header.indexOf('value')).value = '98,5';
+    await book.xlsx.writeFile(out);
+    const other = path.join(tempDir(), 'region.db');
+    const run = qms(['--db', other, '--lang', 'zh', 'import', out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      '1 行无法合并：未写入任何数据。请修正工作簿，或使用 --skip-invalid 合并其余行',
+    );
+    expect(run.stdout).toMatch(
+      /无法合并：测量值 \S+：cannot store TEXT value in REAL column measurements\.value/,
+    );
+    const kept = qms(['--db', other, 'import', out, '--skip-invalid', '--json']);
+    expect(kept.status).toBe(1);
+    const report = JSON.parse(kept.stdout) as { outcome: string; written: number };
+    expect(report.outcome).toBe('imported');
+    expect(report.written).toBeGreaterThan(100);
+  });
+
   it.each([
     [['export', 'inspections', '--out', 'x.xlsx'], /unknown export kind inspections/],
     [['export', 'measurements', '--out', 'x.pdf'], /Give --out a name ending in \.xlsx or \.csv/],

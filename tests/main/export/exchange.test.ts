@@ -177,30 +177,139 @@ describe('merging by id', () => {
     expect(audited).toBe(1);
   });
 
-  it('rejects, with the reason, a row whose code another id already holds', async () => {
+  it('rejects, with the reason, a row whose key another row holds; all or nothing unless asked', async () => {
+    // Here EAST-001's region and name belong to another code: the two cannot be one branch.
     const other = testWorkbench();
-    await other.dispatch('regions:create', { code: 'EAST', name: '另一个华东区' });
+    await other.dispatch('regions:create', { code: 'EAST', name: '华东区' });
+    await other.dispatch('branches:create', { code: 'EAST-900', name: '上海浦东营业厅', regionCode: 'EAST' });
+    const counts = () =>
+      EXCHANGE_TABLES.map((t) => other.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number);
+    const before = counts();
     const report = await importExchange(other, region.dir + '/base.xlsx');
-    expect(report.rejected).toContainEqual(
+    expect(report.applied).toBe(false);
+    expect(report.rejected).toEqual([
       expect.objectContaining({
-        table: 'regions',
-        key: 'EAST',
-        reason: expect.stringMatching(/^code already used by /),
+        table: 'branches',
+        key: 'EAST-001',
+        reason: expect.stringMatching(/^region_id \+ name already used by /),
       }),
-    );
-    // Its branches cannot be placed without their region: rejected too, each with why; the rest merges.
-    expect(report.rejected.filter((r) => r.table === 'branches').map((r) => r.reason)).toEqual([
-      expect.stringMatching(/^region_id refers to regions .*, which is not here$/),
-      expect.stringMatching(/^region_id refers to regions /),
-      expect.stringMatching(/^region_id refers to regions /),
     ]);
-    const total = EXCHANGE_TABLES.reduce(
-      (n, t) => n + (region.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number),
-      0,
-    );
-    expect(report.rejected.length + report.inserted).toBe(total);
+    expect(counts()).toEqual(before);
+    // Asked to keep what can be merged: everything but that branch (and what hangs on it).
+    const kept = (await other.dispatch('exchange:import', {
+      path: region.dir + '/base.xlsx',
+      skipInvalid: true,
+    })) as Report;
+    expect(kept.applied).toBe(true);
+    expect(kept.rejected.map((r) => r.key)).toEqual(['EAST-001']);
     expect(other.db.prepare('SELECT count(*) FROM standards').pluck().get()).toBeGreaterThan(0);
     other.close();
+  });
+});
+
+describe('consolidating installations that each set themselves up', () => {
+  // A branch office and its region each seeded the library and imported the same branch list:
+  // the same standards, regions and branches under ids of their own.
+  let region: Awaited<ReturnType<typeof sampleWorkbench>>;
+  let office: Awaited<ReturnType<typeof sampleWorkbench>>;
+  let file: string;
+  const count = (wb: TestWorkbench, sql: string) => wb.db.prepare(sql).pluck().get() as number;
+
+  beforeAll(async () => {
+    region = await sampleWorkbench();
+    office = await sampleWorkbench();
+    office.setNow('2026-12-01T08:00:00.000Z');
+    await office.dispatch('measurements:upsert', {
+      inspectionId: office.db
+        .prepare(
+          "SELECT i.id FROM inspections i JOIN branches b ON b.id = i.branch_id WHERE b.code = 'EAST-001' AND i.period = '2026-10'",
+        )
+        .pluck()
+        .get(),
+      standardCode: 'CS-SAT',
+      value: 70,
+    });
+    file = office.out('east.xlsx');
+    await office.dispatch('export:run', { kind: 'exchange', path: file, filters: { scope: 'EAST' } });
+  });
+  afterAll(() => {
+    region.close();
+    office.close();
+  });
+
+  it('merges rows held under other ids as those rows, and points what refers to them there', async () => {
+    const tables = ['regions', 'branches', 'standards', 'inspections', 'measurements'];
+    const before = tables.map((t) => count(region, `SELECT count(*) FROM ${t}`));
+    const report = await importExchange(region, file);
+    expect(report.rejected).toEqual([]);
+    expect(report.applied).toBe(true);
+    expect(report.matchedByKey).toBeGreaterThan(50);
+    // No second region, branch, standard or inspection: the office's rows are the region's own.
+    expect(tables.map((t) => count(region, `SELECT count(*) FROM ${t}`))).toEqual(before);
+    // The office's later value arrived, on the region's row, judged by the region's standard.
+    const sat = region.db
+      .prepare(
+        `SELECT m.value, m.verdict, i.id AS inspection FROM measurements m JOIN inspections i ON i.id = m.inspection_id
+         JOIN branches b ON b.id = i.branch_id WHERE b.code = 'EAST-001' AND i.period = '2026-10' AND m.standard_code = 'CS-SAT'`,
+      )
+      .get() as { value: number; verdict: string; inspection: string };
+    expect(sat.value).toBe(70);
+    expect(sat.verdict).toBe('fail');
+    expect(report.updated).toBe(1);
+    expect(
+      count(
+        region,
+        'SELECT count(*) FROM measurements WHERE inspection_id NOT IN (SELECT id FROM inspections)',
+      ),
+    ).toBe(0);
+  });
+
+  it('judges a measurement again instead of trusting the verdict written beside it', async () => {
+    const book = await readWorkbook(file);
+    const sheet = book.getWorksheet('measurements')!;
+    const header = sheetValues(sheet)[0]!;
+    const row = sheet.getRow(2);
+    const code = String(row.getCell(header.indexOf('standard_code') + 1).value);
+    const standard = region.db
+      .prepare('SELECT direction, target FROM standards WHERE code = ? ORDER BY version DESC')
+      .get(code) as { direction: string; target: number };
+    // A value far on the good side of its target, with the file still saying it failed.
+    const good = standard.direction === 'higher' ? standard.target * 2 : 0;
+    row.getCell(header.indexOf('value') + 1).value = good;
+    row.getCell(header.indexOf('verdict') + 1).value = 'fail';
+    row.getCell(header.indexOf('updated_at') + 1).value = '2027-01-01T00:00:00.000Z';
+    const corrected = office.out('corrected.xlsx');
+    await book.xlsx.writeFile(corrected);
+    const report = await importExchange(region, corrected);
+    expect(report.updated).toBe(1);
+    const stored = region.db
+      .prepare("SELECT value, verdict FROM measurements WHERE updated_at = '2027-01-01T00:00:00.000Z'")
+      .get() as { value: number; verdict: string };
+    expect(stored).toEqual({ value: good, verdict: 'pass' });
+  });
+
+  it('rejects, not crashes on, text in a number column and a plan cut short, writing nothing', async () => {
+    await office.dispatch('plans:generate', { scope: { type: 'region', code: 'EAST' }, period: '2026-10' });
+    const full = office.out('with-plan.xlsx');
+    await office.dispatch('export:run', { kind: 'exchange', path: full, filters: { scope: 'EAST' } });
+    const book = await readWorkbook(full);
+    // The hidden sheet with the rest of the plan's content, deleted as people delete hidden sheets.
+    book.removeWorksheet(book.getWorksheet('_continued')!.id);
+    const sheet = book.getWorksheet('measurements')!;
+    const header = sheetValues(sheet)[0]!;
+    sheet.getRow(2).getCell(header.indexOf('value') + 1).value = '98,5';
+    sheet.getRow(2).getCell(header.indexOf('updated_at') + 1).value = '2028-01-01T00:00:00.000Z';
+    const damaged = office.out('damaged.xlsx');
+    await book.xlsx.writeFile(damaged);
+    const plans = count(region, 'SELECT count(*) FROM plans');
+    const report = await importExchange(region, damaged);
+    expect(report.applied).toBe(false);
+    expect(report.rejected.map((r) => [r.table, r.reason])).toEqual([
+      ['measurements', 'cannot store TEXT value in REAL column measurements.value'],
+      ['plans', expect.stringMatching(/^content_json is cut short or damaged \(32000 characters\)/)],
+    ]);
+    expect(count(region, 'SELECT count(*) FROM plans')).toBe(plans);
+    expect(count(region, "SELECT count(*) FROM measurements WHERE updated_at LIKE '2028%'")).toBe(0);
   });
 });
 
