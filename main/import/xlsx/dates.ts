@@ -16,15 +16,36 @@ const BUILTIN_DATE_IDS = new Set([
 /** True when a format shows a date or time of day (not an elapsed duration such as `[h]:mm`). */
 export function isDateFormat(numFmtId: number, formatCode: string | undefined): boolean {
   if (formatCode === undefined) return BUILTIN_DATE_IDS.has(numFmtId);
-  // Only the first section matters for positive numbers; elapsed-time brackets are durations.
-  const first = formatCode.split(';')[0] ?? '';
-  if (/\[(h+|m+|s+)\]/i.test(first)) return false;
-  const bare = first
+  // Elapsed-time brackets are durations.
+  if (/\[(h+|m+|s+)\]/i.test(firstSection(formatCode))) return false;
+  const bare = bareFormat(formatCode);
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Built-in percent formats: 9 is `0%`, 10 is `0.00%`. */
+const BUILTIN_PERCENT_IDS = new Set([9, 10]);
+
+/** True when a format multiplies by 100 and shows `%` (a quoted or escaped `%` is only a character). */
+export function isPercentFormat(numFmtId: number, formatCode: string | undefined): boolean {
+  if (formatCode === undefined) return BUILTIN_PERCENT_IDS.has(numFmtId);
+  return bareFormat(formatCode).includes('%');
+}
+
+/** What a percent-formatted number shows: 0.953 is `95.3%` (to 15 digits, so not 95.30000000000001%). */
+export function percentText(n: number): string {
+  return `${Number((n * 100).toPrecision(15))}%`;
+}
+
+// Only the first section matters for positive numbers.
+const firstSection = (formatCode: string) => formatCode.split(';')[0] ?? '';
+
+/** A format's first section without what only decorates it. */
+function bareFormat(formatCode: string): string {
+  return firstSection(formatCode)
     .replace(/"[^"]*"/g, '') // literal text
     .replace(/\\./g, '') // escaped characters
     .replace(/\[[^\]]*\]/g, '') // colours, locales, conditions
     .replace(/[_*]./g, ''); // padding and fill characters
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
 const DAY_MS = 86_400_000;

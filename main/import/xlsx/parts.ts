@@ -1,4 +1,4 @@
-import { isDateFormat } from './dates';
+import { isDateFormat, isPercentFormat } from './dates';
 import { decodeXstring, type Tag, type XmlHandler } from './xml';
 
 /** Handlers for the small parts read whole before any sheet: rels, workbook, styles, strings. */
@@ -66,7 +66,7 @@ export class WorkbookHandler implements XmlHandler {
   text(): void {}
 }
 
-/** Collects, per cell style index, whether its number format is a date. */
+/** Collects, per cell style index, whether its number format is a date, and whether a percentage. */
 export class StylesHandler implements XmlHandler {
   private readonly formats = new Map<number, string>();
   private readonly xfFormatIds: number[] = [];
@@ -91,6 +91,10 @@ export class StylesHandler implements XmlHandler {
 
   dateStyles(): boolean[] {
     return this.xfFormatIds.map((id) => isDateFormat(id, this.formats.get(id)));
+  }
+
+  percentStyles(): boolean[] {
+    return this.xfFormatIds.map((id) => isPercentFormat(id, this.formats.get(id)));
   }
 }
 

@@ -1,4 +1,4 @@
-import { isoToDate, serialToDate } from './dates';
+import { isoToDate, percentText, serialToDate } from './dates';
 import type { CellRange, CellValue, SheetRow } from './types';
 import { AMP, COLON, DQUOTE, EQ, GT, isSpace, LT, SLASH, SQUOTE } from './chars';
 import { decodeXstring, type Tag, type XmlHandler } from './xml';
@@ -8,6 +8,8 @@ export interface CellContext {
   sharedStrings: readonly string[];
   /** By cell style index (`s`): does its number format show a date? */
   dateStyles: readonly boolean[];
+  /** By cell style index: does its number format show a percentage? (None known: none.) */
+  percentStyles?: readonly boolean[];
   date1904: boolean;
 }
 
@@ -240,7 +242,13 @@ export class SheetParser implements XmlHandler {
     if (this.type !== 'n') return undefined;
     const n = plainDecimal(s, from, to);
     if (Number.isNaN(n)) return undefined;
-    return this.context.dateStyles[this.style] ? this.dateCell(n) : n;
+    return this.numberCell(n);
+  }
+
+  /** A number as its style shows it: a date, a percentage's text, or itself. */
+  private numberCell(n: number): CellValue {
+    if (this.context.dateStyles[this.style]) return this.dateCell(n);
+    return this.context.percentStyles?.[this.style] ? percentText(n) : n;
   }
 
   /**
@@ -332,7 +340,6 @@ export class SheetParser implements XmlHandler {
 
   private cellValue(): CellValue {
     const v = this.value;
-    const ctx = this.context;
     // openpyxl writes `<v></v>` for a formula it could not compute: that is no result at all
     // (only `t="str"` can cache an empty text result).
     const missing = v === null || (v === '' && this.type !== 'str');
@@ -359,8 +366,7 @@ export class SheetParser implements XmlHandler {
         if (v!.trim() === '') return null;
         const n = Number(v);
         if (Number.isNaN(n)) return v;
-        if (ctx.dateStyles[this.style]) return this.dateCell(n);
-        return n;
+        return this.numberCell(n);
       }
     }
   }

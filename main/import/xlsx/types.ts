@@ -10,7 +10,9 @@ import type { SheetWorker } from './parallel';
  * A number under a date or time format (built-in ids 14-22, 27-36, 45-47, 50-58, or a custom
  * format with y/m/d/h/s outside quotes and brackets) is a `Date` holding the wall-clock time
  * as UTC, in the workbook's 1900 or 1904 system; a serial Excel cannot show stays a number.
- * Other numbers stay numbers whatever their format (a percentage is 0.953, not "95.3%").
+ * A number under a percent format (built-in ids 9 and 10, or a custom format with `%` outside
+ * quotes and brackets) is the text the cell shows, `95.3%` for 0.953: what the person typed,
+ * which the contract reads as 95.3 for a % standard. Other numbers stay numbers whatever their format.
  * Text keeps its spaces and line breaks (`_x000D_` escapes decoded).
  */
 export type CellValue = null | string | number | boolean | Date | FormulaWithoutResult | CellError;

@@ -200,7 +200,12 @@ async function readStructure(zip: ZipParts): Promise<Structure> {
   return {
     date1904: workbook.date1904,
     sheets,
-    context: { sharedStrings: strings.strings, dateStyles: styles.dateStyles(), date1904: workbook.date1904 },
+    context: {
+      sharedStrings: strings.strings,
+      dateStyles: styles.dateStyles(),
+      percentStyles: styles.percentStyles(),
+      date1904: workbook.date1904,
+    },
   };
 }
 

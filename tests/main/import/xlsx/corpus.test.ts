@@ -42,7 +42,8 @@ const FIRST_CELLS: Record<string, unknown[]> = {
   'phpspreadsheet__without_cell_reference.xlsx': [1, 2, 3, 4],
   'roo__implicit_coordinates.xlsx': ['Test'],
   'exceldatareader__Test_git_issue_385_backslash.xlsx': ['col1', null, 'col3'],
-  'sheetjs__wtf_path.xlsx': [1, 2, 3, { kind: 'formula', formula: 'SUM(A1:C1*A1:C1)' }],
+  // B1 holds 2 under the built-in 0% format: the cell shows 200%.
+  'sheetjs__wtf_path.xlsx': [1, '200%', 3, { kind: 'formula', formula: 'SUM(A1:C1*A1:C1)' }],
   'exceldatareader__Test_FullWidthSpace.xlsx': ['\u3000\u3000text\u3000\u3000'],
   'apache-poi__right-to-left.xlsx': ['text'],
   'tealeg-xlsx__macNumbersTest.xlsx': ['编号'],

@@ -84,7 +84,7 @@ describe('cell values', () => {
     expect(rowOf(sheet!, 2)).toEqual([{ kind: 'formula', formula: 'B1*2' }, 4]);
   });
 
-  it('reads dates by number format in the 1900 and 1904 systems, keeps percentages as numbers', async () => {
+  it('reads dates by number format in the 1900 and 1904 systems, percentages as the text they show', async () => {
     const data =
       '<row r="1">' +
       '<c r="A1" s="1"><v>46296</v></c>' + // built-in 14
@@ -95,14 +95,17 @@ describe('cell values', () => {
       '<c r="F1" s="6"><v>1.5</v></c>' + // [h]:mm elapsed time stays a number
       '<c r="G1" t="d"><v>2026-10-01T08:30:00</v></c>' +
       '<c r="H1" s="1"><v>-5</v></c>' + // out of range: the number stays
+      '<c r="I1" s="7"><v>98.5</v></c>' + // 0.0"%": a quoted % is only a character
+      '<c r="J1" s="8"><v>0.125</v></c>' + // custom 0.0%
       '</row>';
     const styles = {
       numFmts:
         '<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd hh:mm"/><numFmt numFmtId="165" formatCode="&quot;Day&quot; 0"/>' +
-        '<numFmt numFmtId="166" formatCode="[h]:mm"/>',
+        '<numFmt numFmtId="166" formatCode="[h]:mm"/><numFmt numFmtId="167" formatCode="0.0&quot;%&quot;"/>' +
+        '<numFmt numFmtId="168" formatCode="0.0%"/>',
       cellXfs:
         '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="31"/><xf numFmtId="10"/>' +
-        '<xf numFmtId="165"/><xf numFmtId="166"/>',
+        '<xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/>',
     };
     const book1900 = await readBook(writeBook({ sheets: [{ name: 'S', data }], ...styles }));
     expect(book1900.date1904).toBe(false);
@@ -110,11 +113,13 @@ describe('cell values', () => {
       utc('2026-10-01T00:00:00'),
       utc('2026-10-01T18:00:00'),
       utc('2026-10-01T00:00:00'),
-      0.953,
+      '95.3%',
       46296,
       1.5,
       utc('2026-10-01T08:30:00'),
       -5,
+      98.5,
+      '12.5%',
     ]);
     const book1904 = await readBook(writeBook({ sheets: [{ name: 'S', data }], date1904: true, ...styles }));
     expect(book1904.date1904).toBe(true);
