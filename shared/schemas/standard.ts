@@ -31,13 +31,18 @@ const StandardFields = {
   direction: z.enum(['higher', 'lower']),
   target: FiniteNumber,
   warning: FiniteNumber,
-  weight: FiniteNumber.positive().max(100).default(1),
+  weight: FiniteNumber.positive().max(100),
   method: Text.nullish(),
   source: z.enum(STANDARD_SOURCES).nullish(),
   sourceRef: Text.nullish(),
 };
 
-export const StandardCreate = z.object({ code: Code, effectiveFrom: IsoDate.optional(), ...StandardFields });
+export const StandardCreate = z.object({
+  code: Code,
+  effectiveFrom: IsoDate.optional(),
+  ...StandardFields,
+  weight: StandardFields.weight.default(1),
+});
 export type StandardCreate = z.infer<typeof StandardCreate>;
 
 /** Fields whose change alters verdicts: changing one makes a new version (domain.md). */
@@ -45,6 +50,7 @@ export const VERSIONED_FIELDS = ['unit', 'direction', 'target', 'warning'] as co
 
 export const StandardUpdate = z.object({
   code: Code,
+  // No defaults here: a field left out is left as it is (a default would reset the weight to 1).
   changes: z
     .object(StandardFields)
     .partial()

@@ -53,9 +53,10 @@ describe('standards are versioned', () => {
     expect(updated).toMatchObject({ version: 2, target: 80, effectiveFrom: '2026-11-01', current: true });
 
     const history = (await wb.dispatch('standards:history', { code: 'CS-FCR' })) as Standard[];
-    expect(history.map((s) => [s.version, s.target, s.current])).toEqual([
-      [1, 85, false],
-      [2, 80, true],
+    // Only the target changed: the new version keeps the rest, the weight too (it was reset to 1).
+    expect(history.map((s) => [s.version, s.target, s.weight, s.current])).toEqual([
+      [1, 85, 2, false],
+      [2, 80, 2, true],
     ]);
 
     // The October inspection keeps the version it was judged by.
