@@ -1,7 +1,7 @@
 import type { BilingualText } from '../../shared/contracts/import';
 import type { ColumnKey } from '../../shared/import/aliases';
 import { readDate, readPeriod } from '../../shared/import/periods';
-import { readNumber, readText } from '../../shared/import/values';
+import { implausibility, readNumber, readText } from '../../shared/import/values';
 import { reason, type ReasonKey } from '../../shared/import/reasons';
 import { foldText } from '../../shared/import/text';
 import { memoised } from '../../shared/memo';
@@ -15,18 +15,6 @@ const isCode = memoised((t: string) => Code.safeParse(t).success);
 export interface CellProblem {
   column: number | null;
   reason: BilingualText;
-}
-
-/**
- * Plausible ranges per unit: a rate may exceed its whole (a completion rate of 110%), but
- * not twice over; past that it is a unit mistake (0.95 typed for 95%, or the reverse).
- */
-const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 200], '‰': [0, 1000], '‱': [0, 10000] };
-
-/** Whether `value`, a number cell, passes `value()`'s checks for `unit` without a problem. */
-export function plausible(value: number, unit: string | undefined): boolean {
-  const range = unit ? UNIT_RANGE[unit] : undefined;
-  return Number.isFinite(value) && value >= 0 && (!range || value <= range[1]);
 }
 
 /**
@@ -96,10 +84,8 @@ export class RowReader {
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'invalid') return this.problem(index, 'notANumber');
     if (read.percent && unit !== '%') return this.problem(index, 'percentForUnit', { unit: unit ?? '—' });
-    if (plausible(read.value, unit)) return read.value;
-    if (read.value < 0) return this.problem(index, 'negative');
-    const range = UNIT_RANGE[unit!]!;
-    return this.problem(index, 'outOfRange', { unit: unit!, range: `${range[0]}–${range[1]}` });
+    const implausible = implausibility(read.value, unit);
+    return implausible ? this.problem(index, implausible.key, implausible.params) : read.value;
   }
 
   number(key: ColumnKey, required = false): number | null {

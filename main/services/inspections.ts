@@ -1,7 +1,9 @@
 import type { ParsedInput } from '../../shared/contract';
 import { listed, NOUNS } from '../../shared/messages';
 import type { Inspection, Measurement } from '../../shared/schemas/inspection';
-import { AppError } from '../../shared/errors';
+import { AppError, invalidField } from '../../shared/errors';
+import { reason } from '../../shared/import/reasons';
+import { implausibility } from '../../shared/import/values';
 import { INSPECTION_TRANSITIONS, canTransition, labelOf } from '../../shared/domain/enums';
 import { attainmentOf, gapOf, roundTo, verdictOf } from '../../shared/domain/verdict';
 import { periodRange } from '../../shared/domain/period';
@@ -134,6 +136,9 @@ export function upsertMeasurement(
     const i = requireInspection(ctx, input.inspectionId);
     requireStandard(ctx, input.standardCode);
     const version = standardForDate(ctx.db, input.standardCode, periodRange(i.period).end)!;
+    // What an import refuses, entry by hand refuses too: a negative drop rate passed as 达标.
+    const implausible = implausibility(input.value, version.unit);
+    if (implausible) throw invalidField('value', reason(implausible.key, implausible.params));
     const judged = judge(input.value, version);
     const existing = repo.findMeasurement(ctx.db, i.id, input.standardCode);
     const key = `${inspectionKey(i)}/${input.standardCode}`;

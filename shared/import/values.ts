@@ -73,3 +73,28 @@ export function readText(cell: unknown): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return null;
 }
+
+/**
+ * Plausible ranges per unit: a rate may exceed its whole (a completion rate of 110%), but
+ * not twice over; past that it is a unit mistake (0.95 typed for 95%, or the reverse).
+ */
+const UNIT_RANGE: Record<string, [number, number]> = { '%': [0, 200], '‰': [0, 1000], '‱': [0, 10000] };
+
+/** Why a measured value cannot be right for its unit (a reason's key and parameters), or null. */
+export function implausibility(
+  value: number,
+  unit: string | undefined,
+): { key: 'negative' | 'outOfRange'; params: { unit: string; range: string } } | null {
+  if (plausible(value, unit)) return null;
+  const range = UNIT_RANGE[unit!] ?? [0, Infinity];
+  return {
+    key: value < 0 ? 'negative' : 'outOfRange',
+    params: { unit: unit ?? '', range: `${range[0]}–${range[1]}` },
+  };
+}
+
+/** Whether a measured value can be right for its unit: never negative, a rate at most twice its whole. */
+export function plausible(value: number, unit: string | undefined): boolean {
+  const range = unit ? UNIT_RANGE[unit] : undefined;
+  return Number.isFinite(value) && value >= 0 && (!range || value <= range[1]);
+}

@@ -199,6 +199,53 @@ describe('the workbench in Chromium', () => {
         .prepare("SELECT value, verdict FROM measurements WHERE standard_code = 'CS-SAT' AND value = 10")
         .get() as { value: number; verdict: string } | undefined;
       expect(saved).toEqual({ value: 10, verdict: 'fail' });
+
+      const verdict = page.locator('[data-testid="measurements-grid"] .ag-row [col-id="verdict"]').first();
+      const stored = () =>
+        served.wb.db
+          .prepare(
+            `SELECT m.value FROM measurements m JOIN inspections i ON i.id = m.inspection_id JOIN branches b
+              ON b.id = i.branch_id WHERE b.code = 'EAST-001' AND i.period = '2026-11' AND m.standard_code = 'CS-SAT'`,
+          )
+          .pluck()
+          .all();
+      const typeIn = async (text: string) => {
+        await cell.dblclick();
+        await page.keyboard.press('ControlOrMeta+a');
+        if (text) await page.keyboard.type(text);
+        else await page.keyboard.press('Delete');
+        await page.keyboard.press('Enter');
+      };
+      // Typed with a Chinese input method: full-width digits read as an import reads them.
+      await typeIn('８８．５');
+      await seeText(verdict, '预警');
+      expect(stored()).toEqual([88.5]);
+      // A value no unit allows is refused where it is typed; the value stays.
+      await typeIn('-5');
+      await seeContains(page.locator('.ant-message'), '实测值: 负数不是合理的数值');
+      await seeText(cell, '88.5');
+      expect(stored()).toEqual([88.5]);
+      // Emptying the cell asks to delete the value: it never becomes 0.
+      await typeIn('');
+      const ask = page.locator('.ant-modal-confirm');
+      await seeContains(ask, '删除 CS-SAT 的实测值？');
+      expect(stored()).toEqual([88.5]);
+      await ask.locator('.ant-btn-dangerous').click();
+      await seeText(byTestId('grid-total'), '0 行');
+      expect(stored()).toEqual([]);
+      // Entered again in the inspection's own bar, in full-width digits too.
+      const inspection = served.wb.db
+        .prepare(
+          "SELECT i.id FROM inspections i JOIN branches b ON b.id = i.branch_id WHERE b.code = 'EAST-001' AND i.period = '2026-11'",
+        )
+        .pluck()
+        .get() as string;
+      await goTo(page, `inspections?tab=measurements&inspectionId=${inspection}`);
+      await choose('add-standard', 'CS-SAT');
+      await byTestId('add-value').fill('９１．２５');
+      await byTestId('add-value').press('Enter');
+      await seeText(verdict, '达标');
+      expect(stored()).toEqual([91.25]);
     },
     STEP,
   );
@@ -311,10 +358,10 @@ describe('the workbench in Chromium', () => {
       await refusal.waitFor({ state: 'detached' });
       expect(
         served.wb.db
-          .prepare("SELECT value FROM measurements WHERE standard_code = 'CS-SAT' AND value = 10")
+          .prepare("SELECT value FROM measurements WHERE standard_code = 'CS-SAT' AND value = 91.25")
           .pluck()
           .get(),
-      ).toBe(10);
+      ).toBe(91.25);
       await byTestId('undo-east-2026-10-wide.xlsx').click();
       await page.locator('.ant-popconfirm .ant-btn-primary').filter({ visible: true }).click();
       await page

@@ -1,24 +1,32 @@
 /** Enters one value for a standard the inspection has not measured yet (or corrects one). */
 import { useEffect, useState } from 'react';
-import { App, Button, InputNumber, Select, Space } from 'antd';
+import { App, Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Standard } from '../../../shared/schemas/standard';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { typedValue } from './typed-value';
 
 export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string; onAdded: () => void }) {
   const { t, i18n } = useTranslation('inspections');
   const { message } = App.useApp();
   const [standards, setStandards] = useState<Standard[]>([]);
   const [code, setCode] = useState<string>();
-  const [value, setValue] = useState<number | null>(null);
+  const [value, setValue] = useState('');
   useEffect(() => void client.call('standards:list', {}).then(setStandards), []);
 
   async function add() {
-    if (!code || value === null) return;
+    if (!code) return;
+    // Read as an import reads a cell: ８８ typed with a Chinese input method is 88.
+    const typed = typedValue(value, standards.find((s) => s.code === code)?.unit);
+    if (typed.kind !== 'number') {
+      if (typed.kind === 'wrong')
+        message.error(`${t('value')}: ${typed.reason[i18n.language.startsWith('zh') ? 'zh' : 'en']}`);
+      return;
+    }
     try {
-      await client.call('measurements:upsert', { inspectionId, standardCode: code, value });
-      setValue(null);
+      await client.call('measurements:upsert', { inspectionId, standardCode: code, value: typed.value });
+      setValue('');
       onAdded();
     } catch (e) {
       message.error(errorText(e, i18n.language));
@@ -30,6 +38,7 @@ export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string
       <Select
         showSearch
         style={{ width: 240 }}
+        data-testid="add-standard"
         placeholder={t('standardCode')}
         value={code}
         onChange={setCode}
@@ -39,13 +48,15 @@ export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string
           label: `${s.code} ${i18n.language === 'en' ? (s.nameEn ?? s.nameZh) : s.nameZh}`,
         }))}
       />
-      <InputNumber
+      <Input
         placeholder={t('value')}
         value={value}
-        onChange={(v) => setValue(v)}
+        onChange={(e) => setValue(e.target.value)}
+        onPressEnter={() => void add()}
         style={{ width: 100 }}
+        data-testid="add-value"
       />
-      <Button type="primary" onClick={() => void add()} disabled={!code || value === null}>
+      <Button type="primary" onClick={() => void add()} disabled={!code || value.trim() === ''}>
         {t('enterValue')}
       </Button>
     </Space.Compact>

@@ -16,6 +16,7 @@ import { errorText, formatNumber, standardNameIn, useLabels } from '../../format
 import { navigate, useRoute } from '../../router';
 import { NewInspection } from './NewInspection';
 import { AddMeasurement } from './AddMeasurement';
+import { typedValue } from './typed-value';
 
 const VERDICTS = ['pass', 'warning', 'fail'] as const;
 type Verdict = (typeof VERDICTS)[number];
@@ -33,7 +34,24 @@ function newestPeriod(): Promise<string | null> {
 export default function InspectionsPage() {
   const { t, i18n } = useTranslation('inspections');
   const { label } = useLabels();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
+  // An emptied value cell: the measurement goes (asked first), never becomes 0.
+  const askToDelete = (row: Measurement) =>
+    void modal.confirm({
+      title: t('deleteValue', { code: row.standardCode }),
+      okText: t('common:delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common:cancel'),
+      onOk: () =>
+        client
+          .call('measurements:delete', { id: row.id })
+          .then(() => {
+            message.success(t('valueDeleted', { code: row.standardCode }));
+            measurementsGrid.current?.refresh();
+          })
+          .catch((err: unknown) => void message.error(errorText(err, i18n.language))),
+    });
   const { params } = useRoute();
   const tab = params.tab === 'measurements' ? 'measurements' : 'inspections';
   const branchCode = params.branchCode || undefined;
@@ -119,7 +137,8 @@ export default function InspectionsPage() {
         width: 95,
         type: 'numericColumn',
         editable: true,
-        cellDataType: 'number',
+        // Edited as text, read as an import reads a cell: a number editor drops full-width digits.
+        cellDataType: 'text',
         cellStyle: { fontWeight: 600 },
       },
       { field: 'unit', headerName: t('unit'), width: 70, sortable: false },
@@ -240,11 +259,20 @@ export default function InspectionsPage() {
                     onCellValueChanged={(e) => {
                       if (!e.data || e.colDef.field !== 'value' || e.newValue === e.oldValue) return;
                       const row = e.data;
+                      // setData, not setDataValue: putting the old value back is no new edit to save.
+                      const putBack = () => e.node.setData({ ...row, value: e.oldValue as number });
+                      const typed = typedValue(e.newValue, row.unit);
+                      if (typed.kind !== 'number') {
+                        putBack();
+                        if (typed.kind === 'wrong') message.error(`${t('value')}: ${typed.reason[lang]}`);
+                        else askToDelete(row);
+                        return;
+                      }
                       client
                         .call('measurements:upsert', {
                           inspectionId: row.inspectionId,
                           standardCode: row.standardCode,
-                          value: Number(e.newValue),
+                          value: typed.value,
                         })
                         .then((saved) => {
                           e.node.setData(saved);
@@ -253,7 +281,7 @@ export default function InspectionsPage() {
                           );
                         })
                         .catch((err: unknown) => {
-                          e.node.setDataValue('value', e.oldValue);
+                          putBack();
                           message.error(errorText(err, i18n.language));
                         });
                     }}

@@ -169,6 +169,37 @@ describe('services reject bad input, name the field, and write nothing', () => {
     wb.close();
   });
 
+  it('a value no unit allows: negative, or a rate more than twice its whole, as an import refuses it', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    const { id } = (await wb.dispatch('inspections:create', {
+      branchCode: 'EAST-001',
+      period: '2026-10',
+    })) as {
+      id: string;
+    };
+    // A drop rate of -1% was stored and judged 达标, with an attainment of -50%.
+    await rejects(
+      wb,
+      'measurements:upsert',
+      { inspectionId: id, standardCode: 'NET-DCR', value: -1 },
+      'value',
+      /^value: a negative value is not plausible$/,
+    );
+    await rejects(
+      wb,
+      'measurements:upsert',
+      { inspectionId: id, standardCode: 'CS-FCR', value: 250 },
+      'value',
+      /^value: not a plausible value for % \(0–200\)$/,
+    );
+    const e = (await wb
+      .dispatch('measurements:upsert', { inspectionId: id, standardCode: 'CS-FCR', value: 250 })
+      .catch((x) => x)) as AppError;
+    expect(e.localized('zh')).toBe('数值：对于单位 % 不是合理的数值（0–200）');
+    wb.close();
+  });
+
   it('a status jump that skips a state, for actions and inspections', async () => {
     const wb = testWorkbench();
     await withOrganisation(wb);
