@@ -117,7 +117,8 @@ const coreContract = {
 
   'audit:list': call<Page<AuditEntry>>()(AuditList),
   'imports:list': call<ImportBatch[]>()(NoInput),
-  'imports:undo': call<{ rowsRestored: number }>()(BatchUndo),
+  /** Rows the batch had written, removed; rows it had overwritten, put back as they were. */
+  'imports:undo': call<{ rowsRemoved: number; rowsRestored: number }>()(BatchUndo),
 } as const;
 
 export const contract = {

@@ -80,8 +80,9 @@ export function sameDocument(db: DB, table: AuditedTable, id: string, before: Ra
   return row?.same === 1;
 }
 
-export function deleteRaw(db: DB, table: AuditedTable, id: string): void {
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+/** Deletes one row; returns whether it was there. */
+export function deleteRaw(db: DB, table: AuditedTable, id: string): boolean {
+  return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
 }
 
 /** Puts a row back as it was: inserted if gone, overwritten if present. */

@@ -24,7 +24,7 @@ interface BatchAuditRow {
  * Undoes one import batch exactly, in one transaction: the rows it overwrote get their old
  * values back (from the audit trail), the rows it created go. The undo is itself audited.
  */
-export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: number } {
+export function undoBatch(ctx: ServiceContext, id: string): { rowsRemoved: number; rowsRestored: number } {
   return inTransaction(ctx, () => {
     const batch = getBatch(ctx.db, id);
     if (!batch) throw new AppError('not_found', 'notFound', { entity: NOUNS.importBatch, id }, 'id');
@@ -49,13 +49,14 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
       .all(id) as BatchAuditRow[];
     // Rows the batch created go first, children before parents: they carry the batch id
     // (bulk imports create rows without one audit entry each, so the trail alone misses them).
-    for (const table of DELETE_ORDER) deleteBatchRows(ctx.db, table, id);
+    let removed = 0;
+    for (const table of DELETE_ORDER) removed += deleteBatchRows(ctx.db, table, id);
     let restored = 0;
     for (const e of entries) {
       const table = e.entityType as AuditedTable;
       if (!AUDITED_TABLES.includes(table)) continue;
       if (e.action === 'create') {
-        deleteRaw(ctx.db, table, e.entityId);
+        if (deleteRaw(ctx.db, table, e.entityId)) removed++;
         continue;
       }
       const before = e.beforeJson ? (JSON.parse(e.beforeJson) as RawRow) : null;
@@ -73,7 +74,7 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRestored: numb
       before: { status: 'committed' },
       after: { status: 'undone' },
     });
-    return { rowsRestored: restored };
+    return { rowsRemoved: removed, rowsRestored: restored };
   });
 }
 

@@ -365,7 +365,8 @@ describe('the workbench in Chromium', () => {
       await byTestId('undo-east-2026-10-wide.xlsx').click();
       await page.locator('.ant-popconfirm .ant-btn-primary').filter({ visible: true }).click();
       await page
-        .getByText(/已撤销 east-2026-10-wide\.xlsx/)
+        // What the undo did, not "恢复 0 行" after removing every row the import wrote.
+        .getByText(/已撤销 east-2026-10-wide\.xlsx：删除其写入的 [1-9]\d* 行，恢复被覆盖的 0 行/)
         .first()
         .waitFor();
       const history = byTestId('import-history');

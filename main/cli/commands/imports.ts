@@ -24,8 +24,8 @@ export function registerBatchCommands(program: Command, env: () => CliEnv): void
       const result = (await e.workbench().dispatch('imports:undo', { id })) as Output<'imports:undo'>;
       e.out.write(
         e.lang === 'zh'
-          ? `已撤销批次 ${id}，恢复被覆盖的 ${result.rowsRestored} 行\n`
-          : `undid batch ${id}; restored ${result.rowsRestored} overwritten rows\n`,
+          ? `已撤销批次 ${id}：删除其写入的 ${result.rowsRemoved} 行，恢复被覆盖的 ${result.rowsRestored} 行\n`
+          : `undid batch ${id}: removed the ${result.rowsRemoved} rows it wrote, restored ${result.rowsRestored} it overwrote\n`,
       );
     });
 }

@@ -17,7 +17,9 @@ export function ImportHistory({ version }: { version: number }) {
   async function undo(batch: ImportBatch) {
     try {
       const r = await client.call('imports:undo', { id: batch.id });
-      message.success(t('undone', { file: batch.fileName, n: r.rowsRestored }));
+      message.success(
+        t('undone', { file: batch.fileName, removed: r.rowsRemoved, restored: r.rowsRestored }),
+      );
       load();
     } catch (e) {
       // A dialog, not a passing toast: a refusal names the imports to undo first.

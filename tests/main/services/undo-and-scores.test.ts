@@ -39,7 +39,8 @@ describe('undoing a batch', () => {
     expect(count(wb, 'measurements')).toBe(2);
 
     const result = await wb.dispatch('imports:undo', { id: '00000000-0000-4000-8000-000000000001' });
-    expect(result).toEqual({ rowsRestored: 1 });
+    // Written by the batch: EAST-003, its inspection and its value; overwritten: EAST-001's value.
+    expect(result).toEqual({ rowsRemoved: 3, rowsRestored: 1 });
     expect(wb.db.prepare('SELECT * FROM measurements ORDER BY id').all()).toEqual(measurementsBefore);
     expect(original).toMatchObject({ value: 80 });
     expect(count(wb, 'branches')).toBe(2);
