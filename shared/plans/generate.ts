@@ -38,7 +38,7 @@ export const gapKey = (branchCode: string, standardCode: string): string => `${b
 
 export function buildPlanContent(input: PlanInputs): PlanContent {
   const gaps: PlanGap[] = [];
-  const propose = proposer(input.period);
+  const propose = proposer(input.period, input.generatedAt.slice(0, 10));
   for (const s of input.sources) {
     const verdict = verdictOf(s.value, s);
     if (verdict === 'pass') continue;
@@ -133,14 +133,18 @@ export function buildPlanContent(input: PlanInputs): PlanContent {
 
 /**
  * Proposes the first countermeasure for a gap. A failed gap is due by the end of the next
- * period, a warned one a period later. The due dates and measures are looked up once per
- * plan, not once per gap: a region's plan has thousands.
+ * period, a warned one a period later; a plan made so late that the first would be past is
+ * moved on by whole periods (an action cannot be due before it is made: 54 proposals dated
+ * last month each had to be retyped before one could be confirmed). The due dates and
+ * measures are looked up once per plan, not once per gap: a region's plan has thousands.
  */
-function proposer(period: string): (s: GapSource, verdict: 'fail' | 'warning') => ProposedAction {
-  const due = {
-    fail: periodRange(shiftPeriod(period, -1)).end,
-    warning: periodRange(shiftPeriod(period, -2)).end,
-  };
+function proposer(
+  period: string,
+  today: string,
+): (s: GapSource, verdict: 'fail' | 'warning') => ProposedAction {
+  let next = shiftPeriod(period, -1);
+  while (periodRange(next).end < today) next = shiftPeriod(next, -1);
+  const due = { fail: periodRange(next).end, warning: periodRange(shiftPeriod(next, -1)).end };
   const measures = new Map<string, Countermeasure | undefined>();
   return (s, verdict) => {
     const key = `${s.standardCode}\u0000${s.dimension}`;

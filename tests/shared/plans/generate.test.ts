@@ -95,6 +95,15 @@ describe('plan generation', () => {
     expect(linked.linkedActions.map((a) => a.id)).toEqual(['a1']);
     // A warning is due a period later than a fail.
     expect(plan.gaps.find((g) => g.key === 'B3/CS-FCR')!.proposed!.dueDate).toBe('2026-12-31');
+    // Made in December for October: moved on a month, not due before the day it is made.
+    const late = buildPlanContent({ ...inputs(sources), generatedAt: '2026-12-06T09:00:00.000Z' });
+    expect(late.gaps.map((g) => g.proposed?.dueDate ?? null)).toEqual([
+      '2026-12-31',
+      '2026-12-31',
+      null,
+      '2027-01-31',
+      '2027-01-31',
+    ]);
     expect(plan.summary).toMatchObject({
       gapCount: 5,
       failCount: 2,
