@@ -10,6 +10,7 @@ import type { Scope } from '../../shared/schemas/common';
 import { AppError, invalidField } from '../../shared/errors';
 import { PLAN_TRANSITIONS, canTransition, labelOf, type PlanStage } from '../../shared/domain/enums';
 import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
+import { actionCounts } from '../../shared/plans/coverage';
 import { gapStatement } from '../../shared/plans/texts';
 import type { PlanContent, StandardisedItem } from '../../shared/plans/types';
 import * as repo from '../repositories/plans';
@@ -48,7 +49,7 @@ function toPlan(ctx: ServiceContext, row: Omit<repo.PlanRow, 'contentJson'>, con
     previousPlanId: row.previousPlanId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    content,
+    content: { ...content, summary: { ...content.summary, ...actionCounts({ content, actions }) } },
     actions,
   };
 }

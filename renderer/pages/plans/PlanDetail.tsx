@@ -33,7 +33,8 @@ import { GapsGrid, type GapRow } from './GapsGrid';
 import { CheckGrid } from './CheckGrid';
 import { ActForm } from './ActForm';
 import { ExportButtons } from './ExportButtons';
-import { confirmations, coveredKeys, draftFor, type Draft } from './proposals';
+import { coveredKeys } from '../../../shared/plans/coverage';
+import { confirmations, draftFor, type Draft } from './proposals';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
 

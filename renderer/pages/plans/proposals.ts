@@ -5,19 +5,13 @@
 import type { Plan } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import type { PlanGap } from '../../../shared/plans/types';
+import { coveredKeys } from '../../../shared/plans/coverage';
 
 export interface Draft {
   action: string;
   department: string;
   owner: string;
   dueDate: string;
-}
-
-/** A gap is covered once an open action is linked or this plan created one for it. */
-export function coveredKeys(plan: Plan): Set<string> {
-  const keys = new Set(plan.actions.map((a) => `${a.branchCode}/${a.standardCode ?? ''}`));
-  for (const g of plan.content.gaps) if (g.linkedActions.length) keys.add(g.key);
-  return keys;
 }
 
 /** The editable row for a gap still waiting for an action, filled from the plan's proposal. */

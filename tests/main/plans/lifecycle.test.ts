@@ -47,6 +47,7 @@ describe('a plan round the PDCA cycle', () => {
     expect(fcr!.proposed?.department).toBe('客户服务中心');
     expect(dcr!.linkedActions.map((a) => a.id)).toEqual([existing.id]);
     expect(dcr!.proposed).toBeNull();
+    expect(plan.content.summary).toMatchObject({ linkedCount: 1, proposedCount: 1 });
 
     // The same data gives the same plan: a draft is regenerated in place, not duplicated.
     const again = await generatePlan(wb);
@@ -70,6 +71,8 @@ describe('a plan round the PDCA cycle', () => {
       { branchCode: 'EAST-001', standardCode: 'CS-FCR', planId: plan.id, owner: '陈静', status: 'open' },
     ]);
     expect(count(wb, 'actions')).toBe(2);
+    // The counts as they stand, not as on the day the plan was made (as the page, workbook and PDF show them).
+    expect(withActions.content.summary).toMatchObject({ linkedCount: 2, proposedCount: 0 });
 
     await expect(wb.dispatch('plans:advance', { id: plan.id, to: 'check' })).rejects.toMatchObject({
       key: 'statusJump',
