@@ -33,6 +33,11 @@ const T = {
     en: 'rows read {read}; written {written} ({created} new, {updated} updated), {unchanged} unchanged',
     zh: '读取 {read} 行；写入 {written} 条（新增 {created}，更新 {updated}），未变 {unchanged} 条',
   },
+  // A dry run, or an import refused for its errors: what it would have written.
+  countsUnwritten: {
+    en: 'rows read {read}; would write {written} ({created} new, {updated} updated), {unchanged} unchanged',
+    zh: '读取 {read} 行；可写入 {written} 条（新增 {created}，更新 {updated}），未变 {unchanged} 条',
+  },
   passed: { en: 'passed over: {list}', zh: '跳过：{list}' },
   errors: { en: '{n} errors:', zh: '{n} 处错误：' },
   more: {
@@ -117,7 +122,7 @@ export function reportText(r: ImportReport, lang: Lang, file = r.fileName): stri
             : t(r.outcome, lang);
   lines.push(`${file}: ${outcome}`);
   if (r.exchange) lines.push(...exchangeLines(r.exchange, lang));
-  for (const s of r.sheets) lines.push(...sheetLines(s, lang));
+  for (const s of r.sheets) lines.push(...sheetLines(s, lang, r.outcome === 'imported'));
   if (r.createdRegions.length)
     lines.push(`  ${t('createdRegions', lang, { list: r.createdRegions.join(', ') })}`);
   if (r.createdBranches.length)
@@ -129,7 +134,7 @@ export function reportText(r: ImportReport, lang: Lang, file = r.fileName): stri
 export const recognised = (r: ImportReport): boolean =>
   r.exchange !== null || r.sheets.some((s) => s.kind !== null);
 
-function sheetLines(s: SheetReport, lang: Lang): string[] {
+function sheetLines(s: SheetReport, lang: Lang, written: boolean): string[] {
   const head = [t('sheet', lang, { name: s.sheet })];
   if (s.kind)
     head.push(
@@ -148,7 +153,7 @@ function sheetLines(s: SheetReport, lang: Lang): string[] {
     .map((c) => `${c.column} ${c.header} → ${c.standardCode ?? c.key}`);
   lines.push(`    ${mapped.join(', ')}`);
   lines.push(
-    `    ${t('counts', lang, { read: s.rowsRead, written: s.written, created: s.created, updated: s.updated, unchanged: s.unchanged })}`,
+    `    ${t(written ? 'counts' : 'countsUnwritten', lang, { read: s.rowsRead, written: s.written, created: s.created, updated: s.updated, unchanged: s.unchanged })}`,
   );
   if (s.passedOver.length) {
     const list = s.passedOver

@@ -71,7 +71,8 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
       const e = env();
       const mapping = opts.map.map(parseMapping);
       let exit: number = EXIT.ok;
-      const reports: ImportReport[] = [];
+      // A file that could not be read is in the JSON too, as what went wrong (not `undefined`).
+      const reports: (ImportReport | { file: string; error: { kind: string; message: string } })[] = [];
       for (const file of files) {
         const parsed = contract['imports:run'].input.safeParse(
           {
@@ -104,6 +105,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
           if (!(err instanceof AppError)) throw err;
           // One line naming the workbook (not the database), then on to the next file.
           e.err.write(`${errorLine(err, e.lang, file)}\n`);
+          reports.push({ file, error: { kind: err.kind, message: err.localized(e.lang) } });
           exit = Math.max(exit, exitCodeOf(err));
         }
       }

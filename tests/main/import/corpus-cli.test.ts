@@ -52,9 +52,16 @@ describe('qms import --dry-run over the corpus', () => {
       expect(r.signal, 'no hang, no crash').toBeNull();
       expect([0, 1, 2], r.stderr).toContain(r.status);
       expect(r.stderr).not.toMatch(/^\s+at /m);
-      const parsed = JSON.parse(r.stdout || '[]') as ImportReport | ImportReport[];
-      const reports = Array.isArray(parsed) ? parsed : [parsed];
+      type Entry = ImportReport | { file: string; error: { kind: string; message: string } };
+      const parsed = JSON.parse(r.stdout) as Entry | Entry[];
+      const entries = Array.isArray(parsed) ? parsed : [parsed];
+      // Every file has its entry in the JSON: a report, or what went wrong.
+      expect(entries.length).toBe(files.length);
+      const reports = entries.filter((x): x is ImportReport => 'fileName' in x);
+      const failed = entries.flatMap((x) => ('error' in x ? [x] : []));
       const refusals = r.stderr.split('\n').filter((l) => l !== '');
+      expect(failed.length).toBe(refusals.length);
+      failed.forEach((f, i) => expect(refusals[i]).toContain(`qms: ${f.file}: ${f.error.message}`));
       for (const file of files) {
         const reported = reports.filter((rep) => rep.fileName === file);
         const refused = refusals.filter((l) => l.startsWith(`qms: ${path.join(CORPUS, file)}: `));

@@ -1,0 +1,51 @@
+/**
+ * What `qms import` prints when it writes nothing: a dry run says what it would write, not
+ * "written 95"; and --json stays JSON when a file cannot be read (it printed `undefined`).
+ * Both found by an exploratory run of the CLI.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qms, SAMPLES, tempDir } from '../../helpers/workbench';
+
+describe('qms import output when nothing is written', () => {
+  it('a dry run counts what it would write', () => {
+    const db = path.join(tempDir(), 'dry.db');
+    const run = qms([
+      '--db',
+      db,
+      '--lang',
+      'zh',
+      'import',
+      '--dry-run',
+      path.join(SAMPLES, 'standards.xlsx'),
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('已检查（试运行）：未写入任何数据');
+    expect(run.stdout).toMatch(/读取 \d+ 行；可写入 \d+ 条/);
+    expect(run.stdout).not.toMatch(/；写入 \d+ 条/);
+  });
+
+  it('--json gives an entry for a file it could not read, with what went wrong', () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'not-a-workbook.xlsx');
+    fs.writeFileSync(bad, 'hello\n');
+    const alone = qms(['--db', path.join(dir, 'j.db'), 'import', '--json', bad]);
+    expect(alone.status).toBe(2);
+    expect(JSON.parse(alone.stdout)).toEqual({
+      file: bad,
+      error: { kind: 'unsupported', message: expect.stringContaining('is not an Excel workbook (.xlsx)') },
+    });
+    const both = qms([
+      '--db',
+      path.join(dir, 'j.db'),
+      'import',
+      '--json',
+      '--dry-run',
+      path.join(SAMPLES, 'standards.xlsx'),
+      bad,
+    ]);
+    const entries = JSON.parse(both.stdout) as ({ fileName: string } | { file: string })[];
+    expect(entries.map((e) => ('fileName' in e ? e.fileName : e.file))).toEqual(['standards.xlsx', bad]);
+  });
+});
