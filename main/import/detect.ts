@@ -190,7 +190,13 @@ export function detectLayout(
         const score = c.columns.filter((col) => col.key !== null).length;
         // The kind that reads most of the header wins; on a tie, the earlier in SPECS. A
         // measurements sheet that also shows each standard's 目标值 and 预警值 is still one.
-        if (!best || score > best.score)
+        // A header of one row beats two that read no more: a title right above a one-row
+        // header is a title (its period counts), not the upper level of the header.
+        if (
+          !best ||
+          score > best.score ||
+          (score === best.score && v.headerRows.length < best.headerRows.length)
+        )
           best = { spec, headerRows: v.headerRows, firstDataIndex: v.next, ...c, score };
       }
     }

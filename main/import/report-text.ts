@@ -39,6 +39,10 @@ const T = {
     zh: '读取 {read} 行；可写入 {written} 条（新增 {created}，更新 {updated}），未变 {unchanged} 条',
   },
   passed: { en: 'passed over: {list}', zh: '跳过：{list}' },
+  notImported: {
+    en: 'columns not imported (no field or standard of that name): {list}',
+    zh: '未导入的列（没有同名的字段或指标）：{list}',
+  },
   errors: { en: '{n} errors:', zh: '{n} 处错误：' },
   more: {
     en: '… and {n} more (--json or --errors FILE for all)',
@@ -152,6 +156,9 @@ function sheetLines(s: SheetReport, lang: Lang, written: boolean): string[] {
     .filter((c) => c.key)
     .map((c) => `${c.column} ${c.header} → ${c.standardCode ?? c.key}`);
   lines.push(`    ${mapped.join(', ')}`);
+  // Said, not left out: a standard's column whose header has a typo lost its values silently.
+  const unmapped = s.columns.filter((c) => !c.key && c.header).map((c) => `${c.column} ${c.header}`);
+  if (unmapped.length) lines.push(`    ${t('notImported', lang, { list: summarise(unmapped) })}`);
   lines.push(
     `    ${t(written ? 'counts' : 'countsUnwritten', lang, { read: s.rowsRead, written: s.written, created: s.created, updated: s.updated, unchanged: s.unchanged })}`,
   );

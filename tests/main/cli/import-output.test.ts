@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { qms, SAMPLES, tempDir } from '../../helpers/workbench';
 
@@ -24,6 +25,21 @@ describe('qms import output when nothing is written', () => {
     expect(run.stdout).toContain('已检查（试运行）：未写入任何数据');
     expect(run.stdout).toMatch(/读取 \d+ 行；可写入 \d+ 条/);
     expect(run.stdout).not.toMatch(/；写入 \d+ 条/);
+  });
+
+  it('names the columns it did not import', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'typo.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet');
+    // 首问解决律: a typo for 率, so no standard's name.
+    sheet.addRow(['网点编码', '期间', '首问解决律(%)', '客户满意度']);
+    sheet.addRow(['EAST-001', '2026-10', 80.5, 90]);
+    await book.xlsx.writeFile(file);
+    const db = path.join(dir, 't.db');
+    expect(qms(['--db', db, 'seed', 'standards']).status).toBe(0);
+    const run = qms(['--db', db, '--lang', 'zh', 'import', '--dry-run', file]);
+    expect(run.stdout).toContain('未导入的列（没有同名的字段或指标）：C 首问解决律(%)');
   });
 
   it('--json gives an entry for a file it could not read, with what went wrong', () => {

@@ -120,6 +120,18 @@ describe('detecting a sheet from its first rows', () => {
     ]);
   });
 
+  it('takes a title right above a one-row header for a title, and reads its period', () => {
+    // Read as a two-level header, the title named every column and its period went unseen.
+    const layout = detectLayout(
+      rows(['2026年10月华东区服务质量考核表'], ['网点编码', '首问解决率', '掉话率'], ['EAST-001', 80, 0.3]),
+      matcher,
+      new Map(),
+      new Map(),
+    )!;
+    expect(layout).toMatchObject({ headerRows: [2], firstDataIndex: 2, titlePeriod: '2026-10' });
+    expect(layout.columns.map((c) => c.header)).toEqual(['网点编码', '首问解决率', '掉话率']);
+  });
+
   it('tells standards, long measurements, actions and branches apart, and applies a user mapping', () => {
     const kind = (header: string[], user = new Map<number, string>()) => {
       const l = detectLayout(
