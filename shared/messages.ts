@@ -42,6 +42,11 @@ export const MESSAGES = {
     en: 'the warning threshold must lie on the failing side of the target ({direction})',
     zh: '预警值必须位于目标值的不达标一侧（{direction}）',
   },
+  verifiedNotMet: {
+    en: 'the re-measurement did not meet the target: reopen the action instead of verifying it',
+    zh: '复测未达标：应改为「重新打开」，而不是「已验证」',
+  },
+  verifiedInFuture: { en: 'the verification date {date} is after today', zh: '验证日期 {date} 晚于今天' },
   dueBeforeCreation: {
     en: 'the due date {due} is before the action was created ({created})',
     zh: '完成时限 {due} 早于措施创建日期 {created}',

@@ -118,6 +118,11 @@ export function setActionStatus(
       throw statusJump(a.status, input.status, ACTION_TRANSITIONS[a.status]);
     }
     const verifying = input.status === 'verified' || input.status === 'reopened';
+    // domain.md: done -> verified (effective) or reopened. A target not met is not effective.
+    if (input.status === 'verified' && input.verificationMet === false)
+      throw new AppError('invalid', 'verifiedNotMet', {}, 'verificationMet');
+    if (verifying && input.verifiedOn && input.verifiedOn > today(ctx))
+      throw new AppError('invalid', 'verifiedInFuture', { date: input.verifiedOn }, 'verifiedOn');
     auditedUpdate(ctx, 'actions', a.id, actionKey(a.branchCode, a.standardCode, a.action), () =>
       repo.updateAction(ctx.db, {
         ...a,

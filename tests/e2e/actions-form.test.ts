@@ -199,4 +199,35 @@ describe('creating and editing a corrective action in Chromium', () => {
     },
     STEP,
   );
+
+  it(
+    'keeps a long action in the drawer body, and Escape in a dialog over it closes only the dialog',
+    async () => {
+      // 2,100 characters, within the schema's 4,000: as the drawer's title it pushed its buttons off the screen.
+      const text = '按月开展服务规范培训并考核。'.repeat(150);
+      const long = (await served.wb.dispatch('actions:create', {
+        branchCode: 'EAST-001',
+        standardCode: 'CS-FCR',
+        department: '客户服务中心',
+        owner: '陈静',
+        dueDate: '2027-06-30',
+        action: text,
+      })) as CorrectiveAction;
+      for (const status of ['in_progress', 'done'])
+        await served.wb.dispatch('actions:setStatus', { id: long.id, status });
+      await goTo(page, 'actions?view=board');
+      await byTestId('column-done').locator(`[data-action-id="${long.id}"] a`).first().click();
+      const drawer = byTestId('action-drawer');
+      await eventually(() => drawer.innerText()).toContain(text);
+      const close = await page.locator('.ant-drawer-close').boundingBox();
+      expect(close!.y + close!.height).toBeLessThan(page.viewportSize()!.height / 4);
+      await drawer.locator('button', { hasText: '已验证' }).click();
+      await byTestId('verify-form').waitFor();
+      await page.keyboard.press('Escape');
+      await byTestId('verify-form').waitFor({ state: 'hidden' });
+      expect(await drawer.isVisible()).toBe(true);
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
 });

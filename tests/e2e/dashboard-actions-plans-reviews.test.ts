@@ -202,12 +202,17 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await card().locator('.ant-card').dragTo(byTestId('column-done'));
       await byTestId('column-done').locator('.board-card', { hasText: '开展一次解决率专项培训' }).waitFor();
 
+      // The server's day is the user's (a verification dated after it is refused), as on one machine.
+      served.wb.setNow(new Date().toISOString());
       await card().getByTestId('move-verified').click();
+      // Verified means the target was met: the dialog does not ask (a target not met is a reopen).
+      expect(await byTestId('verify-form').locator('.ant-switch').count()).toBe(0);
       await byTestId('verify-form').locator('textarea').fill('11 月复测一次解决率 88%，已达标');
       await page.locator('.ant-modal:visible .ant-btn-primary').click();
       await byTestId('column-verified')
         .locator('.board-card', { hasText: '开展一次解决率专项培训' })
         .waitFor();
+      served.wb.setNow('2026-11-20T08:00:00.000Z');
       const stored = (await served.wb.dispatch('actions:list', { status: 'verified' })) as {
         rows: { verificationNote: string; verifiedOn: string }[];
       };

@@ -1,5 +1,5 @@
 /** One action in full, with the moves it may make next and its verification once recorded. */
-import { Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { ActionStatus } from '../../../shared/domain/enums';
@@ -12,6 +12,7 @@ export function ActionDrawer({
   onMove,
   onEdit,
   onDelete,
+  keyboard,
 }: {
   action: CorrectiveAction | null;
   onClose: () => void;
@@ -19,6 +20,8 @@ export function ActionDrawer({
   onEdit: (a: CorrectiveAction) => void;
   /** Asked only after the user has confirmed. */
   onDelete: (a: CorrectiveAction) => void;
+  /** Whether Escape closes the drawer: not while a dialog over it is asking. */
+  keyboard: boolean;
 }) {
   const { t } = useTranslation('actions');
   const label = useEnumLabel();
@@ -28,7 +31,9 @@ export function ActionDrawer({
       open={!!a}
       onClose={onClose}
       size={520}
-      title={a?.action}
+      keyboard={keyboard}
+      // One line: an action of 2,000 characters as the title pushed the buttons off the screen.
+      title={a && <Typography.Text ellipsis={{ tooltip: a.action }}>{a.action}</Typography.Text>}
       data-testid="action-drawer"
       extra={
         a && (
@@ -63,6 +68,9 @@ export function ActionDrawer({
             ))}
           </Space>
           <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('col.action')}>
+              <div style={{ maxHeight: 240, overflowY: 'auto', whiteSpace: 'pre-wrap' }}>{a.action}</div>
+            </Descriptions.Item>
             <Descriptions.Item label={t('col.branch')}>{`${a.branchCode} ${a.branchName}`}</Descriptions.Item>
             <Descriptions.Item label={t('col.standardCode')}>{a.standardCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('col.finding')}>{a.finding ?? '—'}</Descriptions.Item>

@@ -55,7 +55,7 @@ export default function ActionsPage() {
     grid.current?.refresh();
     setOpen((o) => (o && o.id === a.id ? a : o));
   };
-  const { move, modal } = useStatusMove(changed);
+  const { move, modal, asking } = useStatusMove(changed);
   const remove = async (a: CorrectiveAction) => {
     try {
       await client.call('actions:delete', { id: a.id });
@@ -201,6 +201,7 @@ export default function ActionsPage() {
         onMove={(a, to: ActionStatus) => move(a, to)}
         onEdit={(a) => setEditing({ mode: 'edit', action: a })}
         onDelete={(a) => void remove(a)}
+        keyboard={!asking}
       />
       <ActionForm
         target={editing}

@@ -2,7 +2,7 @@
  * Moves an action to another status through actions:setStatus. A move to verified or reopened
  * first asks for the verification (date, note, target met), as domain.md records it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DatePicker, Form, Input, Modal, Switch, message } from 'antd';
 import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
@@ -25,6 +25,14 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
   const errorText = useErrorText();
   const [pending, setPending] = useState<{ action: CorrectiveAction; to: ActionStatus } | null>(null);
   const [form] = Form.useForm<Verification>();
+  // Escape closes this dialog, also when focus is still in the drawer under it (which keeps
+  // its own Escape while the dialog asks): it used to close the drawer and leave the dialog.
+  useEffect(() => {
+    if (!pending) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPending(null);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [pending]);
 
   const send = async (action: CorrectiveAction, to: ActionStatus, v?: Verification) => {
     try {
@@ -73,16 +81,19 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
           label={t('verify.on')}
           rules={[{ required: true, message: t('verify.onRequired') }]}
         >
-          <DatePicker />
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="verificationMet" label={t('verify.met')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        {/* Verified means the target was met; a target not met is a reopen (domain.md). */}
+        {pending?.to !== 'verified' && (
+          <Form.Item name="verificationMet" label={t('verify.met')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
         <Form.Item name="verificationNote" label={t('verify.note')}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
       </Form>
     </Modal>
   );
-  return { move, modal };
+  return { move, modal, asking: pending !== null };
 }

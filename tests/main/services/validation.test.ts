@@ -276,6 +276,21 @@ describe('corrective action lifecycle', () => {
     expect(list.total).toBe(1);
     await wb.dispatch('actions:setStatus', { id: a.id, status: 'in_progress' });
     await wb.dispatch('actions:setStatus', { id: a.id, status: 'done' });
+    // Verified means effective: not with the target unmet (that is a reopen), nor on a day to come.
+    await rejects(
+      wb,
+      'actions:setStatus',
+      { id: a.id, status: 'verified', verificationMet: false },
+      'verificationMet',
+      /^the re-measurement did not meet the target: reopen the action instead of verifying it$/,
+    );
+    await rejects(
+      wb,
+      'actions:setStatus',
+      { id: a.id, status: 'verified', verifiedOn: '2027-05-01' },
+      'verifiedOn',
+      /^the verification date 2027-05-01 is after today$/,
+    );
     const verified = (await wb.dispatch('actions:setStatus', {
       id: a.id,
       status: 'verified',
