@@ -30,6 +30,7 @@ export const MESSAGES = {
   periodRangeReversed: { en: 'the range ends before it starts', zh: '范围的结束早于开始' },
   periodOrRange: { en: 'give one period or a range, not both', zh: '请给出一个期间或一个范围，不能同时给出' },
   exchangeXlsx: { en: 'an .xlsx exchange workbook', zh: '应为 .xlsx 交换工作簿' },
+  templateXlsx: { en: 'a template is an .xlsx workbook', zh: '模板应为 .xlsx 工作簿' },
   fileNameOnly: { en: 'a file name, without a folder', zh: '只需文件名，不含文件夹' },
   unknownRegion: { en: 'no region with code {code}', zh: '不存在编码为 {code} 的区域' },
   unknownBranch: { en: 'no branch with code {code}', zh: '不存在编码为 {code} 的网点' },

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { APP_VERSION } from '../version';
 import { createEnv, langFrom, type CliEnv } from './env';
 import { CliError, EXIT, errorLine, exitCodeOf } from './errors';
@@ -29,7 +29,12 @@ export function buildProgram(getEnv: () => CliEnv): Command {
     .description('Quality Workbench (质量工作台) without a window: the same services the desktop app calls')
     .version(APP_VERSION)
     .option('--db <file>', "the database (default: the desktop app's own; QMS_DB overrides)")
-    .option('--lang <lang>', 'message language: en or zh (default: from the locale)')
+    .addOption(
+      new Option('--lang <lang>', 'message language: en or zh (default: from the locale)').choices([
+        'en',
+        'zh',
+      ]),
+    )
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ outputError: () => {} });
@@ -55,14 +60,10 @@ export async function runCli(
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (
-        e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.code === 'commander.help'
-      ) {
-        return EXIT.ok;
-      }
-      const message = e.message.replace(/^error: /, '');
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // Help shown for want of a subcommand (`qms seed`) is a usage mistake, not a success.
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
+      const message = e.message.replace(/^error: /, '').replace(/\.$/, '');
       io.err.write(`qms: ${message}. Run qms --help\n`);
       return EXIT.cannotRun;
     }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { EXCHANGE_FORMAT_VERSION, type ExportOutcome } from '../../shared/contracts/export';
 import { AppError } from '../../shared/errors';
+import { messageOf } from '../../shared/messages';
+import { fieldName } from '../../shared/validation';
 import { APP_VERSION } from '../version';
 import { installationId } from '../services/system';
 import type { ServiceContext } from '../services/context';
@@ -35,7 +37,7 @@ export async function exportExchange(
     throw new AppError(
       'unsupported',
       'invalidField',
-      { field: 'path', detail: 'an exchange workbook is an .xlsx file' },
+      { field: fieldName('path'), detail: messageOf('exchangeXlsx') },
       'path',
     );
   }

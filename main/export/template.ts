@@ -10,6 +10,8 @@ import {
 import { DIMENSIONS } from '../../shared/domain/dimensions';
 import { isPeriod, periodKind } from '../../shared/domain/period';
 import { AppError } from '../../shared/errors';
+import { messageOf } from '../../shared/messages';
+import { fieldName } from '../../shared/validation';
 import { listStandards } from '../repositories/standards';
 import { listRegions } from '../repositories/organisation';
 import { iterateBranches, knownDepartments } from '../repositories/export';
@@ -199,7 +201,7 @@ export async function exportTemplate(
     throw new AppError(
       'unsupported',
       'invalidField',
-      { field: 'path', detail: 'a template is an .xlsx workbook' },
+      { field: fieldName('path'), detail: messageOf('templateXlsx') },
       'path',
     );
   }

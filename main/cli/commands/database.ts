@@ -14,7 +14,12 @@ export function registerDatabaseCommands(program: Command, env: () => CliEnv): v
     .action(() => {
       const e = env();
       const wb = e.workbench();
-      e.out.write(`${e.dbPath}\nschema version ${schemaVersion(wb.db)} (latest ${LATEST_VERSION})\n`);
+      const version = schemaVersion(wb.db);
+      e.out.write(
+        e.lang === 'zh'
+          ? `${e.dbPath}\n数据库结构版本 ${version}（最新 ${LATEST_VERSION}）\n`
+          : `${e.dbPath}\nschema version ${version} (latest ${LATEST_VERSION})\n`,
+      );
     });
 
   const seed = program.command('seed').description('load built-in data');
@@ -41,7 +46,9 @@ export function registerDatabaseCommands(program: Command, env: () => CliEnv): v
       const e = env();
       const report = checkDatabase(e.workbench().db);
       e.out.write(
-        `integrity: ${report.integrity.join('; ')}\nforeign keys: ${report.foreignKeys} violations\nschema version: ${report.schemaVersion} (latest ${LATEST_VERSION})\n`,
+        e.lang === 'zh'
+          ? `完整性：${report.integrity.join('; ')}\n外键：${report.foreignKeys} 处违反\n数据库结构版本：${report.schemaVersion}（最新 ${LATEST_VERSION}）\n`
+          : `integrity: ${report.integrity.join('; ')}\nforeign keys: ${report.foreignKeys} violations\nschema version: ${report.schemaVersion} (latest ${LATEST_VERSION})\n`,
       );
       if (!report.ok) {
         throw new CliError(

@@ -38,12 +38,23 @@ describe('qms init, seed standards, check, backup', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`已载入 ${STANDARDS_LIBRARY.length} 项标准`);
     expect(fs.existsSync(db)).toBe(true);
+    const check = qms(['--lang', 'zh', 'check'], { QMS_DB: db });
+    expect(check.stdout).toMatch(/^完整性：ok\n外键：0 处违反\n数据库结构版本：\d+（最新 \d+）\n$/);
   });
 
   it('answers bad usage with one line and exit 2, and help with exit 0', () => {
     const unknown = qms(['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe("qms: unknown command 'frobnicate'. Run qms --help\n");
+    // Help for want of a subcommand, and a language the program does not speak: usage mistakes.
+    const seedWhat = qms(['--db', path.join(tempDir(), 'y.db'), 'seed']);
+    expect(seedWhat.status).toBe(2);
+    expect(seedWhat.stderr).toContain('Usage: qms seed');
+    const french = qms(['--lang', 'fr', 'check']);
+    expect(french.status).toBe(2);
+    expect(french.stderr).toBe(
+      "qms: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh. Run qms --help\n",
+    );
     const missing = qms(['--db', path.join(tempDir(), 'y.db'), 'backup']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^qms: required option '--out <file>' not specified\. Run qms --help\n$/);
