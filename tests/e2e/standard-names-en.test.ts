@@ -90,17 +90,27 @@ describe('editing a standard on its page', () => {
     await page.locator('.ag-row', { hasText: 'NET-CSR' }).first().click();
     const form = page.locator('[data-testid="standard-form"]');
     await expect(form.locator('#effectiveFrom').inputValue()).resolves.toBe('');
-    await form.locator('#target').fill('99.5');
+    // An emptied weight is said at the field, and the word goes when it is filled again.
+    const weightError = form.locator('#weight_help');
+    await form.locator('#weight').fill('');
+    await page.locator('[data-testid="standard-save"]').click();
+    await eventually(() => weightError.innerText()).toBe('必填');
+    await form.locator('#weight').fill('2');
+    await eventually(() => weightError.count()).toBe(0);
+    // Typed with a Chinese input method.
+    await form.locator('#target').fill('９９．５');
     await page.locator('[data-testid="standard-save"]').click();
     await form.waitFor({ state: 'detached' });
     const history = (await served.wb.dispatch('standards:history', { code: 'NET-CSR' })) as {
       version: number;
       effectiveFrom: string;
       target: number;
+      weight: number;
     }[];
-    expect(history.map((v) => [v.version, v.effectiveFrom, v.target])).toEqual([
-      [1, '2020-01-01', 99],
-      [2, '2026-11-20', 99.5],
+    // The new version keeps the weight (standards:update used to reset it to 1).
+    expect(history.map((v) => [v.version, v.effectiveFrom, v.target, v.weight])).toEqual([
+      [1, '2020-01-01', 99, 2],
+      [2, '2026-11-20', 99.5, 2],
     ]);
     expect(app.pageErrors).toEqual([]);
   }, 120_000);

@@ -10,7 +10,15 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES, tempDir } from '../helpers/workbench';
-import { type AppInChromium, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
+import {
+  type AppInChromium,
+  chooseOption,
+  eventually,
+  goTo,
+  SCREENSHOTS,
+  type Served,
+  servedInChromium,
+} from './server';
 import { PAGES } from '../../renderer/router';
 
 const STEP = 180_000;
@@ -373,6 +381,33 @@ describe('the workbench in Chromium', () => {
       await seeContains(history.locator('tr', { hasText: 'east-2026-10-wide.xlsx' }), '已撤销');
       await goTo(page, 'inspections?tab=measurements&period=2026-10');
       await seeText(byTestId('grid-total'), '0 行');
+    },
+    STEP,
+  );
+
+  it(
+    'starts an inspection for a period written as people write it, and says at the field what it cannot read',
+    async () => {
+      await goTo(page, 'inspections');
+      await byTestId('inspection-new').click();
+      const dialog = page.locator('.ant-modal:visible');
+      await chooseOption(page, 'new-inspection-branch', 'EAST-002');
+      const period = dialog.locator('#period');
+      await period.fill('2026年13月');
+      await dialog.locator('.ant-btn-primary').click();
+      await seeContains(dialog, '无法识别的期间：可写 2026-11、2026/11、2026年11月或 2026-Q4');
+      // Typed with a Chinese input method, as the importer reads it.
+      await period.fill('２０２６年１２月');
+      await dialog.locator('.ant-btn-primary').click();
+      await dialog.waitFor({ state: 'detached' });
+      await eventually(() =>
+        served.wb.db
+          .prepare(
+            "SELECT i.period FROM inspections i JOIN branches b ON b.id = i.branch_id WHERE b.code = 'EAST-002' AND i.period = '2026-12'",
+          )
+          .pluck()
+          .get(),
+      ).toBe('2026-12');
     },
     STEP,
   );

@@ -4,6 +4,7 @@ import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/schemas/inspection';
 import { INSPECTION_KINDS } from '../../../shared/domain/enums';
+import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
 import { errorText, useLabels } from '../../format';
@@ -24,6 +25,7 @@ export function NewInspection({ onCreated }: { onCreated: (inspection: Inspectio
     try {
       const inspection = await client.call('inspections:create', {
         ...values,
+        period: readPeriod(values.period) ?? values.period,
         inspector: values.inspector || undefined,
       });
       setOpen(false);
@@ -61,9 +63,21 @@ export function NewInspection({ onCreated }: { onCreated: (inspection: Inspectio
               onChange={(code) => form.setFieldValue('branchCode', code)}
               width={300}
               placeholder={t('branchPlaceholder')}
+              testId="new-inspection-branch"
             />
           </Form.Item>
-          <Form.Item name="period" label={t('period')} rules={[{ required: true, message: t('required') }]}>
+          <Form.Item
+            name="period"
+            label={t('period')}
+            // Written as an import reads a period: 2026/11, 2026年11月, ２０２６-１１ are 2026-11.
+            rules={[
+              { required: true, message: t('required') },
+              {
+                validator: (_, v: string | undefined) =>
+                  !v || readPeriod(v) ? Promise.resolve() : Promise.reject(new Error(t('periodInvalid'))),
+              },
+            ]}
+          >
             <Input placeholder={t('periodPlaceholder')} />
           </Form.Item>
           <Form.Item name="kind" label={t('kind')}>

@@ -21,6 +21,9 @@ const EDITABLE = [
   'source',
 ] as const;
 
+/** ９０ typed with a Chinese input method is 90 (the number box dropped it): as an import reads it. */
+const halfWidth = (typed: string | undefined) => (typed ?? '').normalize('NFKC').replace(/。/g, '.');
+
 export function StandardForm({ standard, onSaved }: { standard: Standard | null; onSaved: () => void }) {
   const { t, i18n } = useTranslation('standards');
   const { label, dimension } = useLabels();
@@ -90,13 +93,15 @@ export function StandardForm({ standard, onSaved }: { standard: Standard | null;
         <Select options={['higher', 'lower'].map((v) => ({ value: v, label: label(v) }))} />
       </Form.Item>
       <Form.Item name="target" label={t('target')} rules={required}>
-        <InputNumber style={{ width: 160 }} />
+        <InputNumber style={{ width: 160 }} parser={halfWidth} />
       </Form.Item>
       <Form.Item name="warning" label={t('warning')} rules={required} extra={t('warningHelp')}>
-        <InputNumber style={{ width: 160 }} />
+        <InputNumber style={{ width: 160 }} parser={halfWidth} />
       </Form.Item>
-      <Form.Item name="weight" label={t('weight')}>
-        <InputNumber min={0.01} max={100} style={{ width: 160 }} />
+      {/* Required here, so an emptied weight says 必填 at once (and clears when filled), not the
+          service's "类型不正确（应为 number）", which stayed after the value was put back. */}
+      <Form.Item name="weight" label={t('weight')} rules={required}>
+        <InputNumber<number | string> min={0.01} max={100} style={{ width: 160 }} parser={halfWidth} />
       </Form.Item>
       <Form.Item name="source" label={t('source')}>
         <Select allowClear options={STANDARD_SOURCES.map((v) => ({ value: v, label: label(v) }))} />
