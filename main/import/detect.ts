@@ -283,14 +283,20 @@ function mapColumns(
   for (let c = 0; c < width; c++) {
     const header = headers[c] ?? null;
     if (header === null || user.has(c) || remembered.has(c)) continue;
-    const key = keysForHeader(header).find((k) => spec.keys.includes(k) && !keyColumn.has(k));
-    if (key) {
-      keyColumn.set(key, c);
-      Object.assign(mapped[c]!, { key, by: 'alias' });
-    } else if (spec.standards) {
-      const code = matcher.match(header);
-      if (code) standardColumn(c, code, 'standard');
-    }
+    // A two-level header flattened into one row (`网络质量 / 掉话率(%)`, as the errors workbook
+    // writes it) is named by its lower part.
+    const named = (h: string) => {
+      const key = keysForHeader(h).find((k) => spec.keys.includes(k) && !keyColumn.has(k));
+      if (key) {
+        keyColumn.set(key, c);
+        Object.assign(mapped[c]!, { key, by: 'alias' });
+        return true;
+      }
+      const code = spec.standards ? matcher.match(h) : null;
+      return code !== null && standardColumn(c, code, 'standard');
+    };
+    const lower = header.lastIndexOf(' / ');
+    if (!named(header) && lower > 0) named(header.slice(lower + 3));
   }
   standardColumns.sort((a, b) => a.index - b.index);
   const columns = mapped.filter((m, c) => headers[c] != null || m.key !== null);

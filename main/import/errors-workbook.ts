@@ -4,10 +4,14 @@ import type { FailedRow } from './session';
 
 const REASON_HEADER = '错误原因 / Reason';
 const ROW_HEADER = '原行号 / Row';
+/** A header the importer reads as the period (aliases.ts). */
+const PERIOD_HEADER = '统计周期';
 
 /**
  * The rows that failed, for the region to fix and send back: per source sheet, its header,
- * the row as it was, the original row number, and a reason column in both languages.
+ * the row as it was, the original row number, and a reason column in both languages. A
+ * sheet whose period was in its title (or name, or --period) gets a period column, which the
+ * title rows left behind would otherwise take with them: the corrected workbook imports as is.
  * Written to a temporary name and renamed, so a half-written file never carries the name.
  */
 export function writeErrorsWorkbook(file: string, rows: readonly FailedRow[]): Promise<void> {
@@ -31,9 +35,11 @@ export async function errorsWorkbookAt(file: string, rows: readonly FailedRow[])
   for (const [sheet, failed] of bySheet) {
     const ws = wb.addWorksheet(uniqueName(sheet, used));
     const headers = failed[0]!.headers;
+    const period = failed[0]!.period;
     const width = Math.max(headers.length, ...failed.map((r) => r.cells.length));
     const head = ws.addRow([
       ROW_HEADER,
+      ...(period ? [PERIOD_HEADER] : []),
       ...Array.from({ length: width }, (_, i) => headers[i] ?? ''),
       REASON_HEADER,
     ]);
@@ -43,7 +49,8 @@ export async function errorsWorkbookAt(file: string, rows: readonly FailedRow[])
       const why = r.reasons
         .map((e) => `${e.column ? `${e.column}${e.row} ` : ''}${e.reason.zh} / ${e.reason.en}`)
         .join('\n');
-      ws.addRow([r.row, ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null), why]).commit();
+      const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? null);
+      ws.addRow([r.row, ...(period ? [period] : []), ...cells, why]).commit();
     }
     ws.commit();
   }

@@ -14,6 +14,8 @@ export interface FailedRow {
   headers: string[];
   cells: (string | null)[];
   reasons: RowError[];
+  /** The sheet's period when no column of it holds one (its title, its name, --period). */
+  period: string | null;
 }
 
 /** What a kind of sheet does with each data row, and at the sheet's end if it held rows back. */
@@ -105,6 +107,7 @@ export class ImportSession {
         headers: this.headers,
         cells: row.cells.map((c) => cellText(c)),
         reasons: errors,
+        period: this.sheet.periodFrom === 'column' ? null : this.sheet.period,
       });
     }
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import { errorsWorkbookAt } from '../../../main/import/errors-workbook';
-import { importFile, measurementTuples, withSampleLibrary } from './helpers';
+import { importFile, measurementTuples, sample, withSampleLibrary } from './helpers';
 import { LONG_HEADER, writeWorkbook } from './workbooks';
 
 describe('validating rows against the database', () => {
@@ -71,6 +71,43 @@ describe('validating rows against the database', () => {
     expect(String(ws.getRow(4).getCell(ws.getRow(1).cellCount).value)).toContain('不是数字 / not a number');
   });
 
+  it('writes an errors workbook that, corrected, imports as it is: the wide sample with a bad cell', async () => {
+    // Its two-level header came out as `网络质量 / 掉话率(%)` and its period stayed with the title
+    // rows: the corrected workbook was read as a branch list and wrote nothing, with exit 0.
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sample('east-2026-10-wide.xlsx'));
+    const sheet = book.worksheets[0]!;
+    sheet.getCell('F7').value = '约98';
+    const bad = path.join(wb.dir, 'east-one-bad.xlsx');
+    await book.xlsx.writeFile(bad);
+    const errorsPath = path.join(wb.dir, 'errors.xlsx');
+    const first = await importFile(wb, bad, { skipInvalid: true, errorsPath });
+    expect(first.errorCount).toBe(1);
+    const errors = new ExcelJS.Workbook();
+    await errors.xlsx.readFile(errorsPath);
+    const ws = errors.worksheets[0]!;
+    const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    expect(header).toContain('统计周期');
+    const at = header.findIndex((h) => h.endsWith('网络接通率(%)'));
+    expect(String(ws.getRow(2).getCell(at).value)).toBe('约98');
+    ws.getRow(2).getCell(at).value = 98.5;
+    const fixed = path.join(wb.dir, 'errors-fixed.xlsx');
+    await errors.xlsx.writeFile(fixed);
+    const second = await importFile(wb, fixed);
+    expect(second.sheets[0]).toMatchObject({
+      kind: 'measurements',
+      layout: 'wide',
+      period: '2026-10',
+      errorCount: 0,
+    });
+    expect(second.outcome).toBe('imported');
+    expect(measurementTuples(wb, second.batchId!).filter(([, , code]) => code === 'NET-CSR')).toEqual([
+      [expect.any(String), '2026-10', 'NET-CSR', 98.5],
+    ]);
+  });
+
   it('refuses an error workbook it could not write before importing anything', async () => {
     wb = testWorkbench();
     await withSampleLibrary(wb);
@@ -105,6 +142,7 @@ describe('validating rows against the database', () => {
           reason: { zh: '不是数字', en: 'not a number' },
         },
       ],
+      period: null,
     }));
     await expect(errorsWorkbookAt('/dev/full', failed)).rejects.toMatchObject({ code: 'ENOSPC' });
   });
