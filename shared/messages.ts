@@ -148,6 +148,10 @@ export const MESSAGES = {
     zh: '{file} 已损坏：{part} 不是格式正确的 XML（{detail}）。请在 Excel 或 WPS 中打开并保存后重新导入',
   },
   // Backups restored from Settings (UI issue 7).
+  backupOntoItself: {
+    en: 'cannot back the database up onto itself ({path}); give another file',
+    zh: '不能把数据库备份到它自身（{path}）；请另选一个文件',
+  },
   backupVersion: {
     en: 'backup {name} is schema version {found}, this database is {known}. Restore a backup made by this version',
     zh: '备份 {name} 的结构版本为 {found}，当前数据库为 {known}。请恢复由本版本生成的备份',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/errors';
 import { writeAtomicallySync } from '../platform/atomic-write';
 import type { DB } from './open';
 
@@ -10,9 +11,21 @@ import type { DB } from './open';
  */
 export function backupDatabase(db: DB, out: string): { path: string; bytes: number } {
   const target = path.resolve(out);
+  // Renamed over the open database, the copy would pull the file from under its connection.
+  if (!db.memory && sameFile(target, db.name))
+    throw new AppError('invalid', 'backupOntoItself', { path: target }, 'out');
   // VACUUM INTO takes the empty temp file writeAtomicallySync creates.
   writeAtomicallySync(target, (temp) => db.prepare('VACUUM INTO ?').run(temp));
   return { path: target, bytes: fs.statSync(target).size };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [fs.statSync(a), fs.statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false; // the target does not exist yet
+  }
 }
 
 export interface IntegrityReport {

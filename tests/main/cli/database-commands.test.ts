@@ -38,6 +38,12 @@ describe('qms init, seed standards, check, backup', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`已载入 ${STANDARDS_LIBRARY.length} 项标准`);
     expect(fs.existsSync(db)).toBe(true);
+    // A backup onto the database itself would be renamed over the open file: refused, the file kept.
+    const before = fs.readFileSync(db);
+    const onto = qms(['--lang', 'zh', 'backup', '--out', db], { QMS_DB: db });
+    expect(onto.status).toBe(1);
+    expect(onto.stderr).toBe(`qms: ${db}: 不能把数据库备份到它自身（${db}）；请另选一个文件。\n`);
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
     const check = qms(['--lang', 'zh', 'check'], { QMS_DB: db });
     expect(check.stdout).toMatch(/^完整性：ok\n外键：0 处违反\n数据库结构版本：\d+（最新 \d+）\n$/);
   });
