@@ -92,7 +92,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
         );
         if (!parsed.success) throw cannotRun(fromZod(parsed.error), file, e.lang);
         const progress = progressLine(e);
-        const job = progress ? jobFor(progress) : null;
+        const { job, finished } = cliJob(progress);
         try {
           const { runImport } = await import('../../import/run');
           const report = await runImport(e.workbench().ctx, parsed.data, job);
@@ -107,6 +107,9 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
           e.err.write(`${errorLine(err, e.lang, file)}\n`);
           reports.push({ file, error: { kind: err.kind, message: err.localized(e.lang) } });
           exit = Math.max(exit, exitCodeOf(err));
+          if (err.kind === 'cancelled') break;
+        } finally {
+          finished();
         }
       }
       if (opts.json) e.out.write(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
@@ -132,12 +135,26 @@ function cannotRun(e: AppError, file: string, lang: Lang): CliError {
   return new CliError(EXIT.cannotRun, e.localized(lang), file);
 }
 
-/** A job for the in-process CLI run: progress to the terminal, no cancel but Ctrl-C. */
-function jobFor(progress: (phase: string, done: number) => void) {
-  return {
-    id: 'cli',
-    signal: new AbortController().signal,
-    progress: (phase: string, done: number) => progress(phase, done),
-    throwIfCancelled: () => {},
+/**
+ * The job of one file's import in the CLI: progress to the terminal when one watches, and
+ * Ctrl-C cancels it. The import then rolls back and the line says nothing was written; it used
+ * to end the process with no word, leaving a hot journal for the next command. A second Ctrl-C
+ * leaves at once, as a terminal expects.
+ */
+function cliJob(progress: ((phase: string, done: number) => void) | undefined) {
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.off('SIGINT', interrupt); // the next Ctrl-C ends the process
+    controller.abort();
   };
+  process.on('SIGINT', interrupt);
+  const job = {
+    id: 'cli',
+    signal: controller.signal,
+    progress: (phase: string, done: number) => progress?.(phase, done),
+    throwIfCancelled: () => {
+      if (controller.signal.aborted) throw new AppError('cancelled', 'cancelled', { jobId: 'cli' });
+    },
+  };
+  return { job, finished: () => process.off('SIGINT', interrupt) };
 }
