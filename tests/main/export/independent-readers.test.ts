@@ -4,10 +4,9 @@
  * kind and see the same values. Excel and WPS are not on this machine; LibreOffice is the
  * strictest of the three about SpreadsheetML it did not write.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { python, readCsv, sampleWorkbench } from './read';
 
 let wb: Awaited<ReturnType<typeof sampleWorkbench>>;
@@ -185,24 +184,11 @@ describe('openpyxl and pandas', () => {
 
 /** LibreOffice's CSV of the first sheet, values as stored (not as shown). */
 function libreOfficeCsv(file: string): string[][] {
-  const out = path.join(wb.dir, 'lo', path.basename(file, '.xlsx'));
-  fs.mkdirSync(out, { recursive: true });
-  const run = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${path.join(wb.dir, 'lo', 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false',
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  const csv = path.join(out, `${path.basename(file, '.xlsx')}.csv`);
-  if (run.status !== 0 || !fs.existsSync(csv))
-    throw new Error(`LibreOffice could not convert ${file}: ${run.stderr}`);
+  const csv = convertWithLibreOffice(file, {
+    outDir: path.join(wb.dir, 'lo', path.basename(file, '.xlsx')),
+    to: 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false',
+    profile: path.join(wb.dir, 'lo', 'profile'),
+  });
   return readCsv(csv);
 }
 

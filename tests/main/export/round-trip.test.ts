@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/contract';
+import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { SAMPLES, testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import { exportRun, python, readCsv } from './read';
 
@@ -128,23 +128,14 @@ describe('fill-in templates', () => {
     );
 
     const loDir = path.join(source.dir, 'lo');
-    const run = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(loDir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        loDir,
-        filled,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status).toBe(0);
+    const saved = convertWithLibreOffice(filled, {
+      outDir: loDir,
+      to: 'xlsx',
+      profile: path.join(loDir, 'profile'),
+    });
     const again = testWorkbench();
     for (const f of ['standards.xlsx', 'branches.xlsx']) await importFile(again, path.join(SAMPLES, f));
-    const r2 = await importFile(again, path.join(loDir, path.basename(filled)));
+    const r2 = await importFile(again, saved);
     expect(r2).toMatchObject({ outcome: 'imported', errorCount: 0, written: outcome.rows * 2 });
     fresh.close();
     again.close();

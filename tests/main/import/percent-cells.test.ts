@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { testWorkbench, type TestWorkbench } from '../../helpers/workbench';
 import { importFile, withSampleLibrary } from './helpers';
 
@@ -35,22 +35,12 @@ describe('cells under a percent format', () => {
       csv,
       '网点编码,统计周期,指标编码,实测值\nEAST-001,2026-10,NET-CSR,99.3%\nEAST-002,2026-10,CS-FCR,95.3%\nEAST-003,2026-10,PROC-QUE,12%\n',
     );
-    const run = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--infilter=CSV:44,34,76',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        dir,
-        csv,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status).toBe(0);
-    const file = path.join(dir, 'typed.xlsx');
+    const file = convertWithLibreOffice(csv, {
+      outDir: dir,
+      to: 'xlsx',
+      profile: path.join(dir, 'profile'),
+      infilter: 'CSV:44,34,76',
+    });
     const refused = await importFile(wb, file);
     expect(refused.outcome).toBe('rejected');
     expect(refused.sheets[0]!.errors.map((e) => [e.row, e.value, e.reason.en])).toEqual([
