@@ -29,6 +29,8 @@ const T = {
   sheet: { en: 'sheet "{name}"', zh: '工作表“{name}”' },
   header: { en: 'header row {rows}', zh: '表头第 {rows} 行' },
   period: { en: 'period {p} (from {from})', zh: '期间 {p}（来自{from}）' },
+  // Each row's own: the sheet's period (title, name, --period) only fills an empty cell.
+  periodColumn: { en: 'periods from its column', zh: '期间取自期间列' },
   counts: {
     en: 'rows read {read}; written {written} ({created} new, {updated} updated), {unchanged} unchanged',
     zh: '读取 {read} 行；写入 {written} 条（新增 {created}，更新 {updated}），未变 {unchanged} 条',
@@ -92,7 +94,6 @@ const PASSED = {
 } as const;
 
 const FROM = {
-  column: { en: 'its column', zh: '期间列' },
   title: { en: 'the title', zh: '标题' },
   'sheet name': { en: 'the sheet name', zh: '工作表名' },
   option: { en: '--period', zh: '--period' },
@@ -148,7 +149,9 @@ function sheetLines(s: SheetReport, lang: Lang, written: boolean): string[] {
         .join(lang === 'zh' ? '，' : ', '),
     );
   if (s.headerRows.length) head.push(t('header', lang, { rows: s.headerRows.join('-') }));
-  if (s.period && s.periodFrom) head.push(t('period', lang, { p: s.period, from: FROM[s.periodFrom][lang] }));
+  if (s.periodFrom === 'column') head.push(t('periodColumn', lang));
+  else if (s.period && s.periodFrom)
+    head.push(t('period', lang, { p: s.period, from: FROM[s.periodFrom][lang] }));
   const lines = [`  ${head.join(lang === 'zh' ? '；' : '; ')}`];
   if (s.note) lines.push(`    ${s.note[lang]}`);
   if (!s.kind) return lines;

@@ -27,6 +27,24 @@ describe('qms import output when nothing is written', () => {
     expect(run.stdout).not.toMatch(/；写入 \d+ 条/);
   });
 
+  it('says periods come from a period column, not an option the column overrides', () => {
+    // It read "period 2026-12 (from its column)" while the rows went to 2026-07..09 from the column.
+    const db = path.join(tempDir(), 'col.db');
+    const run = qms([
+      '--db',
+      db,
+      'import',
+      '--dry-run',
+      '--period',
+      '2026-12',
+      path.join(SAMPLES, 'standards.xlsx'),
+      path.join(SAMPLES, 'branches.xlsx'),
+      path.join(SAMPLES, 'north-2026-q3-long.xlsx'),
+    ]);
+    expect(run.stdout).toMatch(/sheet "7月"; measurements, long; header row 1; periods from its column\n/);
+    expect(run.stdout).not.toContain('period 2026-12 (from its column)');
+  });
+
   it('names the columns it did not import', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'typo.xlsx');
