@@ -51,6 +51,9 @@ function toPlan(ctx: ServiceContext, row: Omit<repo.PlanRow, 'contentJson'>, con
     updatedAt: row.updatedAt,
     content: { ...content, summary: { ...content.summary, ...actionCounts({ content, actions }) } },
     actions,
+    nextPlanTitle: content.act?.nextPlanId
+      ? (repo.getPlanRow(ctx.db, content.act.nextPlanId)?.title ?? null)
+      : null,
   };
 }
 

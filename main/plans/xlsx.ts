@@ -316,7 +316,7 @@ function actSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
       t('记录时间', 'Recorded'),
       act ? act.recordedAt.slice(0, 16).replace('T', ' ') : t('尚未记录', 'not recorded yet'),
     ],
-    [t('下一周期计划', 'Next-cycle plan'), act?.nextPlanId ?? '—'],
+    [t('下一周期计划', 'Next-cycle plan'), plan.nextPlanTitle ?? act?.nextPlanId ?? '—'],
   ]);
   row = heading(ws, row, t('已标准化的做法', 'Standardised'));
   const std = table(

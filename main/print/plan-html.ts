@@ -184,7 +184,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
               : '—',
           ]),
         ) +
-        `<p>${t('转入下一周期', 'Carried into the next cycle')}：${esc(act.carriedOver.join('、') || '—')}${act.nextPlanId ? `（${t('下一计划', 'next plan')} ${esc(act.nextPlanId)}）` : ''}</p>`
+        `<p>${t('转入下一周期', 'Carried into the next cycle')}：${esc(act.carriedOver.join('、') || '—')}${act.nextPlanId ? `（${t('下一计划', 'next plan')} ${esc(plan.nextPlanTitle ?? act.nextPlanId)}）` : ''}</p>`
       : `<p class="note">${t('尚未记录处理结果。', 'Nothing recorded yet.')}</p>`);
 
   return page(plan.title, lang, header + paretoSection + planSection + doSection + checkSection + actSection);

@@ -24,6 +24,8 @@ export interface Plan {
   content: PlanContent;
   /** Actions created by this plan (confirmed proposals); linked open ones are in the gaps. */
   actions: CorrectiveAction[];
+  /** The title of the plan its Act carried the open gaps into, as people name it (not its id). */
+  nextPlanTitle: string | null;
 }
 
 export interface PlanListItem {

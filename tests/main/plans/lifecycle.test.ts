@@ -5,6 +5,7 @@ import type { Plan } from '../../../shared/contracts/plans';
 import type { AppError } from '../../../shared/errors';
 import type { Standard } from '../../../shared/schemas/standard';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
+import { planWorkbook } from '../../../main/plans/xlsx';
 import { generatePlan } from './east-2026-10';
 import { loadRows } from './samples';
 
@@ -159,6 +160,11 @@ describe('a plan round the PDCA cycle', () => {
     expect(versions.map((v) => v.target)).toEqual([0.5, 0.6]);
 
     expect(nextPlan).toMatchObject({ period: '2026-11', stage: 'plan', previousPlanId: plan.id });
+    // Named by its title where the plan points at it (the Act sheet printed its id).
+    expect(acted.nextPlanTitle).toBe(nextPlan!.title);
+    const act = planWorkbook(acted, 'zh').getWorksheet('处理 A')!;
+    const nextRow = act.getColumn(1).values.findIndex((v) => v === '下一周期计划');
+    expect(act.getRow(nextRow).getCell(2).value).toBe(nextPlan!.title);
     expect(nextPlan!.content.gaps.map((g) => [g.key, g.value, g.carriedFrom])).toEqual([
       ['EAST-002/NET-DCR', 0.9, plan.id],
     ]);
