@@ -273,8 +273,11 @@ function rowHandler(session: ImportSession, layout: SheetLayout, sheet: SheetRep
         : layout.kind === 'actions'
           ? { row: actionRows(session, layout) }
           : measurementRows(session, layout, sheet.period);
+  let last = layout.headerRows.at(-1)!;
   return {
     row(row) {
+      if (row.row > last + 1) session.absent(last + 1, row.row - 1);
+      last = row.row;
       session.read();
       const why = passReason(row.cells);
       if (why) return session.passed(row, why);

@@ -80,6 +80,15 @@ export class ImportSession {
       this.sheet.passedOver.push({ row: row.row, reason: why });
   }
 
+  /**
+   * Rows `from` to `to` absent from the file: empty rows, which Excel, WPS and openpyxl do not
+   * write at all. Noted as the empty rows they are to the person who left them (exchange-format.md).
+   */
+  absent(from: number, to: number): void {
+    for (let row = from; row <= to && this.sheet.passedOver.length < MAX_PASSED_PER_SHEET; row++)
+      this.sheet.passedOver.push({ row, reason: 'empty' });
+  }
+
   counted(what: 'created' | 'updated' | 'unchanged', n = 1): void {
     this.sheet[what] += n;
     if (what !== 'unchanged') {

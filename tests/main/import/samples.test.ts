@@ -32,7 +32,7 @@ describe('importing the sample workbooks', () => {
       expect(report.written).toBe(tuples.length);
       const passed = report.sheets.flatMap((s) => s.passedOver.map((p) => p.reason));
       expect(passed.length).toBeGreaterThan(0);
-      expect(passed.every((r) => ['total', 'average', 'remark'].includes(r))).toBe(true);
+      expect(passed.every((r) => ['total', 'average', 'remark', 'empty'].includes(r))).toBe(true);
     });
   }
 
@@ -52,8 +52,10 @@ describe('importing the sample workbooks', () => {
       standardCode: 'CS-FCR',
       by: 'standard',
     });
+    // Row 14 is not in the file at all: the empty row between the total and the remark.
     expect(sheet.passedOver).toEqual([
       { row: 13, reason: 'total' },
+      { row: 14, reason: 'empty' },
       { row: 15, reason: 'remark' },
     ]);
     expect(sheet.merges).toContain('E3:G3');
