@@ -232,6 +232,24 @@ export const NOUNS = {
   editsByHand: { en: 'edits made by hand', zh: '手工编辑' },
 } as const satisfies Record<string, Bilingual>;
 
+/** A table of the database as the pages name what it holds (an exchange workbook's sheets). */
+const TABLE_NOUNS: Record<string, keyof typeof NOUNS> = {
+  regions: 'region',
+  branches: 'branch',
+  standards: 'standard',
+  inspections: 'inspection',
+  measurements: 'measurement',
+  findings: 'finding',
+  plans: 'plan',
+  reviews: 'review',
+  actions: 'action',
+};
+
+export function tableNoun(table: string): Bilingual {
+  const noun = TABLE_NOUNS[table];
+  return noun ? NOUNS[noun] : { en: table, zh: table };
+}
+
 /** Items named in both languages, as one list in each: `a, b` and 甲、乙 (or `a or b`, 甲或乙). */
 export function listed(items: readonly Bilingual[], joiner: Bilingual = { en: ', ', zh: '、' }): Bilingual {
   return { en: items.map((i) => i.en).join(joiner.en), zh: items.map((i) => i.zh).join(joiner.zh) };

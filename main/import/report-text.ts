@@ -1,6 +1,6 @@
 import type { ExchangeReport } from '../../shared/contracts/export';
 import type { ImportReport, SheetReport } from '../../shared/contracts/import';
-import { fillPlaceholders, NOUNS, type Lang, type MessageParams } from '../../shared/messages';
+import { fillPlaceholders, tableNoun, type Lang, type MessageParams } from '../../shared/messages';
 
 const SHOWN_ERRORS = 20;
 
@@ -71,19 +71,6 @@ const T = {
   },
   cannotMerge: { en: 'cannot be merged: {table} {key}: {reason}', zh: '无法合并：{table} {key}：{reason}' },
 } as const;
-
-/** An exchange workbook's sheets, named as the pages name them. */
-const TABLES: Record<string, keyof typeof NOUNS> = {
-  regions: 'region',
-  branches: 'branch',
-  standards: 'standard',
-  inspections: 'inspection',
-  measurements: 'measurement',
-  findings: 'finding',
-  plans: 'plan',
-  reviews: 'review',
-  actions: 'action',
-};
 
 const PASSED = {
   empty: { en: 'empty', zh: '空行' },
@@ -198,7 +185,7 @@ function exchangeLines(x: ExchangeReport, lang: Lang): string[] {
     }),
   ];
   if (x.matchedByKey) lines.push(t('matchedByKey', lang, { n: x.matchedByKey }));
-  const table = (name: string) => (TABLES[name] ? NOUNS[TABLES[name]][lang] : name);
+  const table = (name: string) => tableNoun(name)[lang];
   const listed = [
     ...x.rejected.map((r) => t('cannotMerge', lang, { table: table(r.table), key: r.key, reason: r.reason })),
     ...x.conflicts.map((c) =>

@@ -386,6 +386,35 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
+    'lists the rows of an exchange workbook it cannot merge, and writes none of it',
+    async () => {
+      const file = path.join(tempDir(), 'exchange-damaged.xlsx');
+      await served.wb.dispatch('export:run', { kind: 'exchange', path: file });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const sheet = book.getWorksheet('measurements')!;
+      const header = sheet.getRow(1).values as unknown[];
+      sheet.getRow(2).getCell(header.indexOf('value')).value = '98,5';
+      sheet.getRow(2).getCell(header.indexOf('updated_at')).value = '2030-01-01T00:00:00.000Z';
+      await book.xlsx.writeFile(file);
+      const batches = () => served.wb.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
+      const before = batches();
+      await wizardOn([file]);
+      await byTestId('import-check').click();
+      await byTestId('check-ok').waitFor();
+      await byTestId('import-run').click();
+      await byTestId('import-again').waitFor({ timeout: 120_000 });
+      const report = byTestId('report-exchange-damaged.xlsx');
+      await seeText(report.getByTestId('report-outcome'), '有错误，未导入');
+      await seeContains(report.getByTestId('exchange-rows'), '交换工作簿有 1 行无法合并，未写入任何数据');
+      await seeContains(report.getByTestId('exchange-rows'), '无法合并：测量值 ');
+      expect(batches()).toBe(before);
+      await shot('exchange-rejected-zh');
+    },
+    STEP,
+  );
+
+  it(
     'starts an inspection for a period written as people write it, and says at the field what it cannot read',
     async () => {
       await goTo(page, 'inspections');

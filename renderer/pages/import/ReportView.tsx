@@ -1,7 +1,9 @@
 /** What each import did: outcome, counts per sheet, created organisation, and a way to the rows. */
 import { Alert, Button, Card, Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ExchangeReport } from '../../../shared/contracts/export';
 import type { ImportOutcome, SheetReport } from '../../../shared/contracts/import';
+import { tableNoun } from '../../../shared/messages';
 import { navigate } from '../../router';
 import type { WizardFile } from './ImportWizard';
 
@@ -54,22 +56,26 @@ export function ReportView({ files }: { files: WizardFile[] }) {
                 </Descriptions.Item>
               )}
             </Descriptions>
-            <Table<SheetReport>
-              size="small"
-              rowKey="sheet"
-              pagination={false}
-              dataSource={r.sheets.filter((s) => s.kind)}
-              columns={[
-                { dataIndex: 'sheet', title: t('sheet') },
-                { dataIndex: 'kind', title: t('kind'), render: (k: string) => t(`kinds.${k}`) },
-                { dataIndex: 'rowsRead', title: t('rowsRead') },
-                { dataIndex: 'created', title: t('created') },
-                { dataIndex: 'updated', title: t('updated') },
-                { dataIndex: 'unchanged', title: t('unchanged') },
-                { key: 'passed', title: t('passedOver'), render: (_, s) => s.passedOver.length },
-                { dataIndex: 'errorCount', title: t('errorCount') },
-              ]}
-            />
+            {/* An exchange workbook has no sheets of rows to report: its merge is listed below. */}
+            {!r.exchange && (
+              <Table<SheetReport>
+                size="small"
+                rowKey="sheet"
+                pagination={false}
+                dataSource={r.sheets.filter((s) => s.kind)}
+                columns={[
+                  { dataIndex: 'sheet', title: t('sheet') },
+                  { dataIndex: 'kind', title: t('kind'), render: (k: string) => t(`kinds.${k}`) },
+                  { dataIndex: 'rowsRead', title: t('rowsRead') },
+                  { dataIndex: 'created', title: t('created') },
+                  { dataIndex: 'updated', title: t('updated') },
+                  { dataIndex: 'unchanged', title: t('unchanged') },
+                  { key: 'passed', title: t('passedOver'), render: (_, s) => s.passedOver.length },
+                  { dataIndex: 'errorCount', title: t('errorCount') },
+                ]}
+              />
+            )}
+            {r.exchange && <ExchangeRows report={r.exchange} />}
             {period && r.batchId && (
               <Button
                 type="link"
@@ -86,3 +92,42 @@ export function ReportView({ files }: { files: WizardFile[] }) {
     </>
   );
 }
+
+/** An exchange workbook's rows that could not be merged, and its conflicts: each with why. */
+function ExchangeRows({ report }: { report: ExchangeReport }) {
+  const { t, i18n } = useTranslation('import');
+  const lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
+  const table = (name: string) => tableNoun(name)[lang];
+  const lines = [
+    ...report.rejected.map((r) =>
+      t('exchangeRejected', { table: table(r.table), key: r.key, reason: r.reason }),
+    ),
+    ...report.conflicts.map((c) =>
+      t('exchangeConflict', {
+        table: table(c.table),
+        key: c.key,
+        fields: c.fields.map((f) => `${f.field} ${String(f.local)} ≠ ${String(f.incoming)}`).join(', '),
+      }),
+    ),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <Alert
+      type={report.rejected.length ? 'error' : 'warning'}
+      showIcon
+      style={{ marginTop: 8 }}
+      data-testid="exchange-rows"
+      title={t(report.applied ? 'exchangeListed' : 'exchangeTakenBack', { n: report.rejected.length })}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {lines.slice(0, SHOWN).map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+          {lines.length > SHOWN && <li>{t('exchangeMore', { n: lines.length - SHOWN })}</li>}
+        </ul>
+      }
+    />
+  );
+}
+
+const SHOWN = 20;
