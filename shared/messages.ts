@@ -52,6 +52,10 @@ export const MESSAGES = {
     en: 'the due date {due} is before the action was created ({created})',
     zh: '完成时限 {due} 早于措施创建日期 {created}',
   },
+  inspectionApproved: {
+    en: 'the {kind} of {branch} for {period} is approved: send it back to draft before changing its values or deleting it',
+    zh: '{branch} {period} 的{kind}已审核：请先退回草稿，再修改测量值或删除',
+  },
   statusJump: {
     en: 'cannot move from {from} to {to}; allowed next: {allowed}',
     zh: '不能从“{from}”直接变为“{to}”；允许的下一状态：{allowed}',

@@ -20,6 +20,24 @@ function requireInspection(ctx: ServiceContext, id: string): Inspection {
   return inspection;
 }
 
+const inspectionKey = (i: Inspection) => `${i.branchCode}/${i.period}/${i.kind}`;
+
+/**
+ * An approved inspection is the record its reviewer signed off: its values change only after it
+ * is sent back to draft (domain.md: draft, submitted, approved), so a slip in the grid cannot
+ * alter what was approved. Imports are not held here: a region's corrected workbook is the
+ * source it approves from.
+ */
+function requireUnapproved(i: Inspection): void {
+  if (i.status === 'approved')
+    throw new AppError(
+      'conflict',
+      'inspectionApproved',
+      { branch: i.branchCode, period: i.period, kind: labelOf(i.kind) },
+      'inspectionId',
+    );
+}
+
 export function getInspection(ctx: ServiceContext, id: string): Inspection {
   return requireInspection(ctx, id);
 }
@@ -52,8 +70,6 @@ export function createInspection(ctx: ServiceContext, input: ParsedInput<'inspec
     return requireInspection(ctx, id);
   });
 }
-
-const inspectionKey = (i: Inspection) => `${i.branchCode}/${i.period}/${i.kind}`;
 
 export function updateInspection(ctx: ServiceContext, input: ParsedInput<'inspections:update'>): Inspection {
   return inTransaction(ctx, () => {
@@ -104,6 +120,7 @@ export function statusJump(from: string, to: string, allowed: readonly string[])
 export function deleteInspection(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
     const i = requireInspection(ctx, id);
+    requireUnapproved(i);
     for (const m of repo.listMeasurements(ctx.db, { inspectionId: id, offset: 0, limit: 1_000_000, sort: [] })
       .rows) {
       auditedDelete(ctx, 'measurements', m.id, `${inspectionKey(i)}/${m.standardCode}`, () =>
@@ -134,6 +151,7 @@ export function upsertMeasurement(
 ): Measurement {
   return inTransaction(ctx, () => {
     const i = requireInspection(ctx, input.inspectionId);
+    requireUnapproved(i);
     requireStandard(ctx, input.standardCode);
     const version = standardForDate(ctx.db, input.standardCode, periodRange(i.period).end)!;
     // What an import refuses, entry by hand refuses too: a negative drop rate passed as 达标.
@@ -178,6 +196,7 @@ export function deleteMeasurement(ctx: ServiceContext, id: string): { deleted: t
   return inTransaction(ctx, () => {
     const m = repo.getMeasurement(ctx.db, id);
     if (!m) throw new AppError('not_found', 'notFound', { entity: NOUNS.measurement, id }, 'id');
+    requireUnapproved(requireInspection(ctx, m.inspectionId));
     auditedDelete(ctx, 'measurements', id, `${m.branchCode}/${m.period}/${m.kind}/${m.standardCode}`, () =>
       repo.deleteMeasurement(ctx.db, id),
     );
