@@ -140,11 +140,14 @@ export function deleteAction(db: DB, id: string): void {
   db.prepare('DELETE FROM actions WHERE id = ?').run(id);
 }
 
+const RAISED_FROM = 'FROM actions a WHERE a.finding_id = f.id OR a.measurement_id = f.id';
+const STANDARD_NAME = (column: string) =>
+  `(SELECT s.${column} FROM standards s WHERE s.code = f.standard_code ORDER BY s.version DESC LIMIT 1)`;
 const FINDING_COLUMNS = `f.id, b.code AS branchCode, b.name AS branchName, r.code AS regionCode, f.period,
-  f.standard_code AS standardCode,
-  (SELECT s.name_zh FROM standards s WHERE s.code = f.standard_code ORDER BY s.version DESC LIMIT 1) AS standardName,
+  f.standard_code AS standardCode, ${STANDARD_NAME('name_zh')} AS standardName,
+  ${STANDARD_NAME('name_en')} AS standardNameEn,
   f.measurement_id AS measurementId, f.severity, coalesce(f.description, '') AS description, f.value, f.target,
-  (SELECT count(*) FROM actions a WHERE a.finding_id = f.id OR a.measurement_id = f.id) AS actionCount,
+  (SELECT count(*) ${RAISED_FROM}) AS actionCount,
   f.created_at AS createdAt, f.updated_at AS updatedAt`;
 const FINDING_FROM =
   'FROM v_findings f JOIN branches b ON b.id = f.branch_id JOIN regions r ON r.id = b.region_id';
@@ -156,6 +159,7 @@ export function listFindings(
     regionCode?: string;
     period?: string;
     severity?: string;
+    withoutAction?: boolean;
     offset: number;
     limit: number;
     sort: SortList;
@@ -165,7 +169,8 @@ export function listFindings(
     .when(f.branchCode, 'b.code = @branchCode', { branchCode: f.branchCode })
     .when(f.regionCode, 'r.code = @regionCode', { regionCode: f.regionCode })
     .when(f.period, 'f.period = @period', { period: f.period })
-    .when(f.severity, 'f.severity = @severity', { severity: f.severity });
+    .when(f.severity, 'f.severity = @severity', { severity: f.severity })
+    .when(f.withoutAction || undefined, `NOT EXISTS (SELECT 1 ${RAISED_FROM})`, {});
   const order = orderBy(
     f.sort,
     { period: 'f.period', branchCode: 'b.code', severity: 'f.severity' },

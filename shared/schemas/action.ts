@@ -39,6 +39,7 @@ export interface Finding extends Stamped {
   period: string;
   standardCode: string | null;
   standardName: string | null;
+  standardNameEn: string | null;
   measurementId: string | null;
   severity: 'fail' | 'warning' | 'observation';
   description: string;
@@ -90,6 +91,8 @@ export const FindingList = Paging.extend({
   regionCode: Code.optional(),
   period: Period.optional(),
   severity: z.enum(['fail', 'warning', 'observation']).optional(),
+  /** Only the findings no corrective action has been raised from yet: what still needs one. */
+  withoutAction: z.boolean().optional(),
 });
 export const ObservationCreate = z.object({
   branchCode: Code,
