@@ -16,6 +16,7 @@ import { errorText, formatNumber, standardNameIn, useLabels } from '../../format
 import { navigate, useRoute } from '../../router';
 import { NewInspection } from './NewInspection';
 import { AddMeasurement } from './AddMeasurement';
+import { InspectionBar } from './InspectionBar';
 import { typedValue } from './typed-value';
 
 const VERDICTS = ['pass', 'warning', 'fail'] as const;
@@ -68,6 +69,9 @@ export default function InspectionsPage() {
     void newestPeriod().then((newest) => navigate('inspections', { ...params, period: newest ?? 'all' }));
   }, [needsDefaultPeriod, params]);
   const [total, setTotal] = useState(0);
+  const [opened, setOpened] = useState<Inspection | null>(null);
+  // An approved inspection's values are not offered for editing (the service refuses them too).
+  const locked = !!inspectionId && opened?.id === inspectionId && opened.status === 'approved';
   const measurementsGrid = useRef<ServerGridHandle>(null);
   const inspectionsGrid = useRef<ServerGridHandle>(null);
 
@@ -136,7 +140,7 @@ export default function InspectionsPage() {
         headerName: t('value'),
         width: 95,
         type: 'numericColumn',
-        editable: true,
+        editable: !locked,
         // Edited as text, read as an import reads a cell: a number editor drops full-width digits.
         cellDataType: 'text',
         cellStyle: { fontWeight: 600 },
@@ -168,7 +172,7 @@ export default function InspectionsPage() {
       },
       { field: 'kind', headerName: t('kind'), width: 110, valueFormatter: (p) => label(p.value) },
     ],
-    [t, label, i18n.language],
+    [t, label, i18n.language, locked],
   );
 
   const filterBar = (
@@ -217,7 +221,7 @@ export default function InspectionsPage() {
         tabBarExtraContent={
           tab === 'inspections' ? (
             <NewInspection onCreated={(i) => setParam({ tab: 'measurements', inspectionId: i.id })} />
-          ) : inspectionId ? (
+          ) : inspectionId && !locked ? (
             <AddMeasurement inspectionId={inspectionId} onAdded={() => measurementsGrid.current?.refresh()} />
           ) : null
         }
@@ -247,6 +251,16 @@ export default function InspectionsPage() {
             children: (
               <>
                 {filterBar}
+                {inspectionId && (
+                  <InspectionBar
+                    inspectionId={inspectionId}
+                    onLoaded={setOpened}
+                    onDeleted={() => {
+                      inspectionsGrid.current?.refresh();
+                      setParam({ tab: undefined, inspectionId: undefined });
+                    }}
+                  />
+                )}
                 {!needsDefaultPeriod && (
                   <ServerGrid
                     ref={measurementsGrid}

@@ -1,0 +1,93 @@
+/**
+ * An inspection's status in real Chromium over `qms serve`: an inspection is submitted,
+ * approved (its values then locked), sent back and deleted with its measurements.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Inspection } from '../../shared/schemas/inspection';
+import { withOrganisation } from '../helpers/workbench';
+import { type AppInChromium, eventually, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
+
+const STEP = 180_000;
+let served: Served;
+let app: AppInChromium;
+let page: Page;
+let audited: Inspection;
+
+servedInChromium({
+  now: '2026-11-20T08:00:00.000Z',
+  prepare: async (fresh) => {
+    served = fresh;
+    const wb = served.wb;
+    await withOrganisation(wb);
+    const create = (branchCode: string) =>
+      wb.dispatch('inspections:create', {
+        branchCode,
+        period: '2026-10',
+        kind: 'regional_audit',
+      }) as Promise<Inspection>;
+    const east1 = await create('EAST-001');
+    // CS-FCR: target 85, warning 75, so 70 fails; CS-SAT passes and is no finding.
+    await wb.dispatch('measurements:upsert', { inspectionId: east1.id, standardCode: 'CS-FCR', value: 70 });
+    await wb.dispatch('measurements:upsert', { inspectionId: east1.id, standardCode: 'CS-SAT', value: 95 });
+    audited = await create('EAST-002');
+    await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-SAT', value: 96 });
+    await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-FCR', value: 88 });
+  },
+  opened: (opened) => {
+    app = opened;
+    page = opened.page;
+  },
+});
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+const rowsOf = (grid: string) => page.locator(`[data-testid="${grid}"] .ag-row`);
+/** A screenshot once the last toast has gone. */
+async function shot(name: string): Promise<void> {
+  await eventually(() => page.locator('.ant-message-notice').count()).toBe(0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+const sql = <T>(query: string, ...params: unknown[]) => served.wb.db.prepare(query).all(...params) as T[];
+
+describe('findings and inspection status in Chromium', () => {
+  it(
+    'submits and approves an inspection, which locks its values, then sends it back and deletes it',
+    async () => {
+      await goTo(page, `inspections?tab=measurements&inspectionId=${audited.id}`);
+      const status = byTestId('inspection-status');
+      await eventually(() => status.innerText()).toBe('草稿');
+      await byTestId('inspection-submit').click();
+      await eventually(() => status.innerText()).toBe('已提交');
+      await byTestId('inspection-approve').click();
+      await eventually(() => status.innerText()).toBe('已审核');
+      expect(sql('SELECT status FROM inspections WHERE id = ?', audited.id)).toEqual([
+        { status: 'approved' },
+      ]);
+
+      // Approved: no editor opens on a value, nothing to add, no deletion.
+      await eventually(() => rowsOf('measurements-grid').count()).toBe(2);
+      await rowsOf('measurements-grid').first().locator('[col-id="value"]').dblclick();
+      expect(await page.locator('[data-testid="measurements-grid"] .ag-cell-inline-editing').count()).toBe(0);
+      expect(await byTestId('add-value').count()).toBe(0);
+      expect(await byTestId('inspection-delete').isDisabled()).toBe(true);
+      await shot('inspection-approved-zh');
+
+      await byTestId('inspection-backToDraft').click();
+      await eventually(() => status.innerText()).toBe('草稿');
+      await byTestId('inspection-delete').click();
+      const confirm = page.locator('.ant-modal-confirm:visible');
+      await eventually(() => confirm.innerText()).toContain('其 2 个测量值将一并删除');
+      await confirm.getByRole('button', { name: /^删\s?除$/ }).click();
+
+      // Back on the list of inspections, with only EAST-001's left.
+      await eventually(() => rowsOf('inspections-grid').count()).toBe(1);
+      expect(sql('SELECT count(*) AS n FROM inspections WHERE id = ?', audited.id)).toEqual([{ n: 0 }]);
+      expect(sql('SELECT count(*) AS n FROM measurements WHERE inspection_id = ?', audited.id)).toEqual([
+        { n: 0 },
+      ]);
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
+});
