@@ -16,6 +16,7 @@ const PAGE_COMPONENTS: Record<PageName, LazyExoticComponent<ComponentType>> = {
   dashboard: lazy(() => import('./pages/dashboard')),
   standards: lazy(() => import('./pages/standards')),
   inspections: lazy(() => import('./pages/inspections')),
+  findings: lazy(() => import('./pages/findings')),
   actions: lazy(() => import('./pages/actions')),
   plans: lazy(() => import('./pages/plans')),
   reviews: lazy(() => import('./pages/reviews')),

@@ -9,6 +9,7 @@ export const PAGES = [
   'dashboard',
   'standards',
   'inspections',
+  'findings',
   'actions',
   'plans',
   'reviews',

@@ -90,6 +90,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   pass: { zh: '达标', en: 'Pass' },
   warning: { zh: '预警', en: 'Warning' },
   fail: { zh: '不达标', en: 'Fail' },
+  observation: { zh: '观察', en: 'Observation' },
   national: { zh: '国家标准', en: 'National standard' },
   industry: { zh: '行业标准', en: 'Industry standard' },
   group: { zh: '集团规范', en: 'Group rule' },

@@ -1,13 +1,23 @@
 /**
- * An inspection's status in real Chromium over `qms serve`: an inspection is submitted,
- * approved (its values then locked), sent back and deleted with its measurements.
+ * Findings and an inspection's status in real Chromium over `qms serve`: a failed measurement is
+ * raised into a corrective action from the findings page (the action linked to it, the finding
+ * gone from what still needs action), an observation is recorded, and an inspection is
+ * submitted, approved (its values then locked), sent back and deleted with its measurements.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Inspection } from '../../shared/schemas/inspection';
 import { withOrganisation } from '../helpers/workbench';
-import { type AppInChromium, eventually, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
+import {
+  type AppInChromium,
+  chooseOption,
+  eventually,
+  goTo,
+  SCREENSHOTS,
+  type Served,
+  servedInChromium,
+} from './server';
 
 const STEP = 180_000;
 let served: Served;
@@ -51,6 +61,75 @@ async function shot(name: string): Promise<void> {
 const sql = <T>(query: string, ...params: unknown[]) => served.wb.db.prepare(query).all(...params) as T[];
 
 describe('findings and inspection status in Chromium', () => {
+  it(
+    'raises a corrective action from a failed measurement, linked to it',
+    async () => {
+      await goTo(page, 'findings');
+      // What still needs action: the one failed measurement.
+      await eventually(() => rowsOf('findings-grid').count()).toBe(1);
+      const row = rowsOf('findings-grid').first();
+      await eventually(() => row.innerText()).toContain('首问解决率');
+      expect(await row.locator('[col-id="severity"]').innerText()).toBe('不达标');
+      await row.locator('[data-testid="finding-raise"]').click();
+
+      const form = byTestId('action-form');
+      await form.waitFor();
+      await eventually(() => byTestId('action-form-finding').inputValue()).toBe(
+        '2026-10 首问解决率：实测 70，目标 85（不达标）',
+      );
+      // The finding's branch and standard are the action's.
+      await eventually(() => form.locator('.ant-select-disabled').first().innerText()).toContain('EAST-001');
+      expect(await form.innerText()).toContain('CS-FCR');
+      await byTestId('action-form-action').fill('开展首问负责制专项培训');
+      await byTestId('action-form-department').fill('客户服务中心');
+      await byTestId('action-form-owner').fill('李娜');
+      const due = form.locator('.ant-picker input');
+      await due.click();
+      await due.fill('2026-12-15');
+      await due.press('Enter');
+      await byTestId('action-form-save').click();
+
+      await eventually(() => rowsOf('findings-grid').count()).toBe(0);
+      const [action] = sql<{ measurement_id: string; standard_code: string; finding: string }>(
+        'SELECT measurement_id, standard_code, finding FROM actions',
+      );
+      const [failed] = sql<{ id: string }>("SELECT id FROM measurements WHERE verdict = 'fail'");
+      expect(action).toEqual({
+        measurement_id: failed!.id,
+        standard_code: 'CS-FCR',
+        finding: '2026-10 首问解决率：实测 70，目标 85（不达标）',
+      });
+
+      // All findings: the raised one says so and links to its actions.
+      await byTestId('findings-show').getByText('全部').click();
+      await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('已有 1 条措施');
+      await shot('findings-zh');
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
+
+  it(
+    'records an observation, which then waits for an action',
+    async () => {
+      await goTo(page, 'findings');
+      await byTestId('observation-new').click();
+      await chooseOption(page, 'observation-branch', 'EAST-002');
+      // Read as an import reads a period.
+      await byTestId('observation-period').fill('2026年11月');
+      await byTestId('observation-description').fill('排队叫号屏故障，客户无法看到等候人数');
+      await byTestId('observation-save').click();
+      await eventually(() => sql('SELECT period, description FROM findings')).toEqual([
+        { period: '2026-11', description: '排队叫号屏故障，客户无法看到等候人数' },
+      ]);
+      await goTo(page, 'findings?severity=observation');
+      await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('排队叫号屏故障');
+      expect(await rowsOf('findings-grid').first().locator('[col-id="severity"]').innerText()).toBe('观察');
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
+
   it(
     'submits and approves an inspection, which locks its values, then sends it back and deletes it',
     async () => {

@@ -30,7 +30,7 @@ const walkRoutes = () => [
   'import?tab=history',
   `plans?id=${planId}`,
 ];
-const SHOTS = ['dashboard', 'standards', 'actions', 'settings'];
+const SHOTS = ['dashboard', 'standards', 'findings', 'actions', 'settings'];
 /** An i18n key shown instead of its text: `ns:key` or `a.b.c` in identifier case. */
 const RAW_KEY = /\b[a-z][a-zA-Z]*[:.][a-z][a-zA-Z]*(?:\.[a-zA-Z]+)*\b/g;
 const FILE_EXTENSION = /\.(xlsx|csv|pdf|db|json)$/;

@@ -28,9 +28,23 @@ interface Values {
   dueDate?: dayjs.Dayjs | null;
 }
 
+/**
+ * The finding a new action is raised from (domain.md: an action is raised from a finding, or by
+ * hand): its branch and standard are the action's, its words open the 问题 field, and the action
+ * keeps the link (a failed or warned measurement by its id, an observation by its own).
+ */
+export interface RaisedFrom {
+  branchCode: string;
+  branchName: string;
+  standardCode: string | null;
+  finding: string;
+  measurementId: string | null;
+  findingId: string | null;
+}
+
 /** What the form is open for: a new action (perhaps with a branch already chosen) or an edit. */
 export type ActionFormTarget =
-  { mode: 'new'; branchCode?: string } | { mode: 'edit'; action: CorrectiveAction };
+  { mode: 'new'; branchCode?: string; from?: RaisedFrom } | { mode: 'edit'; action: CorrectiveAction };
 
 const asDate = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -50,6 +64,9 @@ export function ActionForm({
   const [standards, setStandards] = useState<Standard[]>([]);
   const [saving, setSaving] = useState(false);
   const editing = target?.mode === 'edit' ? target.action : null;
+  const from = target?.mode === 'new' ? target.from : undefined;
+  // An action stays with its branch, and one raised from a finding is that finding's.
+  const fixedBranch = editing ?? from;
 
   useEffect(() => {
     if (target && standards.length === 0)
@@ -70,6 +87,9 @@ export function ActionForm({
         owner: a.owner,
         dueDate: dayjs(a.dueDate),
       });
+    } else if (target.from) {
+      const { branchCode, standardCode, finding } = target.from;
+      form.setFieldsValue({ branchCode, standardCode, finding });
     } else {
       form.setFieldsValue({ branchCode: target.branchCode });
     }
@@ -99,7 +119,12 @@ export function ActionForm({
     try {
       const saved = editing
         ? await client.call('actions:update', { id: editing.id, ...fields })
-        : await client.call('actions:create', { branchCode: v.branchCode!, ...fields });
+        : await client.call('actions:create', {
+            branchCode: v.branchCode!,
+            ...fields,
+            measurementId: from?.measurementId ?? null,
+            findingId: from?.findingId ?? null,
+          });
       void message.success(t('form.saved'));
       onSaved(saved);
     } catch (e) {
@@ -129,10 +154,15 @@ export function ActionForm({
     >
       <Form form={form} layout="vertical" size="small" data-testid="action-form">
         <Form.Item name="branchCode" label={t('form.branch')} rules={rule('branchCode')}>
-          {editing ? (
+          {fixedBranch ? (
             <Select
               disabled
-              options={[{ value: editing.branchCode, label: `${editing.branchCode} ${editing.branchName}` }]}
+              options={[
+                {
+                  value: fixedBranch.branchCode,
+                  label: `${fixedBranch.branchCode} ${fixedBranch.branchName}`,
+                },
+              ]}
             />
           ) : (
             <BranchSelect
