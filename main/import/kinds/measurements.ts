@@ -13,7 +13,7 @@ import { nowIso } from '../../services/context';
 import { orderedId } from '../ids';
 import type { SheetLayout } from '../detect';
 import { plausible } from '../../../shared/import/values';
-import type { RowReader } from '../row-reader';
+import type { CellProblem, RowReader } from '../row-reader';
 import type { ImportSession, RowWriter } from '../session';
 import { vocabulary } from '../vocabulary';
 import { orgRef, rowBranch } from './org-columns';
@@ -97,6 +97,16 @@ export function measurementRows(
       after: rawRow(s.ctx.db, entityType, id),
       batchId,
     });
+
+  /**
+   * A wide row holds one value per standard, each a measurement of its own: a wrong value is
+   * that value's problem, and the row's other values are written beside it (reported, the cell
+   * named; without --skip-invalid the import is refused whole anyway). It dropped eleven good
+   * values with one bad one. A problem anywhere else (branch, period, a long row's standard)
+   * is the row's.
+   */
+  const valueColumns = new Set(layout.layout === 'wide' ? layout.standardColumns.map((c) => c.index) : []);
+  const aboutTheRow = (p: CellProblem) => p.column === null || !valueColumns.has(p.column);
 
   /** A standard cell's text as read once by `items`: the same text always names the same standard. */
   const standardOfCell = new Map<string, { code: string; unit: string | undefined }>();
@@ -199,11 +209,13 @@ export function measurementRows(
     const notes = layout.layout === 'long' ? r.text('notes') : null;
     if (!again) r.date('inspected_on');
     const values = items(r);
-    if (r.problems.length > 0 || !period) return s.failed(r.row, r.problems);
-    if (values.length === 0) return;
-    const target = again ?? resolve(r, ref!, period, kind);
-    if (target === null) return;
-    for (const item of values) write(target, item.code, item.value, notes);
+    if (!period || r.problems.some(aboutTheRow)) return s.failed(r.row, r.problems);
+    if (values.length > 0) {
+      const target = again ?? resolve(r, ref!, period, kind);
+      if (target === null) return;
+      for (const item of values) write(target, item.code, item.value, notes);
+    }
+    if (r.problems.length > 0) s.failed(r.row, r.problems);
   };
 
   /** One value of the row's inspection, judged and queued for the next insert statement. */

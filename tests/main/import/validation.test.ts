@@ -71,17 +71,42 @@ describe('validating rows against the database', () => {
     expect(String(ws.getRow(4).getCell(ws.getRow(1).cellCount).value)).toContain('不是数字 / not a number');
   });
 
+  /** The wide sample with 约98 in F7: EAST-003's 网络接通率 (NET-CSR), one of its row's values. */
+  async function wideWithOneBadCell(wb: TestWorkbench): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sample('east-2026-10-wide.xlsx'));
+    book.worksheets[0]!.getCell('F7').value = '约98';
+    const bad = path.join(wb.dir, 'east-one-bad.xlsx');
+    await book.xlsx.writeFile(bad);
+    return bad;
+  }
+
+  it('keeps the good values of a wide row with a bad cell under skipInvalid, and refuses the file without it', async () => {
+    // It dropped the row's eleven good values with the bad one.
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const bad = await wideWithOneBadCell(wb);
+    const refused = await importFile(wb, bad);
+    expect(refused.outcome).toBe('rejected');
+    expect(count(wb, 'measurements')).toBe(0);
+
+    const kept = await importFile(wb, bad, { skipInvalid: true });
+    expect(kept.outcome).toBe('imported');
+    expect(kept.errorCount).toBe(1);
+    expect(kept.sheets[0]!.errors).toMatchObject([{ row: 7, column: 'F', value: '约98' }]);
+    const east3 = measurementTuples(wb, kept.batchId!).filter(([branch]) => branch === 'EAST-003');
+    expect(east3.map(([, , code]) => code)).not.toContain('NET-CSR');
+    // The sample whole: only the value that was wrong is new, every other value of its row is there.
+    const all = await importFile(wb, sample('east-2026-10-wide.xlsx'));
+    expect(all.sheets[0]).toMatchObject({ created: 1, updated: 0 });
+  });
+
   it('writes an errors workbook that, corrected, imports as it is: the wide sample with a bad cell', async () => {
     // Its two-level header came out as `网络质量 / 掉话率(%)` and its period stayed with the title
     // rows: the corrected workbook was read as a branch list and wrote nothing, with exit 0.
     wb = testWorkbench();
     await withSampleLibrary(wb);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(sample('east-2026-10-wide.xlsx'));
-    const sheet = book.worksheets[0]!;
-    sheet.getCell('F7').value = '约98';
-    const bad = path.join(wb.dir, 'east-one-bad.xlsx');
-    await book.xlsx.writeFile(bad);
+    const bad = await wideWithOneBadCell(wb);
     const errorsPath = path.join(wb.dir, 'errors.xlsx');
     const first = await importFile(wb, bad, { skipInvalid: true, errorsPath });
     expect(first.errorCount).toBe(1);
