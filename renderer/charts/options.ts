@@ -88,22 +88,32 @@ export function scoreBarsOption(bars: readonly Bar[], seriesName: string): Chart
   };
 }
 
+/** Heatmap cells carry their verdict as a number: echarts' visual map colours by a dimension's value. */
+export const VERDICT_RANK = { fail: 0, warning: 1, pass: 2 } as const;
+const RANKED = ['fail', 'warning', 'pass'] as const;
+
 export interface HeatmapInput {
   rows: readonly string[];
   columns: readonly string[];
-  /** [column index, row index, attainment in %]. */
-  cells: readonly [number, number, number][];
+  /** [column index, row index, attainment in %, VERDICT_RANK of the cell's verdict]. */
+  cells: readonly [number, number, number, number][];
   seriesName: string;
+  /** The verdicts' names in the page's language, for the legend and the tooltip. */
+  verdictNames: Record<(typeof RANKED)[number], string>;
 }
 
-/** Attainment in % per branch (rows) and standard (columns): red under 90, green from 100. */
+/**
+ * Attainment in % per branch (rows) and standard (columns), coloured by verdict: the verdict is
+ * judged against the standard's own warning threshold, so a band of attainment coloured 87.9%
+ * red where the verdict was 预警 (a 90% target with an 85 threshold).
+ */
 export function heatmapOption(h: HeatmapInput): ChartOption {
   return {
     tooltip: {
       position: 'top',
       formatter: (p) => {
-        const [x, y, v] = (p as unknown as { value: [number, number, number] }).value;
-        return `${h.rows[y]}<br/>${h.columns[x]}: <b>${v}%</b>`;
+        const [x, y, v, rank] = (p as unknown as { value: [number, number, number, number] }).value;
+        return `${h.rows[y]}<br/>${h.columns[x]}: <b>${v}%</b> ${h.verdictNames[RANKED[rank]!]}`;
       },
     },
     grid: { left: 8, right: 96, top: 8, bottom: 8 },
@@ -128,11 +138,12 @@ export function heatmapOption(h: HeatmapInput): ChartOption {
       top: 'middle',
       itemWidth: 12,
       textStyle: { fontSize: 11 },
-      pieces: [
-        { lt: 90, color: VERDICT_COLOURS.fail, label: '< 90%' },
-        { gte: 90, lt: 100, color: VERDICT_COLOURS.warning, label: '90–100%' },
-        { gte: 100, color: VERDICT_COLOURS.pass, label: '≥ 100%' },
-      ],
+      dimension: 3,
+      pieces: RANKED.map((v) => ({
+        value: VERDICT_RANK[v],
+        color: VERDICT_COLOURS[v],
+        label: h.verdictNames[v],
+      })),
     },
     series: [
       {

@@ -6,7 +6,7 @@ import {
   heatmapCells,
   regionScores,
 } from '../../renderer/pages/dashboard/figures';
-import { heatmapOption, paretoOption } from '../../renderer/charts/options';
+import { heatmapOption, paretoOption, VERDICT_COLOURS } from '../../renderer/charts/options';
 import { filtersQuery, parseActionFilters } from '../../renderer/pages/actions/filters';
 import { hashLink, hashQuery } from '../../renderer/pages/dashboard/route';
 
@@ -45,24 +45,48 @@ describe('dashboard figures', () => {
       ],
     } as unknown as DashboardOverview;
     expect(heatmapCells(o)).toEqual([
-      [0, 1, 82.4],
-      [1, 0, 120],
+      [0, 1, 82.4, 0],
+      [1, 0, 120, 2],
     ]);
     const option = heatmapOption({
       rows: ['B1', 'B2'],
       columns: ['S1', 'S2'],
       cells: heatmapCells(o),
       seriesName: 'x',
+      verdictNames: { fail: '不达标', warning: '预警', pass: '达标' },
     });
     expect(option.series).toMatchObject([
       {
         type: 'heatmap',
         data: [
-          [0, 1, 82.4],
-          [1, 0, 120],
+          [0, 1, 82.4, 0],
+          [1, 0, 120, 2],
         ],
       },
     ]);
+  });
+
+  it('colours a heatmap cell by its verdict, not by a band of attainment', () => {
+    // 87.9% of a 90 target with an 85 threshold is 预警; the bands coloured it as a fail.
+    const o = {
+      branches: [{ code: 'B1' }],
+      standards: [{ code: 'S1' }],
+      cells: [{ branchCode: 'B1', standardCode: 'S1', attainment: 0.879, verdict: 'warning' }],
+    } as unknown as DashboardOverview;
+    const option = heatmapOption({
+      rows: ['B1'],
+      columns: ['S1'],
+      cells: heatmapCells(o),
+      seriesName: 'x',
+      verdictNames: { fail: '不达标', warning: '预警', pass: '达标' },
+    });
+    const map = option.visualMap as {
+      dimension: number;
+      pieces: { value: number; color: string; label: string }[];
+    };
+    const [cell] = heatmapCells(o);
+    const piece = map.pieces.find((p) => p.value === cell![map.dimension]);
+    expect(piece).toEqual({ value: 1, color: VERDICT_COLOURS.warning, label: '预警' });
   });
 
   it('lays actions out by status with overdue as the first stack, and clicks through to matching filters', () => {

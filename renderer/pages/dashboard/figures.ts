@@ -7,6 +7,7 @@ import { ACTION_AGES, type ActionAge } from '../../../shared/contracts/dashboard
 import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/enums';
 import type { BranchScore } from '../../../shared/schemas/system';
 import { roundTo } from '../../../shared/domain/verdict';
+import { VERDICT_RANK } from '../../charts/options';
 
 export interface RegionScore {
   regionCode: string;
@@ -48,8 +49,8 @@ export function byScoreThenCode<T extends { score: number | null; regionCode?: s
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** The heatmap's cells as [column, row, attainment %] in the order of the overview's axes. */
-export function heatmapCells(o: DashboardOverview): [number, number, number][] {
+/** The heatmap's cells as [column, row, attainment %, verdict rank] in the order of the overview's axes. */
+export function heatmapCells(o: DashboardOverview): [number, number, number, number][] {
   const row = new Map(o.branches.map((b, i) => [b.code, i]));
   const column = new Map(o.standards.map((s, i) => [s.code, i]));
   return o.cells.flatMap((c) => {
@@ -57,7 +58,7 @@ export function heatmapCells(o: DashboardOverview): [number, number, number][] {
     const y = row.get(c.branchCode);
     return x === undefined || y === undefined
       ? []
-      : [[x, y, roundTo(c.attainment * 100, 1)] as [number, number, number]];
+      : [[x, y, roundTo(c.attainment * 100, 1), VERDICT_RANK[c.verdict]] as [number, number, number, number]];
   });
 }
 

@@ -99,6 +99,7 @@ export default function DashboardPage() {
         columns: o.standards.map(standardName),
         cells: heatmapCells(o),
         seriesName: t('attainment'),
+        verdictNames: { fail: label('fail'), warning: label('warning'), pass: label('pass') },
       }),
       trend: trendOption({
         periods: o.trend.map((p) => p.period),
