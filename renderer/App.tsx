@@ -46,6 +46,8 @@ export function App({ userName }: { userName: string }) {
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
       theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#1557b0', borderRadius: 4 } }}
+      // antd spaces out a two-character Chinese label (保 存), which no Chinese desktop app does.
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>

@@ -59,6 +59,8 @@ describe('creating and editing a corrective action in Chromium', () => {
       await byTestId('action-new').click();
       await form().waitFor();
 
+      // A two-character button reads as the word, not spaced out (保 存).
+      expect(await byTestId('action-form-save').innerText()).toBe('保存');
       // Nothing filled in: the contract's checks refuse it, in the page's language.
       await byTestId('action-form-save').click();
       await eventually(() => fieldError('整改措施').innerText()).toBe('必填');
@@ -100,6 +102,8 @@ describe('creating and editing a corrective action in Chromium', () => {
       const card = byTestId('column-open').locator(`[data-action-id="${a!.id}"]`);
       await eventually(() => card.innerText()).toContain('组织首问负责制专项培训');
       await eventually(() => card.innerText()).toContain('李娜');
+      // The board says how many actions it holds, as the grid does.
+      await eventually(() => page.getByText(/^共 \d+ 条$/).innerText()).toBe('共 1 条');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'actions-form-created-zh.png') });
     },
     STEP,

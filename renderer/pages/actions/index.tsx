@@ -56,6 +56,21 @@ export default function ActionsPage() {
     setOpen((o) => (o && o.id === a.id ? a : o));
   };
   const { move, modal, asking } = useStatusMove(changed);
+  // The grid reports its total as it pages; the board's columns stop at 50 cards each, so its
+  // total is asked for on its own (one row fetched), as the filters and each move change it.
+  const filtersKey = JSON.stringify(filters);
+  useEffect(() => {
+    if (view !== 'board') return;
+    let live = true;
+    client.call('actions:list', { ...filters, limit: 1 }).then(
+      (p) => live && setTotal(p.total),
+      () => live && setTotal(null),
+    );
+    return () => {
+      live = false;
+    };
+    // filtersKey stands for the filters' value: an equal object is no reason to ask again.
+  }, [view, filtersKey, version]);
   const remove = async (a: CorrectiveAction) => {
     try {
       await client.call('actions:delete', { id: a.id });
@@ -120,9 +135,7 @@ export default function ActionsPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('title')}
           </Typography.Title>
-          {total !== null && view === 'grid' && (
-            <Typography.Text type="secondary">{t('total', { n: total })}</Typography.Text>
-          )}
+          {total !== null && <Typography.Text type="secondary">{t('total', { n: total })}</Typography.Text>}
         </Space>
         <Space>
           <Button
