@@ -146,6 +146,12 @@ describe('findings and inspection status in Chromium', () => {
 
       // Approved: no editor opens on a value, nothing to add, no deletion.
       await eventually(() => rowsOf('measurements-grid').count()).toBe(2);
+      // Every column shows at 1440 px, the last one too (it used to be cut off).
+      const grid = (await byTestId('measurements-grid').boundingBox())!;
+      const last = await page
+        .locator('[data-testid="measurements-grid"] .ag-header-cell[col-id="kind"]')
+        .boundingBox();
+      expect(last!.x + last!.width).toBeLessThanOrEqual(grid.x + grid.width);
       await rowsOf('measurements-grid').first().locator('[col-id="value"]').dblclick();
       expect(await page.locator('[data-testid="measurements-grid"] .ag-cell-inline-editing').count()).toBe(0);
       expect(await byTestId('add-value').count()).toBe(0);

@@ -108,20 +108,20 @@ export default function InspectionsPage() {
 
   const measurementColumns = useMemo<ColDef<Measurement>[]>(
     () => [
-      { field: 'period', headerName: t('period'), width: 95 },
+      { field: 'period', headerName: t('period'), width: 85 },
       {
         field: 'branchCode',
         headerName: t('branchCode'),
-        width: 115,
+        width: 110,
         filter: 'agTextColumnFilter',
         filterParams: { filterOptions: ['equals'], maxNumConditions: 1 },
         context: { filterParam: 'branchCode' },
       },
-      { field: 'branchName', headerName: t('branchName'), width: 150 },
+      { field: 'branchName', headerName: t('branchName'), width: 120 },
       {
         field: 'standardCode',
         headerName: t('standardCode'),
-        width: 120,
+        width: 100,
         filter: 'agTextColumnFilter',
         filterParams: { filterOptions: ['equals'], maxNumConditions: 1 },
         context: { filterParam: 'standardCode' },
@@ -130,7 +130,7 @@ export default function InspectionsPage() {
         field: 'standardName',
         headerName: t('standardName'),
         flex: 1,
-        minWidth: 160,
+        minWidth: 120,
         sortable: false,
         valueFormatter: (p) =>
           p.data ? standardNameIn(i18n.language, p.data.standardName, p.data.standardNameEn) : '',
@@ -138,39 +138,39 @@ export default function InspectionsPage() {
       {
         field: 'value',
         headerName: t('value'),
-        width: 95,
+        width: 85,
         type: 'numericColumn',
         editable: !locked,
         // Edited as text, read as an import reads a cell: a number editor drops full-width digits.
         cellDataType: 'text',
         cellStyle: { fontWeight: 600 },
       },
-      { field: 'unit', headerName: t('unit'), width: 70, sortable: false },
-      { field: 'target', headerName: t('target'), width: 85, type: 'numericColumn', sortable: false },
-      { field: 'warning', headerName: t('warning'), width: 85, type: 'numericColumn', sortable: false },
+      { field: 'unit', headerName: t('unit'), width: 55, sortable: false },
+      { field: 'target', headerName: t('target'), width: 75, type: 'numericColumn', sortable: false },
+      { field: 'warning', headerName: t('warning'), width: 75, type: 'numericColumn', sortable: false },
       {
         field: 'verdict',
         headerName: t('verdict'),
-        width: 90,
+        width: 75,
         valueFormatter: (p) => label(p.value),
         cellClass: (p) => (p.value ? `qw-verdict-${p.value}` : ''),
       },
       {
         field: 'gap',
         headerName: t('gap'),
-        width: 85,
+        width: 75,
         type: 'numericColumn',
         valueFormatter: (p) => formatNumber(p.value),
       },
       {
         field: 'attainment',
         headerName: t('attainment'),
-        width: 95,
+        width: 85,
         type: 'numericColumn',
         valueFormatter: (p) =>
           p.value === null || p.value === undefined ? '' : `${formatNumber(p.value * 100, 1)}%`,
       },
-      { field: 'kind', headerName: t('kind'), width: 110, valueFormatter: (p) => label(p.value) },
+      { field: 'kind', headerName: t('kind'), width: 95, valueFormatter: (p) => label(p.value) },
     ],
     [t, label, i18n.language, locked],
   );
