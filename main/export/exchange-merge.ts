@@ -2,22 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ExchangeConflict, ExchangeReport } from '../../shared/contracts/export';
+import type { BilingualText } from '../../shared/contracts/import';
 import { rawRow, restoreRaw, type RawRow } from '../repositories/rows';
 import {
   EXCHANGE_TABLES,
   exchangeColumns,
   finishExchangeBatch,
   insertExchangeBatch,
-  missingReference,
   referencesOf,
   sameRowHere,
-  uniqueClash,
   type ExchangeTable,
 } from '../repositories/export-exchange';
 import { audit, newId, nowIso, type ServiceContext } from '../services/context';
 import { judge } from '../services/inspections';
-import { CONTINUED_SHEET } from './exchange';
 import { readExchange } from './exchange-read';
+import { problemOf, written } from './exchange-refusals';
 
 /**
  * Merges an exchange workbook into this database by id (exchange-format.md): a row we lack
@@ -130,10 +129,11 @@ function mergeRow(
   report: ExchangeReport,
 ): void {
   const key = keyOf(table, incoming);
-  const reject = (reason: string) => void report.rejected.push({ table, id: incoming.id, key, reason });
+  const reject = (reason: BilingualText) =>
+    void report.rejected.push({ table, id: incoming.id, key, reason });
   const local = rawRow(ctx.db, table, incoming.id);
   if (!local) {
-    const problem = problemOf(ctx, table, incoming);
+    const problem = problemOf(ctx.db, table, incoming);
     if (problem) return reject(problem);
     const refused = written(() =>
       restoreRaw(ctx.db, table, hasBatch ? { ...incoming, batch_id: ctx.batchId } : incoming),
@@ -160,7 +160,7 @@ function mergeRow(
   const ours = String(local.updated_at);
   const theirs = String(incoming.updated_at);
   if (theirs > ours) {
-    const problem = problemOf(ctx, table, incoming);
+    const problem = problemOf(ctx.db, table, incoming);
     if (problem) return reject(problem);
     const refused = written(() => restoreRaw(ctx.db, table, incoming));
     if (refused) return reject(refused);
@@ -183,44 +183,6 @@ function mergeRow(
       fields: fields.map((field) => ({ field, local: local[field], incoming: incoming[field] })),
     };
     report.conflicts.push(conflict);
-  }
-}
-
-/** Why the row cannot be written as it is here, if it cannot. */
-function problemOf(ctx: ServiceContext, table: ExchangeTable, row: RawRow): string | undefined {
-  return uniqueClash(ctx.db, table, row) ?? missingReference(ctx.db, table, row) ?? damagedDocument(row);
-}
-
-/**
- * A document column (`…_json`) that does not parse: cut short, as when the hidden sheet that
- * carries the rest of a long one was deleted. Stored, it would break every page that reads it.
- */
-function damagedDocument(row: RawRow): string | undefined {
-  for (const [column, v] of Object.entries(row)) {
-    if (!column.endsWith('_json') || typeof v !== 'string') continue;
-    try {
-      JSON.parse(v);
-    } catch {
-      return `${column} is cut short or damaged (${v.length} characters); was the hidden ${CONTINUED_SHEET} sheet removed?`;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Runs a write; what SQLite refuses of the row itself (text in a number column, a missing
- * value, a failed CHECK, a document cut short) is returned as the reason, not thrown: the
- * statement alone is undone and the merge goes on to say what else it met.
- */
-function written(write: () => void): string | undefined {
-  try {
-    write();
-    return undefined;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && e instanceof Error)
-      return e.message;
-    throw e;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ExchangeReport } from '../../shared/contracts/export';
 import type { ImportReport, SheetReport } from '../../shared/contracts/import';
+import { conflictFields } from '../../shared/import/reasons';
 import { fillPlaceholders, tableNoun, type Lang, type MessageParams } from '../../shared/messages';
 
 const SHOWN_ERRORS = 20;
@@ -189,11 +190,7 @@ function exchangeLines(x: ExchangeReport, lang: Lang): string[] {
   const listed = [
     ...x.rejected.map((r) => t('cannotMerge', lang, { table: table(r.table), key: r.key, reason: r.reason })),
     ...x.conflicts.map((c) =>
-      t('conflict', lang, {
-        table: table(c.table),
-        key: c.key,
-        fields: c.fields.map((f) => `${f.field} ${String(f.local)} ≠ ${String(f.incoming)}`).join(', '),
-      }),
+      t('conflict', lang, { table: table(c.table), key: c.key, fields: conflictFields(c.fields) }),
     ),
   ];
   lines.push(...listed.slice(0, SHOWN_ERRORS).map((l) => `  ${l}`));

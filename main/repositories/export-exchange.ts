@@ -123,11 +123,15 @@ export function sameRowHere(db: DB, table: ExchangeTable, row: RawRow): string |
   return key && holderOf(db, table, key, row);
 }
 
-/** A row that already holds a unique key the incoming row wants (same code, other id). */
-export function uniqueClash(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
+/** A row that already holds a unique key the incoming row wants (same code, other id): its key and id. */
+export function uniqueClash(
+  db: DB,
+  table: ExchangeTable,
+  row: RawRow,
+): { columns: string[]; holder: string } | undefined {
   for (const key of UNIQUE_KEYS[table] ?? []) {
-    const hit = holderOf(db, table, key, row);
-    if (hit) return `${key.join(' + ')} already used by ${hit}`;
+    const holder = holderOf(db, table, key, row);
+    if (holder) return { columns: key, holder };
   }
   return undefined;
 }
@@ -148,12 +152,16 @@ export function referencesOf(
  * not in this database or the file): such a row cannot be written and is rejected instead.
  * `batch_id` is local and never travels, so it is not checked.
  */
-export function missingReference(db: DB, table: ExchangeTable, row: RawRow): string | undefined {
+export function missingReference(
+  db: DB,
+  table: ExchangeTable,
+  row: RawRow,
+): { column: string; parent: string; value: string } | undefined {
   for (const k of referencesOf(db, table)) {
     const value = row[k.col];
     if (k.col === 'batch_id' || value === null || value === undefined) continue;
     const found = prepared(db, `SELECT 1 FROM "${k.parent}" WHERE "${k.target}" = ?`).get(value);
-    if (!found) return `${k.col} refers to ${k.parent} ${String(value)}, which is not here`;
+    if (!found) return { column: k.col, parent: k.parent, value: String(value) };
   }
   return undefined;
 }

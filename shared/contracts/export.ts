@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { call } from './call';
+import type { BilingualText } from './import';
 import { JobId } from './jobs';
 import { checkPeriodRange, Code, Id, Period, SortSpec } from '../schemas/common';
 import { DIMENSION_CODES } from '../domain/dimensions';
@@ -113,8 +114,11 @@ export interface ExchangeReport {
   /** Incoming rows this database held under another id (the same code, version or key): merged as those. */
   matchedByKey: number;
   conflicts: ExchangeConflict[];
-  /** Incoming rows that could not be written (e.g. a code taken by another id), with why. */
-  rejected: { table: string; id: string; key: string; reason: string }[];
+  /**
+   * Incoming rows that could not be written (e.g. a code taken by another id), with why in both
+   * languages, as an import's row errors carry theirs.
+   */
+  rejected: { table: string; id: string; key: string; reason: BilingualText }[];
 }
 
 export const exportContract = {

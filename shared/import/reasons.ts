@@ -1,9 +1,11 @@
+import type { ExchangeConflict } from '../contracts/export';
 import type { BilingualText } from '../contracts/import';
-import { filledIn, type MessageParams } from '../messages';
+import { filledIn, listed, type MessageParams } from '../messages';
 
 /**
- * Why the importer turned a row, a cell or a sheet down, in both languages: the report and
- * the errors workbook carry both, the UI and the CLI show the user's. `{name}` is replaced.
+ * Why the importer turned a row, a cell or a sheet down (or, for a conflict, kept ours), in
+ * both languages: the report and the errors workbook carry both, the UI and the CLI show the
+ * user's. `{name}` is replaced.
  */
 const REASONS = {
   notANumber: { en: 'not a number', zh: '不是数字' },
@@ -75,10 +77,51 @@ const REASONS = {
     en: 'an exchange workbook: merged by id (exchange import)',
     zh: '交换工作簿：按 ID 合并（交换导入）',
   },
+  // An exchange workbook's rows that cannot be merged (main/export/exchange-refusals.ts). Its
+  // headers are the database's column names, so a {column} is named as the workbook writes it.
+  keyTaken: {
+    en: '{columns} already used by another row here ({id})',
+    zh: '{columns} 已被本库的另一行使用（{id}）',
+  },
+  missingParent: {
+    en: '{column} refers to {table} {id}, which is not here',
+    zh: '{column} 指向的{table} {id} 不在本库中',
+  },
+  documentCut: {
+    en: '{column} is cut short or damaged ({length} characters); was the hidden {sheet} sheet removed?',
+    zh: '{column} 被截断或已损坏（{length} 个字符）；隐藏工作表 {sheet} 是否被删除了？',
+  },
+  wrongType: {
+    en: 'the {column} column takes {wanted}, not {found}',
+    zh: '{column} 列应填{wanted}，不能填{found}',
+  },
+  columnEmpty: { en: '{column} is required, but empty', zh: '{column} 必填，但为空' },
+  notAllowed: {
+    en: 'a value the database does not allow ({rule})',
+    zh: '有数值不符合本库的规则（{rule}）',
+  },
+  refusedByDatabase: { en: 'the database refuses the row ({detail})', zh: '数据库拒绝写入该行（{detail}）' },
+  // A same-instant edit of both sides, field by field (ours is kept).
+  conflictField: {
+    en: '{field}: ours {local}, theirs {incoming}',
+    zh: '{field}：本库 {local}，来件 {incoming}',
+  },
+  emptyValue: { en: '(empty)', zh: '（空）' },
 } as const satisfies Record<string, BilingualText>;
 
 export type ReasonKey = keyof typeof REASONS;
 
 export function reason(key: ReasonKey, params: MessageParams = {}): BilingualText {
   return filledIn(REASONS[key], params);
+}
+
+/** A conflict's differing fields, ours then theirs, as the CLI's report and the wizard list them. */
+export function conflictFields(fields: ExchangeConflict['fields']): BilingualText {
+  const shown = (v: unknown) => (v === null || v === undefined ? reason('emptyValue') : String(v));
+  return listed(
+    fields.map((f) =>
+      reason('conflictField', { field: f.field, local: shown(f.local), incoming: shown(f.incoming) }),
+    ),
+    { en: '; ', zh: '；' },
+  );
 }

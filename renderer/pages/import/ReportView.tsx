@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeReport } from '../../../shared/contracts/export';
 import type { ImportOutcome, SheetReport } from '../../../shared/contracts/import';
+import { conflictFields } from '../../../shared/import/reasons';
 import { tableNoun } from '../../../shared/messages';
 import { navigate } from '../../router';
 import type { WizardFile } from './ImportWizard';
@@ -100,14 +101,10 @@ function ExchangeRows({ report }: { report: ExchangeReport }) {
   const table = (name: string) => tableNoun(name)[lang];
   const lines = [
     ...report.rejected.map((r) =>
-      t('exchangeRejected', { table: table(r.table), key: r.key, reason: r.reason }),
+      t('exchangeRejected', { table: table(r.table), key: r.key, reason: r.reason[lang] }),
     ),
     ...report.conflicts.map((c) =>
-      t('exchangeConflict', {
-        table: table(c.table),
-        key: c.key,
-        fields: c.fields.map((f) => `${f.field} ${String(f.local)} ≠ ${String(f.incoming)}`).join(', '),
-      }),
+      t('exchangeConflict', { table: table(c.table), key: c.key, fields: conflictFields(c.fields)[lang] }),
     ),
   ];
   if (lines.length === 0) return null;

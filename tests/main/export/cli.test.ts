@@ -101,14 +101,24 @@ describe('qms export', () => {
     expect(run.stdout).toContain(
       '1 行无法合并：未写入任何数据。请修正工作簿，或使用 --skip-invalid 合并其余行',
     );
-    expect(run.stdout).toMatch(
-      /无法合并：测量值 \S+：cannot store TEXT value in REAL column measurements\.value/,
-    );
+    // Why, in Chinese too: SQLite's own words are English only.
+    expect(run.stdout).toMatch(/无法合并：测量值 \S+：value 列应填数字，不能填文本\n/);
     const kept = qms(['--db', other, 'import', out, '--skip-invalid', '--json']);
     expect(kept.status).toBe(1);
-    const report = JSON.parse(kept.stdout) as { outcome: string; written: number };
+    const report = JSON.parse(kept.stdout) as {
+      outcome: string;
+      written: number;
+      exchange: { rejected: unknown[] };
+    };
     expect(report.outcome).toBe('imported');
     expect(report.written).toBeGreaterThan(100);
+    // In --json both languages, as an import's row errors carry theirs.
+    expect(report.exchange.rejected).toEqual([
+      expect.objectContaining({
+        table: 'measurements',
+        reason: { en: 'the value column takes a number, not text', zh: 'value 列应填数字，不能填文本' },
+      }),
+    ]);
   });
 
   it.each([

@@ -191,7 +191,10 @@ describe('merging by id', () => {
       expect.objectContaining({
         table: 'branches',
         key: 'EAST-001',
-        reason: expect.stringMatching(/^region_id \+ name already used by /),
+        reason: {
+          en: expect.stringMatching(/^region_id \+ name already used by another row here \(\S+\)$/),
+          zh: expect.stringMatching(/^region_id \+ name 已被本库的另一行使用（\S+）$/),
+        },
       }),
     ]);
     expect(counts()).toEqual(before);
@@ -305,8 +308,17 @@ describe('consolidating installations that each set themselves up', () => {
     const report = await importExchange(region, damaged);
     expect(report.applied).toBe(false);
     expect(report.rejected.map((r) => [r.table, r.reason])).toEqual([
-      ['measurements', 'cannot store TEXT value in REAL column measurements.value'],
-      ['plans', expect.stringMatching(/^content_json is cut short or damaged \(32000 characters\)/)],
+      [
+        'measurements',
+        { en: 'the value column takes a number, not text', zh: 'value 列应填数字，不能填文本' },
+      ],
+      [
+        'plans',
+        {
+          en: 'content_json is cut short or damaged (32000 characters); was the hidden _continued sheet removed?',
+          zh: 'content_json 被截断或已损坏（32000 个字符）；隐藏工作表 _continued 是否被删除了？',
+        },
+      ],
     ]);
     expect(count(region, 'SELECT count(*) FROM plans')).toBe(plans);
     expect(count(region, "SELECT count(*) FROM measurements WHERE updated_at LIKE '2028%'")).toBe(0);
