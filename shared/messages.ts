@@ -132,8 +132,13 @@ export const MESSAGES = {
     zh: '{file} 使用了不支持的压缩方式（{part} 的方法 {method}）。请在 Excel 或 WPS 中打开后重新保存',
   },
   xlsxTooLarge: {
-    en: '{file} inflates past the safe bound of {limit} MB (a zip bomb or a damaged file). Split the workbook or check where it came from',
-    zh: '{file} 解压后超过安全上限 {limit} MB（可能是压缩炸弹或文件损坏）。请拆分工作簿或核实文件来源',
+    en: '{file} inflates past the safe bound of {limit} MB. Split the workbook',
+    zh: '{file} 解压后超过安全上限 {limit} MB。请拆分工作簿',
+  },
+  // Said apart from the bound: a 400 MB bomb was reported as "past 2048 MB".
+  xlsxBomb: {
+    en: '{file} is no workbook: a part of it inflates beyond what its zip directory declares, or at a zip bomb’s ratio (a crafted or damaged file). Nothing was read; check where it came from',
+    zh: '{file} 不是正常的工作簿：其中一部分解压后超出压缩目录声明的大小或压缩比异常（压缩炸弹或文件损坏）。未读取任何数据，请核实文件来源',
   },
   xlsxEntities: {
     en: '{file} contains XML entity declarations in {part}, which Excel never writes (entity expansion attack). Check where the file came from',

@@ -197,7 +197,8 @@ export async function* inflateEntry(
         // A part inflating past its declared size, or at a bomb's ratio, is not a spreadsheet.
         const lying = produced > entry.uncompressedSize;
         const bomb = produced > RATIO_APPLIES_ABOVE && produced > MAX_RATIO * entry.compressedSize;
-        if (lying || bomb || produced > limit) throw tooLarge();
+        if (lying || bomb) throw refuse('xlsxBomb', { file });
+        if (produced > limit) throw tooLarge();
         crc = zlib.crc32(chunk, crc);
         yield chunk;
       }
@@ -223,15 +224,15 @@ export function inflateSmall(
   file: string,
 ): Buffer | null {
   if (entry.compressedSize > WHOLE_PART || entry.uncompressedSize > WHOLE_PART) return null;
-  const { start, end, tooLarge } = locate(fh, size, entry, limit, file);
+  const { start, end } = locate(fh, size, entry, limit, file);
   const stored = readAt(fh, start, end - start);
   let whole = stored;
   if (entry.method === 8 && stored.length > 0) {
     try {
-      // Past its declared size a part is refused as too large, as the stream does.
+      // Past its declared size a part is refused as the stream refuses it.
       whole = zlib.inflateRawSync(stored, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse('xlsxBomb', { file });
       throw refuse('xlsxCorrupt', { file, part: entry.name });
     }
   }
