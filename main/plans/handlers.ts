@@ -12,6 +12,7 @@ export function plansHandlers(ctx: ServiceContext): HandlersOf<keyof typeof plan
     'plans:list': (i) => plans.listPlans(ctx, i),
     'plans:get': (i) => plans.getPlan(ctx, i.id),
     'plans:advance': (i) => plans.advancePlan(ctx, i),
+    'plans:saveDrafts': (i) => plans.saveDrafts(ctx, i),
     'plans:confirmActions': (i) => plans.confirmActions(ctx, i),
     'plans:check': (i) => plans.checkPlan(ctx, i.id),
     'plans:act': (i) => plans.actPlan(ctx, i),

@@ -1,7 +1,8 @@
 /**
  * The PDCA plan's life: generated for a scope and period, then Plan -> Do -> Check -> Act
  * (PLAN_TRANSITIONS). Plan content is frozen once the plan leaves the Plan stage, so what a
- * meeting agreed stays on record; Check and Act add to it.
+ * meeting agreed stays on record; Check and Act add to it. The user's drafts of proposed
+ * actions ride along in the content until confirmed, and survive a regeneration.
  */
 import type { ParsedInput } from '../../shared/contract';
 import { listed, messageOf, NOUNS } from '../../shared/messages';
@@ -12,7 +13,7 @@ import { PLAN_TRANSITIONS, canTransition, labelOf, type PlanStage } from '../../
 import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
 import { actionCounts } from '../../shared/plans/coverage';
 import { gapStatement } from '../../shared/plans/texts';
-import type { PlanContent, StandardisedItem } from '../../shared/plans/types';
+import type { PlanContent, PlanGap, StandardisedItem } from '../../shared/plans/types';
 import * as repo from '../repositories/plans';
 import { listActions } from '../repositories/actions';
 import { afterCreate, auditedUpdate } from '../services/audited';
@@ -103,11 +104,12 @@ export function generatePlan(
     // period not yet measured keeps its gaps at their latest values instead.
     if (!carried && repo.measurementsIn(ctx.db, s.scope, input.period) === 0)
       throw new AppError('invalid', 'planNoData', { scope: s.name, period: input.period }, 'period');
-    const content = gatherContent(ctx, s, input.period, carried);
+    const generated = gatherContent(ctx, s, input.period, carried);
     const title = input.title ?? defaultTitle(s.name, input.period);
     const draft = carried
       ? undefined
       : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
+    const content = draft ? { ...generated, ...draftsKept(ctx, draft.id, generated.gaps) } : generated;
     const at = nowIso(ctx);
     if (draft) {
       auditedUpdate(ctx, 'plans', draft.id, planKey(draft), () =>
@@ -139,16 +141,30 @@ export function generatePlan(
   });
 }
 
-function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): Plan {
+/** What the user typed for the gaps a regenerated plan still has: new data does not undo it. */
+function draftsKept(ctx: ServiceContext, id: string, gaps: readonly PlanGap[]): Pick<PlanContent, 'drafts'> {
+  const saved = (JSON.parse(requirePlanRow(ctx, id).contentJson) as PlanContent).drafts ?? {};
+  const keys = new Set(gaps.map((g) => g.key));
+  const kept = Object.entries(saved).filter(([key]) => keys.has(key));
+  return kept.length ? { drafts: Object.fromEntries(kept) } : {};
+}
+
+function store(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): string {
+  const updatedAt = nowIso(ctx);
   auditedUpdate(ctx, 'plans', row.id, planKey(row), () =>
     repo.updatePlan(ctx.db, {
       id: row.id,
       stage,
       title: row.title,
       contentJson: JSON.stringify(content),
-      updatedAt: nowIso(ctx),
+      updatedAt,
     }),
   );
+  return updatedAt;
+}
+
+function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): Plan {
+  store(ctx, row, stage, content);
   return getPlan(ctx, row.id);
 }
 
@@ -196,6 +212,29 @@ export function checkPlan(ctx: ServiceContext, id: string): Plan {
       results: currentCheck(ctx, resolveScope(ctx, scopeOf(row)), row.period, content.gaps),
     };
     return save(ctx, row, row.stage, content);
+  });
+}
+
+/**
+ * Keeps what the user typed for proposed actions while the plan can still take actions (Plan,
+ * Do), each draft replacing the one saved for its gap. Answers with the time only: the page
+ * saves as the user types, and a region's plan is megabytes to send back each time.
+ */
+export function saveDrafts(
+  ctx: ServiceContext,
+  input: ParsedInput<'plans:saveDrafts'>,
+): { updatedAt: string } {
+  return inTransaction(ctx, () => {
+    const row = requirePlanRow(ctx, input.id);
+    requireStage(row, ['plan', 'do']);
+    const content = JSON.parse(row.contentJson) as PlanContent;
+    const keys = new Set(content.gaps.map((g) => g.key));
+    const drafts = { ...content.drafts };
+    input.drafts.forEach(({ key, ...draft }, i) => {
+      if (!keys.has(key)) throw invalidField(`drafts.${i}.key`, messageOf('planNoGap', { key }));
+      drafts[key] = draft;
+    });
+    return { updatedAt: store(ctx, row, row.stage, { ...content, drafts }) };
   });
 }
 

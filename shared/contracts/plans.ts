@@ -59,13 +59,26 @@ export const PlanList = z.object({
   stage: z.enum(PLAN_STAGES).optional(),
 });
 export const PlanAdvance = z.object({ id: Id, to: z.enum(PLAN_STAGES) });
+/** A gap of the plan by its `BRANCH/STANDARD` key. */
+const GapKey = z.string().min(3).max(140);
+/** A draft's short field as typed, empty or not a date yet: it is checked when confirmed. */
+const DraftField = z.string().trim().max(200);
+export const PlanSaveDrafts = z.object({
+  id: Id,
+  /** The drafts changed since the last save; the others stay as saved. */
+  drafts: z
+    .array(
+      z.object({ key: GapKey, action: Text, department: DraftField, owner: DraftField, dueDate: DraftField }),
+    )
+    .min(1)
+    .max(20_000),
+});
 export const PlanConfirmActions = z.object({
   id: Id,
   actions: z
     .array(
       z.object({
-        /** The gap's `BRANCH/STANDARD` key. */
-        key: z.string().min(3).max(140),
+        key: GapKey,
         action: Text.min(1).optional(),
         department: Name,
         owner: Name,
@@ -126,6 +139,7 @@ export const plansContract = {
   'plans:list': call<PlanListItem[]>()(PlanList),
   'plans:get': call<Plan>()(ById),
   'plans:advance': call<Plan>()(PlanAdvance),
+  'plans:saveDrafts': call<{ updatedAt: string }>()(PlanSaveDrafts),
   'plans:confirmActions': call<Plan>()(PlanConfirmActions),
   'plans:check': call<Plan>()(ById),
   'plans:act': call<{ plan: Plan; nextPlan: Plan | null }>()(PlanAct),

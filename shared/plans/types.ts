@@ -99,6 +99,17 @@ export interface Countermeasure {
   category: RootCauseCategory;
 }
 
+/**
+ * What the user has typed for a gap's proposed action and not yet confirmed, kept as typed
+ * (half done or not) so that closing the page loses nothing.
+ */
+export interface PlanDraft {
+  action: string;
+  department: string;
+  owner: string;
+  dueDate: string;
+}
+
 export type CheckStatus = 'closed' | 'improved' | 'not_closed' | 'no_data';
 
 export interface CheckResult {
@@ -158,4 +169,10 @@ export interface PlanContent {
   countermeasures: Record<string, Countermeasure[]>;
   check: CheckSnapshot | null;
   act: ActRecord | null;
+  /**
+   * The user's drafts of proposed actions, by gap key (plans:saveDrafts); absent until the
+   * first is saved. The user's work on the plan, not the plan the data gave: it changes in
+   * Plan and Do, when the generated part no longer does.
+   */
+  drafts?: Record<string, PlanDraft>;
 }
