@@ -243,11 +243,21 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await seeContains(byTestId('plan-stage'), '计划');
       await gridRows('gaps-grid').first().waitFor();
 
-      // Name an owner for the first gap still waiting for an action, and confirm it.
-      const owner = gridRows('gaps-grid').filter({ hasText: '待确认' }).first().locator('[col-id="owner"]');
+      // Name an owner for the first gap still waiting for an action. It is kept with the plan:
+      // leaving for another page at once, and reloading the page, both find it still there.
+      const key = await gridRows('gaps-grid').filter({ hasText: '待确认' }).first().getAttribute('row-id');
+      const owner = byTestId('gaps-grid').locator(`.ag-row[row-id="${key}"] [col-id="owner"]`);
       await owner.click();
       await page.keyboard.type('李娜');
       await page.keyboard.press('Enter');
+      const planRoute = await page.evaluate(() => window.location.hash.slice(2));
+      await goTo(page, 'dashboard');
+      await byTestId('dashboard-page').waitFor();
+      await goTo(page, planRoute);
+      await seeContains(owner, '李娜');
+      await page.reload();
+      await seeContains(owner, '李娜');
+      // Confirmed from the drafts the reloaded page read back from the plan.
       await byTestId('confirm-actions').click();
       await eventually(async () =>
         (

@@ -8,14 +8,13 @@ import { useMemo } from 'react';
 import type { ColDef, EditableCallbackParams } from 'ag-grid-community';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanGap } from '../../../shared/plans/types';
+import type { PlanDraft, PlanGap } from '../../../shared/plans/types';
 import { LocalGrid } from './LocalGrid';
 import { VERDICT_COLOURS } from '../../charts/options';
 import { useEnumLabel } from '../dashboard/labels';
-import type { Draft } from './proposals';
 
 export interface GapRow extends PlanGap {
-  draft: Draft | null;
+  draft: PlanDraft | null;
   covered: boolean;
 }
 
@@ -26,13 +25,13 @@ export function GapsGrid({
 }: {
   rows: GapRow[];
   editable: boolean;
-  onDraft: (key: string, draft: Draft) => void;
+  onDraft: (key: string, draft: PlanDraft) => void;
 }) {
   const { t, i18n } = useTranslation('plans');
   const label = useEnumLabel();
   const zh = i18n.language.startsWith('zh');
   const canEdit = (p: EditableCallbackParams<GapRow>) => editable && !!p.data?.draft && !p.data.covered;
-  const draftColumn = (field: keyof Draft, header: string, width: number): ColDef<GapRow> => ({
+  const draftColumn = (field: keyof PlanDraft, header: string, width: number): ColDef<GapRow> => ({
     colId: field,
     headerName: header,
     width,

@@ -21,6 +21,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../shared/contracts/plans';
+import type { PlanDraft } from '../../../shared/plans/types';
 import { PLAN_TRANSITIONS, type PlanStage } from '../../../shared/domain/enums';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
@@ -34,7 +35,8 @@ import { CheckGrid } from './CheckGrid';
 import { ActForm } from './ActForm';
 import { ExportButtons } from './ExportButtons';
 import { coveredKeys } from '../../../shared/plans/coverage';
-import { confirmations, draftFor, type Draft } from './proposals';
+import { confirmations, draftFor } from './proposals';
+import { useDraftSaver } from './useDraftSaver';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
 
@@ -49,7 +51,9 @@ export function PlanDetail({
   const label = useEnumLabel();
   const errorText = useErrorText();
   const lang = toLang(i18n.language);
-  const [drafts, setDrafts] = useState(() => new Map<string, Draft>());
+  // What the user typed before, as saved with the plan; edits are saved as they are made.
+  const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts ?? {})));
+  const { queue, flush } = useDraftSaver(plan.id);
   const [busy, setBusy] = useState(false);
   const { modal } = App.useApp();
 
@@ -75,7 +79,13 @@ export function PlanDetail({
       })),
     [plan, covered, drafts, lang],
   );
-  const onDraft = useCallback((key: string, d: Draft) => setDrafts((m) => new Map(m).set(key, d)), []);
+  const onDraft = useCallback(
+    (key: string, d: PlanDraft) => {
+      setDrafts((m) => new Map(m).set(key, d));
+      queue(key, d);
+    },
+    [queue],
+  );
   // Drafts not yet touched come from the proposals, so an owner typed into one row suffices.
   const allDrafts = useMemo(
     () => new Map(rows.flatMap((r) => (r.draft ? [[r.key, r.draft] as const] : []))),
@@ -94,11 +104,9 @@ export function PlanDetail({
     );
   const confirm = () =>
     run(
-      () => client.call('plans:confirmActions', { id: plan.id, actions: ready }),
-      (p) => {
-        setDrafts(new Map());
-        onChange(p);
-      },
+      // Edits still waiting are saved first, so the plan on record holds the drafts confirmed.
+      () => flush().then(() => client.call('plans:confirmActions', { id: plan.id, actions: ready })),
+      (p) => onChange(p),
       t('confirmed', { n: ready.length }),
     );
   const check = () =>

@@ -4,18 +4,11 @@
  */
 import type { Plan } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
-import type { PlanGap } from '../../../shared/plans/types';
+import type { PlanDraft, PlanGap } from '../../../shared/plans/types';
 import { coveredKeys } from '../../../shared/plans/coverage';
 
-export interface Draft {
-  action: string;
-  department: string;
-  owner: string;
-  dueDate: string;
-}
-
 /** The editable row for a gap still waiting for an action, filled from the plan's proposal. */
-export function draftFor(gap: PlanGap, lang: 'zh' | 'en'): Draft | null {
+export function draftFor(gap: PlanGap, lang: 'zh' | 'en'): PlanDraft | null {
   if (!gap.proposed) return null;
   return {
     action: gap.proposed.action[lang],
@@ -28,7 +21,7 @@ export function draftFor(gap: PlanGap, lang: 'zh' | 'en'): Draft | null {
 type Confirmation = Input<'plans:confirmActions'>['actions'][number];
 
 /** The drafts ready to send: an owner named (the data cannot know who) and not yet covered. */
-export function confirmations(plan: Plan, drafts: ReadonlyMap<string, Draft>): Confirmation[] {
+export function confirmations(plan: Plan, drafts: ReadonlyMap<string, PlanDraft>): Confirmation[] {
   const covered = coveredKeys(plan);
   const out: Confirmation[] = [];
   for (const gap of plan.content.gaps) {
