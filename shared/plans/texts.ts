@@ -2,7 +2,7 @@
 import type { Lang } from '../messages';
 import { labelOf } from '../domain/enums';
 import { shiftPeriod } from '../domain/period';
-import type { CheckStatus, PlanGap, Trend } from './types';
+import type { CheckStatus, GapSource, PlanGap, Trend } from './types';
 
 const TREND: Record<Trend, { zh: string; en: string }> = {
   improving: { zh: '好转', en: 'improving' },
@@ -20,6 +20,9 @@ const CHECK: Record<CheckStatus, { zh: string; en: string }> = {
 export const trendLabel = (t: Trend, lang: Lang): string => TREND[t][lang];
 export const checkLabel = (s: CheckStatus, lang: Lang): string => CHECK[s][lang];
 export const label = (value: string, lang: Lang): string => labelOf(value)[lang];
+/** The standard's name in the language asked for; a standard with no English name keeps its Chinese one. */
+export const standardName = (g: Pick<GapSource, 'standardNameZh' | 'standardNameEn'>, lang: Lang): string =>
+  lang === 'en' ? (g.standardNameEn ?? g.standardNameZh) : g.standardNameZh;
 
 export function formatValue(n: number | null): string {
   if (n === null) return '—';

@@ -9,6 +9,8 @@ import type { ColDef, EditableCallbackParams } from 'ag-grid-community';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanDraft, PlanGap } from '../../../shared/plans/types';
+import { standardName } from '../../../shared/plans/texts';
+import { toLang } from '../../i18n';
 import { LocalGrid } from './LocalGrid';
 import { VERDICT_COLOURS } from '../../charts/options';
 import { useEnumLabel } from '../dashboard/labels';
@@ -29,7 +31,7 @@ export function GapsGrid({
 }) {
   const { t, i18n } = useTranslation('plans');
   const label = useEnumLabel();
-  const zh = i18n.language.startsWith('zh');
+  const lang = toLang(i18n.language);
   const canEdit = (p: EditableCallbackParams<GapRow>) => editable && !!p.data?.draft && !p.data.covered;
   const draftColumn = (field: keyof PlanDraft, header: string, width: number): ColDef<GapRow> => ({
     colId: field,
@@ -53,8 +55,7 @@ export function GapsGrid({
         colId: 'standard',
         headerName: t('gap.standard'),
         width: 170,
-        valueGetter: (p) =>
-          p.data ? (zh ? p.data.standardNameZh : (p.data.standardNameEn ?? p.data.standardNameZh)) : '',
+        valueGetter: (p) => (p.data ? standardName(p.data, lang) : ''),
       },
       { field: 'value', headerName: t('gap.value'), width: 80, type: 'numericColumn' },
       { field: 'target', headerName: t('gap.target'), width: 80, type: 'numericColumn' },
@@ -93,7 +94,7 @@ export function GapsGrid({
       },
     ],
     // The draft columns close over `editable` and onDraft; rebuilt with them.
-    [t, zh, label, editable, onDraft],
+    [t, lang, label, editable, onDraft],
   );
   return (
     <LocalGrid

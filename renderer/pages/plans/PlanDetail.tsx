@@ -291,7 +291,7 @@ export function PlanDetail({
                 <Typography.Text type="secondary">
                   {t('checkedAt', { at: c.check.checkedAt.slice(0, 16).replace('T', ' ') })}
                 </Typography.Text>
-                <CheckGrid results={c.check.results} />
+                <CheckGrid results={c.check.results} gaps={c.gaps} />
               </Space>
             ) : (
               <Empty description={t('noCheck')} />
