@@ -14,6 +14,7 @@ export const AUDITED_TABLES = [
   'findings',
   'actions',
   'plans',
+  'plan_drafts',
   'reviews',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
@@ -28,6 +29,7 @@ export const DELETE_ORDER: readonly AuditedTable[] = [
   'branches',
   'regions',
   'reviews',
+  'plan_drafts',
   'plans',
 ];
 
@@ -98,9 +100,12 @@ export function restoreRaw(db: DB, table: AuditedTable, row: RawRow): void {
   ).run(row);
 }
 
+/** The tables without a `batch_id` column: the trail alone says which batch wrote a row. */
+const UNBATCHED_TABLES: readonly AuditedTable[] = ['plans', 'plan_drafts', 'reviews'];
+
 /** The tables whose rows carry the import batch that wrote them (`batch_id`). */
 export const BATCHED_TABLES: readonly AuditedTable[] = DELETE_ORDER.filter(
-  (t) => t !== 'plans' && t !== 'reviews',
+  (t) => !UNBATCHED_TABLES.includes(t),
 );
 
 export function deleteBatchRows(db: DB, table: AuditedTable, batchId: string): number {

@@ -55,7 +55,7 @@ const definition = (db: Database.Database, table = 'measurements') =>
 describe('migration 0003: the rules of measurements and inspections as comparisons', () => {
   it('rewrites the rule in place: every row stays, an action keeps its measurement, a backup is made first', () => {
     const { file, db } = version2();
-    const result = migrate(db, { file });
+    const result = migrate(db, { file, to: 3 });
     expect(schemaVersion(db)).toBe(3);
     expect(result.backup).not.toBeNull();
     expect(fs.existsSync(result.backup!)).toBe(true);
@@ -78,7 +78,7 @@ describe('migration 0003: the rules of measurements and inspections as compariso
 
   it('still refuses any other verdict, kind or status, on this connection and on the next one', () => {
     const { file, db } = version2();
-    migrate(db, { file });
+    migrate(db, { file, to: 3 });
     expect(() => insertVerdict(db, 'm2', 'passed')).toThrow(/CHECK constraint failed/);
     insertVerdict(db, 'm3', 'fail');
     expect(() => insertInspection(db, 'i2', 'audit', 'draft')).toThrow(/CHECK constraint failed/);
@@ -117,7 +117,7 @@ describe('migration 0003: the rules of measurements and inspections as compariso
     const { file, db } = version2();
     db.exec(change);
     const before = definition(db);
-    migrate(db, { file });
+    migrate(db, { file, to: 3 });
     expect(schemaVersion(db)).toBe(3);
     expect(definition(db)).toBe(before);
     expect(definition(db, 'inspections')).not.toContain(' IN (');
