@@ -2,7 +2,8 @@
  * The PDCA plan's life: generated for a scope and period, then Plan -> Do -> Check -> Act
  * (PLAN_TRANSITIONS). Plan content is frozen once the plan leaves the Plan stage, so what a
  * meeting agreed stays on record; Check and Act add to it. The user's drafts of proposed
- * actions ride along in the content until confirmed, and survive a regeneration.
+ * actions are kept beside the content (plan_drafts) until confirmed, and survive a
+ * regeneration.
  */
 import type { ParsedInput } from '../../shared/contract';
 import { listed, messageOf, NOUNS } from '../../shared/messages';
@@ -13,10 +14,11 @@ import { PLAN_TRANSITIONS, canTransition, labelOf, type PlanStage } from '../../
 import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
 import { actionCounts } from '../../shared/plans/coverage';
 import { gapStatement } from '../../shared/plans/texts';
-import type { PlanContent, PlanGap, StandardisedItem } from '../../shared/plans/types';
+import type { PlanContent, PlanDraft, PlanGap, StandardisedItem } from '../../shared/plans/types';
 import * as repo from '../repositories/plans';
+import * as draftRows from '../repositories/plan-drafts';
 import { listActions } from '../repositories/actions';
-import { afterCreate, auditedUpdate } from '../services/audited';
+import { afterCreate, auditedDelete, auditedUpdate } from '../services/audited';
 import { inTransaction, newId, nowIso, today, type ServiceContext } from '../services/context';
 import { createAction } from '../services/actions';
 import { updateStandard } from '../services/standards';
@@ -50,7 +52,11 @@ function toPlan(ctx: ServiceContext, row: Omit<repo.PlanRow, 'contentJson'>, con
     previousPlanId: row.previousPlanId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    content: { ...content, summary: { ...content.summary, ...actionCounts({ content, actions }) } },
+    content: {
+      ...content,
+      summary: { ...content.summary, ...actionCounts({ content, actions }) },
+      drafts: Object.fromEntries(draftRows.draftsOf(ctx.db, row.id).map((d) => [d.gapKey, draftOf(d)])),
+    },
     actions,
     nextPlanTitle: content.act?.nextPlanId
       ? (repo.getPlanRow(ctx.db, content.act.nextPlanId)?.title ?? null)
@@ -104,14 +110,14 @@ export function generatePlan(
     // period not yet measured keeps its gaps at their latest values instead.
     if (!carried && repo.measurementsIn(ctx.db, s.scope, input.period) === 0)
       throw new AppError('invalid', 'planNoData', { scope: s.name, period: input.period }, 'period');
-    const generated = gatherContent(ctx, s, input.period, carried);
+    const content = gatherContent(ctx, s, input.period, carried);
     const title = input.title ?? defaultTitle(s.name, input.period);
     const draft = carried
       ? undefined
       : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
-    const content = draft ? { ...generated, ...draftsKept(ctx, draft.id, generated.gaps) } : generated;
     const at = nowIso(ctx);
     if (draft) {
+      keepDrafts(ctx, draft, content.gaps);
       auditedUpdate(ctx, 'plans', draft.id, planKey(draft), () =>
         repo.updatePlan(ctx.db, {
           id: draft.id,
@@ -141,30 +147,43 @@ export function generatePlan(
   });
 }
 
-/** What the user typed for the gaps a regenerated plan still has: new data does not undo it. */
-function draftsKept(ctx: ServiceContext, id: string, gaps: readonly PlanGap[]): Pick<PlanContent, 'drafts'> {
-  const saved = (JSON.parse(requirePlanRow(ctx, id).contentJson) as PlanContent).drafts ?? {};
+const draftOf = ({ action, department, owner, dueDate }: PlanDraft): PlanDraft => ({
+  action,
+  department,
+  owner,
+  dueDate,
+});
+const sameDraft = (a: PlanDraft, b: PlanDraft) =>
+  a.action === b.action && a.department === b.department && a.owner === b.owner && a.dueDate === b.dueDate;
+const draftKey = (plan: Parameters<typeof planKey>[0], gapKey: string) => `${planKey(plan)}/${gapKey}`;
+
+/**
+ * A regenerated plan keeps what the user typed for the gaps it still has: new data does not
+ * undo it. The drafts of the gaps it no longer has are deleted, each on record.
+ */
+function keepDrafts(
+  ctx: ServiceContext,
+  plan: Omit<repo.PlanRow, 'contentJson'>,
+  gaps: readonly PlanGap[],
+): void {
   const keys = new Set(gaps.map((g) => g.key));
-  const kept = Object.entries(saved).filter(([key]) => keys.has(key));
-  return kept.length ? { drafts: Object.fromEntries(kept) } : {};
+  for (const d of draftRows.draftsOf(ctx.db, plan.id))
+    if (!keys.has(d.gapKey))
+      auditedDelete(ctx, 'plan_drafts', d.id, draftKey(plan, d.gapKey), () =>
+        draftRows.deleteDraft(ctx.db, d.id),
+      );
 }
 
-function store(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): string {
-  const updatedAt = nowIso(ctx);
+function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): Plan {
   auditedUpdate(ctx, 'plans', row.id, planKey(row), () =>
     repo.updatePlan(ctx.db, {
       id: row.id,
       stage,
       title: row.title,
       contentJson: JSON.stringify(content),
-      updatedAt,
+      updatedAt: nowIso(ctx),
     }),
   );
-  return updatedAt;
-}
-
-function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content: PlanContent): Plan {
-  store(ctx, row, stage, content);
   return getPlan(ctx, row.id);
 }
 
@@ -217,8 +236,10 @@ export function checkPlan(ctx: ServiceContext, id: string): Plan {
 
 /**
  * Keeps what the user typed for proposed actions while the plan can still take actions (Plan,
- * Do), each draft replacing the one saved for its gap. Answers with the time only: the page
- * saves as the user types, and a region's plan is megabytes to send back each time.
+ * Do), each draft replacing the one saved for its gap. A draft is a row of its own, so a save
+ * records in the trail only the drafts it changes, not the plan's content (megabytes for a
+ * region, and the page saves as the user types); one saved again unchanged is not written.
+ * Answers with the time only: the whole plan is too much to send back each time.
  */
 export function saveDrafts(
   ctx: ServiceContext,
@@ -227,14 +248,23 @@ export function saveDrafts(
   return inTransaction(ctx, () => {
     const row = requirePlanRow(ctx, input.id);
     requireStage(row, ['plan', 'do']);
-    const content = JSON.parse(row.contentJson) as PlanContent;
-    const keys = new Set(content.gaps.map((g) => g.key));
-    const drafts = { ...content.drafts };
-    input.drafts.forEach(({ key, ...draft }, i) => {
+    const keys = new Set((JSON.parse(row.contentJson) as PlanContent).gaps.map((g) => g.key));
+    const at = nowIso(ctx);
+    input.drafts.forEach(({ key, ...typed }, i) => {
       if (!keys.has(key)) throw invalidField(`drafts.${i}.key`, messageOf('planNoGap', { key }));
-      drafts[key] = draft;
+      const saved = draftRows.findDraft(ctx.db, row.id, key);
+      const entityKey = draftKey(row, key);
+      if (!saved) {
+        const id = newId();
+        draftRows.insertDraft(ctx.db, { id, planId: row.id, gapKey: key, ...typed, at });
+        afterCreate(ctx, 'plan_drafts', id, entityKey);
+      } else if (!sameDraft(saved, typed)) {
+        auditedUpdate(ctx, 'plan_drafts', saved.id, entityKey, () =>
+          draftRows.updateDraft(ctx.db, { id: saved.id, ...typed, at }),
+        );
+      }
     });
-    return { updatedAt: store(ctx, row, row.stage, { ...content, drafts }) };
+    return { updatedAt: at };
   });
 }
 

@@ -9,7 +9,7 @@ import { call } from './call';
 import { ById, Code, FiniteNumber, Id, IsoDate, Name, Period, Scope, Text } from '../schemas/common';
 import { PLAN_STAGES, ROOT_CAUSE_CATEGORIES, type PlanStage } from '../domain/enums';
 import type { CorrectiveAction } from '../schemas/action';
-import type { PlanContent } from '../plans/types';
+import type { PlanContent, PlanDraft } from '../plans/types';
 import type { ReviewSnapshot } from '../plans/review';
 
 export interface Plan {
@@ -21,7 +21,11 @@ export interface Plan {
   previousPlanId: string | null;
   createdAt: string;
   updatedAt: string;
-  content: PlanContent;
+  /**
+   * The stored content, with the user's drafts of proposed actions by gap key
+   * (plans:saveDrafts), which are kept apart from it; empty until the first is saved.
+   */
+  content: PlanContent & { drafts: Record<string, PlanDraft> };
   /** Actions created by this plan (confirmed proposals); linked open ones are in the gaps. */
   actions: CorrectiveAction[];
   /** The title of the plan its Act carried the open gaps into, as people name it (not its id). */

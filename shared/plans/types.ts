@@ -101,7 +101,9 @@ export interface Countermeasure {
 
 /**
  * What the user has typed for a gap's proposed action and not yet confirmed, kept as typed
- * (half done or not) so that closing the page loses nothing.
+ * (half done or not) so that closing the page loses nothing. Stored apart from the content
+ * (table plan_drafts): the user's work on the plan, not the plan the data gave, it changes
+ * in Plan and Do when the content no longer does.
  */
 export interface PlanDraft {
   action: string;
@@ -169,10 +171,4 @@ export interface PlanContent {
   countermeasures: Record<string, Countermeasure[]>;
   check: CheckSnapshot | null;
   act: ActRecord | null;
-  /**
-   * The user's drafts of proposed actions, by gap key (plans:saveDrafts); absent until the
-   * first is saved. The user's work on the plan, not the plan the data gave: it changes in
-   * Plan and Do, when the generated part no longer does.
-   */
-  drafts?: Record<string, PlanDraft>;
 }
