@@ -34,22 +34,39 @@ function transportError(detail: string): Envelope<never> {
   };
 }
 
-function httpBridge(): Bridge {
+/**
+ * Bodies up to this many bytes, together, are sent with `keepalive`. A call made as the page
+ * goes (the plan page saves the drafts still waiting when it is hidden: a reload, a closed
+ * tab) is a fetch Chromium may cancel with the page, unless kept alive; but a browser keeps
+ * alive at most 64 KB of request bodies in flight at once and fails any fetch past that.
+ */
+export const KEEPALIVE_BYTES = 60_000;
+
+export function httpBridge(): Bridge {
   const listeners = new Set<(event: ProgressEvent) => void>();
   let source: EventSource | null = null;
+  let keptAlive = 0;
   return {
     async invoke(channel, input) {
+      const body = JSON.stringify(input ?? {});
+      // Measured only when it may fit: a body's UTF-8 bytes are at least its length.
+      const bytes = body.length <= KEEPALIVE_BYTES ? new TextEncoder().encode(body).byteLength : Infinity;
+      const keepalive = keptAlive + bytes <= KEEPALIVE_BYTES;
+      if (keepalive) keptAlive += bytes;
       try {
         const res = await fetch(`${HTTP_API_PREFIX}${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
+          body,
           credentials: 'same-origin',
+          keepalive,
         });
         if (!res.ok) return transportError(`HTTP ${res.status}`);
         return (await res.json()) as Envelope<unknown>;
       } catch (e) {
         return transportError(e instanceof Error ? e.message : String(e));
+      } finally {
+        if (keepalive) keptAlive -= bytes;
       }
     },
     onProgress(listener) {
