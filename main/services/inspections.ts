@@ -25,8 +25,8 @@ const inspectionKey = (i: Inspection) => `${i.branchCode}/${i.period}/${i.kind}`
 /**
  * An approved inspection is the record its reviewer signed off: its values change only after it
  * is sent back to draft (domain.md: draft, submitted, approved), so a slip in the grid cannot
- * alter what was approved. Imports are not held here: a region's corrected workbook is the
- * source it approves from.
+ * alter what was approved. An import refuses a changed value of one as well
+ * (main/import/kinds/measurements.ts).
  */
 function requireUnapproved(i: Inspection): void {
   if (i.status === 'approved')

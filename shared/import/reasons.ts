@@ -9,6 +9,10 @@ import { filledIn, listed, type MessageParams } from '../messages';
  */
 const REASONS = {
   notANumber: { en: 'not a number', zh: '不是数字' },
+  inspectionApproved: {
+    en: 'its inspection {inspection} is approved: send it back to draft in the workbench to import a changed value',
+    zh: '所属检查 {inspection} 已审核：如需导入修改后的数值，请先在工作台退回草稿',
+  },
   formulaWithoutResult: {
     en: 'a formula with no saved result; open the file in Excel or WPS, save it, and import again',
     zh: '公式没有保存计算结果；请用 Excel 或 WPS 打开并保存后重新导入',

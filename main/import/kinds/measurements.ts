@@ -37,6 +37,8 @@ interface Resolved {
   kind: InspectionKind;
   inspection: string;
   key: () => string;
+  /** Approved (domain.md): a value it already holds is passed over, a changed one refused. */
+  approved: boolean;
 }
 
 const sameCell = (a: CellValue | undefined, b: CellValue | undefined) =>
@@ -64,6 +66,12 @@ export function measurementRows(
   const at = nowIso(s.ctx);
   const st = measurementStatements(s.ctx.db, { at, batchId });
   const inspections = new Map<string, string>();
+  /**
+   * Inspections of this sheet already approved here. The workbench refuses a hand edit of one
+   * until it is sent back to draft; an import did not, and rewrote what the reviewer signed
+   * off under the same 已审核. Their values that the sheet repeats are passed over as unchanged.
+   */
+  const approved = new Set<string>();
   /** Rows come grouped by inspection: most repeat the one before, and skip the key and the map. */
   let last = { branchId: '', period: '', kind: '', id: '' };
   const codeCol = layout.keyColumn.get('standard_code');
@@ -145,7 +153,8 @@ export function measurementRows(
     const text = cells[codeCol ?? nameCol!];
     const standard = again && typeof text === 'string' ? standardOfCell.get(text) : undefined;
     const value = cells[valueCol!];
-    if (!standard || typeof value !== 'number' || !plausible(value, standard.unit)) return false;
+    if (!standard || again!.approved || typeof value !== 'number' || !plausible(value, standard.unit))
+      return false;
     const notesCell = notesCol === undefined ? null : (cells[notesCol] ?? null);
     if (notesCell !== null && typeof notesCell !== 'string') return false;
     write(again!, standard.code, value, readText(notesCell));
@@ -166,7 +175,11 @@ export function measurementRows(
     const inspectedOn = r.date('inspected_on');
     const existing = st.findInspection(branchId, period, kind);
     let id: string;
-    if (existing) {
+    if (existing?.status === 'approved') {
+      // Its inspector and date are as approved too: not rewritten from the sheet.
+      id = existing.id;
+      approved.add(id);
+    } else if (existing) {
       id = existing.id;
       const changed =
         (inspector !== null && inspector !== existing.inspector) ||
@@ -196,7 +209,14 @@ export function measurementRows(
       last.branchId === branch && last.period === period && last.kind === kind
         ? last.id
         : inspectionId(branch, period, kind, r, key);
-    return (previous = { cells: r.row.cells, period, kind, inspection, key });
+    return (previous = {
+      cells: r.row.cells,
+      period,
+      kind,
+      inspection,
+      key,
+      approved: approved.has(inspection),
+    });
   }
 
   const row = (r: RowReader): void => {
@@ -213,7 +233,11 @@ export function measurementRows(
     if (values.length > 0) {
       const target = again ?? resolve(r, ref!, period, kind);
       if (target === null) return;
-      for (const item of values) write(target, item.code, item.value, notes);
+      for (const item of values)
+        if (!target.approved) write(target, item.code, item.value, notes);
+        else if (st.existingMeasurement(target.inspection, item.code)?.value === item.value)
+          s.counted('unchanged');
+        else r.problem(item.column, 'inspectionApproved', { inspection: target.key() });
     }
     if (r.problems.length > 0) s.failed(r.row, r.problems);
   };
