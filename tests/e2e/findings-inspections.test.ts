@@ -133,7 +133,9 @@ describe('findings and inspection status in Chromium', () => {
   it(
     'submits and approves an inspection, which locks its values, then sends it back and deletes it',
     async () => {
-      await goTo(page, `inspections?tab=measurements&inspectionId=${audited.id}`);
+      // Opened from the list, as an officer does: the list stays on the page behind its tab.
+      await goTo(page, 'inspections');
+      await rowsOf('inspections-grid').filter({ hasText: 'EAST-002' }).click();
       const status = byTestId('inspection-status');
       await eventually(() => status.innerText()).toBe('草稿');
       await byTestId('inspection-submit').click();
@@ -157,6 +159,12 @@ describe('findings and inspection status in Chromium', () => {
       expect(await byTestId('add-value').count()).toBe(0);
       expect(await byTestId('inspection-delete').isDisabled()).toBe(true);
       await shot('inspection-approved-zh');
+      // The list of inspections says so too (it kept 草稿 until a reload).
+      await page.getByRole('tab', { name: '检查记录' }).click();
+      const listed = rowsOf('inspections-grid').filter({ hasText: 'EAST-002' });
+      await eventually(() => listed.locator('[col-id="status"]').innerText()).toBe('已审核');
+      await listed.click();
+      await eventually(() => status.innerText()).toBe('已审核');
 
       await byTestId('inspection-backToDraft').click();
       await eventually(() => status.innerText()).toBe('草稿');

@@ -254,7 +254,11 @@ export default function InspectionsPage() {
                 {inspectionId && (
                   <InspectionBar
                     inspectionId={inspectionId}
-                    onLoaded={setOpened}
+                    onLoaded={(i) => {
+                      setOpened(i);
+                      // The list beside it shows the status too: it said 草稿 after an approval.
+                      inspectionsGrid.current?.refresh();
+                    }}
                     onDeleted={() => {
                       inspectionsGrid.current?.refresh();
                       setParam({ tab: undefined, inspectionId: undefined });
