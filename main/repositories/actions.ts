@@ -33,6 +33,7 @@ export interface ActionFilter {
   status?: ActionStatus;
   overdue?: boolean;
   planId?: string;
+  findingId?: string;
   offset: number;
   limit: number;
   sort: SortList;
@@ -45,6 +46,7 @@ export function actionWhere(f: {
   standardCode?: string;
   status?: string;
   planId?: string;
+  findingId?: string;
   overdue?: boolean;
   dueFrom?: string;
   dueTo?: string;
@@ -56,7 +58,10 @@ export function actionWhere(f: {
     .when(f.status, 'a.status = @status', { status: f.status })
     .when(f.dueFrom, 'a.due_date >= @dueFrom', { dueFrom: f.dueFrom })
     .when(f.dueTo, 'a.due_date <= @dueTo', { dueTo: f.dueTo })
-    .when(f.planId, 'a.plan_id = @planId', { planId: f.planId });
+    .when(f.planId, 'a.plan_id = @planId', { planId: f.planId })
+    .when(f.findingId, '(a.finding_id = @findingId OR a.measurement_id = @findingId)', {
+      findingId: f.findingId,
+    });
   if (f.overdue !== undefined) {
     where.add(
       `(a.status IN ('open', 'in_progress', 'reopened') AND a.due_date < @today) = ${f.overdue ? 1 : 0}`,

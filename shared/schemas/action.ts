@@ -55,6 +55,8 @@ export const ActionList = Paging.extend({
   status: z.enum(ACTION_STATUSES).optional(),
   overdue: z.boolean().optional(),
   planId: Id.optional(),
+  /** The actions raised from one finding: an observation's id, or a failed or warned measurement's. */
+  findingId: Id.optional(),
 });
 
 const ActionFields = {

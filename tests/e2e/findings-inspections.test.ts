@@ -41,6 +41,15 @@ servedInChromium({
     // CS-FCR: target 85, warning 75, so 70 fails; CS-SAT passes and is no finding.
     await wb.dispatch('measurements:upsert', { inspectionId: east1.id, standardCode: 'CS-FCR', value: 70 });
     await wb.dispatch('measurements:upsert', { inspectionId: east1.id, standardCode: 'CS-SAT', value: 95 });
+    // An action on the same branch and standard, typed by hand: not raised from the finding.
+    await wb.dispatch('actions:create', {
+      branchCode: 'EAST-001',
+      standardCode: 'CS-FCR',
+      action: '更新首问负责制手册',
+      department: '客户服务中心',
+      owner: '王伟',
+      dueDate: '2026-12-31',
+    });
     audited = await create('EAST-002');
     await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-SAT', value: 96 });
     await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-FCR', value: 88 });
@@ -91,7 +100,7 @@ describe('findings and inspection status in Chromium', () => {
 
       await eventually(() => rowsOf('findings-grid').count()).toBe(0);
       const [action] = sql<{ measurement_id: string; standard_code: string; finding: string }>(
-        'SELECT measurement_id, standard_code, finding FROM actions',
+        'SELECT measurement_id, standard_code, finding FROM actions WHERE measurement_id IS NOT NULL',
       );
       const [failed] = sql<{ id: string }>("SELECT id FROM measurements WHERE verdict = 'fail'");
       expect(action).toEqual({
@@ -102,8 +111,12 @@ describe('findings and inspection status in Chromium', () => {
 
       // All findings: the raised one says so and links to its actions.
       await byTestId('findings-show').getByText('全部').click();
-      await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('已有 1 条措施');
+      await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('已有措施 1 条');
       await shot('findings-zh');
+      // Its link shows the action raised from it, not the one typed by hand on the same standard.
+      await rowsOf('findings-grid').first().getByText('已有措施 1 条').click();
+      await eventually(() => page.getByText(/^共 \d+ 条$/).innerText()).toBe('共 1 条');
+      await eventually(() => page.locator('body').innerText()).toContain('问题：所选问题');
       expect(app.pageErrors).toEqual([]);
     },
     STEP,

@@ -13,6 +13,7 @@ export const FILTER_KEYS = [
   'branchCode',
   'standardCode',
   'planId',
+  'findingId',
 ] as const;
 
 export function parseActionFilters(query: URLSearchParams): ActionFilters {
@@ -21,7 +22,7 @@ export function parseActionFilters(query: URLSearchParams): ActionFilters {
   if (status && (ACTION_STATUSES as readonly string[]).includes(status)) f.status = status as ActionStatus;
   const overdue = query.get('overdue');
   if (overdue === '1' || overdue === '0') f.overdue = overdue === '1';
-  for (const key of ['regionCode', 'branchCode', 'standardCode', 'planId'] as const) {
+  for (const key of ['regionCode', 'branchCode', 'standardCode', 'planId', 'findingId'] as const) {
     const value = query.get(key);
     if (value) f[key] = value;
   }
@@ -36,6 +37,7 @@ export function filtersQuery(f: ActionFilters): Record<string, string | undefine
     branchCode: f.branchCode,
     standardCode: f.standardCode,
     planId: f.planId,
+    findingId: f.findingId,
   };
 }
 

@@ -127,7 +127,9 @@ export default function ActionsPage() {
         ? value === '1'
           ? t('overdue')
           : t('notOverdue')
-        : value;
+        : key === 'findingId'
+          ? t('oneFinding')
+          : value;
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="actions-page">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>

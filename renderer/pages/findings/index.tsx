@@ -114,9 +114,8 @@ export default function FindingsPage() {
             <Button
               type="link"
               size="small"
-              onClick={() =>
-                navigate('actions', { branchCode: f.branchCode, standardCode: f.standardCode ?? undefined })
-              }
+              // Those raised from this finding, as counted: not every action on its branch and standard.
+              onClick={() => navigate('actions', { findingId: f.id })}
             >
               {t('actionsRaised', { n: f.actionCount })}
             </Button>

@@ -4,7 +4,7 @@
  * what the findings page opens on.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../shared/schemas/action';
+import type { CorrectiveAction, Finding } from '../../../shared/schemas/action';
 import type { Page } from '../../../shared/schemas/common';
 import type { Inspection } from '../../../shared/schemas/inspection';
 import { testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
@@ -76,6 +76,10 @@ describe('findings:list', () => {
     // false is "no filter", not "only those with an action".
     expect((await list(wb, { withoutAction: false })).total).toBe(2);
     expect((await list(wb)).rows.find((f) => f.id === fail.id)!.actionCount).toBe(1);
+    // The actions raised from it, and no other on its branch and standard.
+    await wb.dispatch('actions:create', { branchCode: 'EAST-001', standardCode: 'CS-FCR', ...action });
+    const raised = (await wb.dispatch('actions:list', { findingId: fail.id })) as Page<CorrectiveAction>;
+    expect(raised.rows.map((a) => a.measurementId)).toEqual([fail.measurementId]);
 
     await wb.dispatch('actions:create', { branchCode: 'EAST-002', findingId: observation.id, ...action });
     expect((await list(wb, { withoutAction: true })).total).toBe(0);
