@@ -12,7 +12,7 @@ const T = {
   },
   checked: { en: 'checked (dry run): nothing written', zh: '已检查（试运行）：未写入任何数据' },
   rejected: {
-    en: '{n} errors: nothing written. Fix the rows (see --errors FILE) or use --skip-invalid',
+    en: 'errors ({n}): nothing written. Fix the rows (see --errors FILE) or use --skip-invalid',
     zh: '{n} 处错误：未写入任何数据。请修正（可用 --errors 导出错误行）或使用 --skip-invalid',
   },
   already_imported: {
@@ -46,7 +46,8 @@ const T = {
     en: 'columns not imported (no field or standard of that name): {list}',
     zh: '未导入的列（没有同名的字段或指标）：{list}',
   },
-  errors: { en: '{n} errors:', zh: '{n} 处错误：' },
+  // Counted without a plural: "1 errors" read as a slip.
+  errors: { en: 'errors ({n}):', zh: '{n} 处错误：' },
   more: {
     en: '… and {n} more (--json or --errors FILE for all)',
     zh: '……另有 {n} 处（完整列表见 --json 或 --errors）',

@@ -130,6 +130,8 @@ describe('findings and inspection status in Chromium', () => {
       await chooseOption(page, 'observation-branch', 'EAST-002');
       // Read as an import reads a period.
       await byTestId('observation-period').fill('2026年11月');
+      // The contract's bound is the field's: it was refused after saving, in English ("description：…").
+      expect(await byTestId('observation-description').getAttribute('maxlength')).toBe('4000');
       await byTestId('observation-description').fill('排队叫号屏故障，客户无法看到等候人数');
       await byTestId('observation-save').click();
       await eventually(() => sql('SELECT period, description FROM findings')).toEqual([

@@ -103,7 +103,8 @@ export function NewObservation({ onCreated }: { onCreated: () => void }) {
             label={t('description')}
             rules={[{ required: true, whitespace: true, message: t('inspections:required') }]}
           >
-            <Input.TextArea rows={3} data-testid="observation-description" />
+            {/* The contract's bound, said as it is typed rather than refused in English after. */}
+            <Input.TextArea rows={3} maxLength={4000} showCount data-testid="observation-description" />
           </Form.Item>
         </Form>
       </Modal>

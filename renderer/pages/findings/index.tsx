@@ -72,6 +72,8 @@ export default function FindingsPage() {
         minWidth: 180,
         sortable: false,
         valueGetter: (p) => (p.data ? standardOf(p.data) : ''),
+        // English names run long at 1280 px: the whole name on hover.
+        tooltipValueGetter: (p) => (p.data ? `${p.data.standardCode ?? ''} ${standardOf(p.data)}` : ''),
       },
       {
         field: 'severity',

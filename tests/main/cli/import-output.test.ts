@@ -83,3 +83,23 @@ describe('qms import output when nothing is written', () => {
     expect(entries.map((e) => ('fileName' in e ? e.fileName : e.file))).toEqual(['standards.xlsx', bad]);
   });
 });
+
+describe('qms import output when rows are refused', () => {
+  it('counts errors without a plural that reads "1 errors"', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'one-bad.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(SAMPLES, 'east-2026-10-wide.xlsx'));
+    book.worksheets[0]!.getCell('F7').value = '约98';
+    await book.xlsx.writeFile(file);
+    const db = path.join(dir, 't.db');
+    expect(
+      qms(['--db', db, 'import', path.join(SAMPLES, 'standards.xlsx'), path.join(SAMPLES, 'branches.xlsx')])
+        .status,
+    ).toBe(0);
+    const run = qms(['--db', db, 'import', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('errors (1): nothing written');
+    expect(run.stdout).not.toMatch(/\b1 errors\b/);
+  });
+});
