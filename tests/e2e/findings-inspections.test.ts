@@ -139,6 +139,20 @@ describe('findings and inspection status in Chromium', () => {
       ]);
       await goTo(page, 'findings?severity=observation');
       await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('排队叫号屏故障');
+      // The period filter reads a period as people write it, on Enter; what it cannot read turns it red.
+      const period = byTestId('findings-period');
+      await period.fill('2026年10月');
+      await period.press('Enter');
+      await eventually(() => period.inputValue()).toBe('2026-10');
+      await eventually(() => byTestId('grid-total').innerText()).toBe('0 行');
+      await period.fill('2026/11');
+      await period.press('Enter');
+      await eventually(() => byTestId('grid-total').innerText()).toBe('1 行');
+      await period.fill('2026-13');
+      await eventually(() =>
+        page.locator('.ant-input-status-error [data-testid="findings-period"]').count(),
+      ).toBe(1);
+      expect(await period.getAttribute('title')).toMatch(/^无法识别的期间/);
       expect(await rowsOf('findings-grid').first().locator('[col-id="severity"]').innerText()).toBe('观察');
       expect(app.pageErrors).toEqual([]);
     },

@@ -5,12 +5,13 @@
  * standard and words filled in and the action linked to it.
  */
 import { useMemo, useRef, useState } from 'react';
-import { Button, Card, Input, Segmented, Select, Space } from 'antd';
+import { Button, Card, Segmented, Select, Space } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/schemas/action';
 import { isPeriod } from '../../../shared/domain/period';
 import { BranchSelect } from '../../components/BranchSelect';
+import { PeriodFilter } from '../../components/PeriodFilter';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
@@ -30,7 +31,6 @@ export default function FindingsPage() {
     ? (params.severity as Severity)
     : undefined;
   const showAll = params.show === 'all';
-  const [periodText, setPeriodText] = useState(period ?? '');
   const [total, setTotal] = useState(0);
   const [raising, setRaising] = useState<RaisedFrom | null>(null);
   const grid = useRef<ServerGridHandle>(null);
@@ -151,18 +151,7 @@ export default function FindingsPage() {
           data-testid="findings-show"
         />
         <BranchSelect value={branchCode} onChange={(code) => setParam({ branchCode: code })} />
-        <Input
-          style={{ width: 130 }}
-          placeholder={t('inspections:periodPlaceholder')}
-          value={periodText}
-          allowClear
-          status={periodText && !isPeriod(periodText) ? 'error' : undefined}
-          onChange={(e) => {
-            setPeriodText(e.target.value);
-            if (!e.target.value || isPeriod(e.target.value))
-              setParam({ period: e.target.value || undefined });
-          }}
-        />
+        <PeriodFilter value={period} onChange={(p) => setParam({ period: p })} testId="findings-period" />
         <Select
           allowClear
           style={{ width: 120 }}

@@ -4,7 +4,7 @@
  * service). Both grids page in SQL, so the measurements tab stays fast over a million rows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Card, Input, Select, Space, Tabs, Tag } from 'antd';
+import { App, Card, Select, Space, Tabs, Tag } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, Measurement } from '../../../shared/schemas/inspection';
@@ -12,6 +12,7 @@ import { isPeriod } from '../../../shared/domain/period';
 import { client } from '../../client';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { BranchSelect } from '../../components/BranchSelect';
+import { PeriodFilter } from '../../components/PeriodFilter';
 import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
 import { NewInspection } from './NewInspection';
@@ -59,8 +60,6 @@ export default function InspectionsPage() {
   const period = params.period && isPeriod(params.period) ? params.period : undefined;
   const inspectionId = params.inspectionId || undefined;
   const verdict = VERDICTS.includes(params.verdict as Verdict) ? (params.verdict as Verdict) : undefined;
-  const [periodText, setPeriodText] = useState(period ?? '');
-  useEffect(() => setPeriodText(period ?? ''), [period]);
   // Unfiltered, the measurements tab opens on the newest period (a month of the whole network,
   // not every month ever); clearing the period (`period=all`) shows every period.
   const needsDefaultPeriod = tab === 'measurements' && !params.period && !inspectionId && !branchCode;
@@ -181,18 +180,10 @@ export default function InspectionsPage() {
         value={branchCode}
         onChange={(code) => setParam({ branchCode: code, inspectionId: undefined })}
       />
-      <Input
-        style={{ width: 130 }}
-        placeholder={t('periodPlaceholder')}
-        value={periodText}
-        allowClear
-        status={periodText && !isPeriod(periodText) ? 'error' : undefined}
-        onChange={(e) => {
-          setPeriodText(e.target.value);
-          if (!e.target.value || isPeriod(e.target.value))
-            setParam({ period: e.target.value || 'all', inspectionId: undefined });
-        }}
-        data-testid="period-filter"
+      <PeriodFilter
+        value={period}
+        onChange={(p) => setParam({ period: p ?? 'all', inspectionId: undefined })}
+        testId="period-filter"
       />
       {tab === 'measurements' && (
         <Select
