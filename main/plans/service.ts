@@ -6,7 +6,7 @@
  * regeneration.
  */
 import type { ParsedInput } from '../../shared/contract';
-import { listed, messageOf, NOUNS } from '../../shared/messages';
+import { listed, messageOf, NOUNS, type Lang } from '../../shared/messages';
 import type { Plan, PlanListItem } from '../../shared/contracts/plans';
 import type { Scope } from '../../shared/schemas/common';
 import { AppError, invalidField } from '../../shared/errors';
@@ -91,8 +91,8 @@ export function listPlans(ctx: ServiceContext, input: ParsedInput<'plans:list'>)
   }));
 }
 
-function defaultTitle(name: string, period: string): string {
-  return `${name} ${period} PDCA 改进计划`;
+function defaultTitle(name: string, period: string, lang: Lang): string {
+  return lang === 'en' ? `${name} ${period} PDCA improvement plan` : `${name} ${period} PDCA 改进计划`;
 }
 
 /**
@@ -111,7 +111,7 @@ export function generatePlan(
     if (!carried && repo.measurementsIn(ctx.db, s.scope, input.period) === 0)
       throw new AppError('invalid', 'planNoData', { scope: s.name, period: input.period }, 'period');
     const content = gatherContent(ctx, s, input.period, carried);
-    const title = input.title ?? defaultTitle(s.name, input.period);
+    const title = input.title ?? defaultTitle(s.name, input.period, input.lang);
     const draft = carried
       ? undefined
       : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
@@ -357,7 +357,7 @@ export function actPlan(
         .at(-1);
       nextPlan = generatePlan(
         ctx,
-        { scope: scopeOf(row), period: latestPeriod ?? shiftPeriod(row.period, -1) },
+        { scope: scopeOf(row), period: latestPeriod ?? shiftPeriod(row.period, -1), lang: input.lang },
         {
           fromPlanId: row.id,
           gaps: open.map((gap) => ({ gap, latest: results.get(gap.key)?.after ?? gap.value })),

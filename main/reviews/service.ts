@@ -171,7 +171,11 @@ export function createReview(ctx: ServiceContext, input: ParsedInput<'reviews:cr
   return inTransaction(ctx, () => {
     const s = resolveScope(ctx, input.scope);
     const snapshotJson = JSON.stringify(reviewSnapshot(ctx, s.scope, input.period));
-    const title = input.title ?? `${s.name} ${input.period} 管理评审`;
+    const title =
+      input.title ??
+      (input.lang === 'en'
+        ? `${s.name} ${input.period} management review`
+        : `${s.name} ${input.period} 管理评审`);
     const existing = repo.listReviewRows(ctx.db, { scope: s.scope, period: input.period })[0];
     const at = nowIso(ctx);
     if (existing) {

@@ -56,7 +56,17 @@ export interface Review {
   updatedAt: string;
 }
 
-export const PlanGenerate = z.object({ scope: Scope, period: Period, title: Name.optional() });
+/**
+ * The language of a title made up when none is given: the user's, so an English page does not
+ * list Chinese titles it generated itself (they are stored, and printed in the exports).
+ */
+const TitleLanguage = z.enum(['zh', 'en']).default('zh');
+export const PlanGenerate = z.object({
+  scope: Scope,
+  period: Period,
+  title: Name.optional(),
+  lang: TitleLanguage,
+});
 export const PlanList = z.object({
   scope: Scope.optional(),
   period: Period.optional(),
@@ -112,6 +122,8 @@ export const PlanAct = z.object({
     .default([]),
   /** Carry the gaps that did not close into a next-cycle plan. */
   carryOver: z.boolean().default(true),
+  /** The language of the next-cycle plan's title. */
+  lang: TitleLanguage,
 });
 export const ExportRequest = z
   .object({
@@ -129,7 +141,12 @@ export const ExportRequest = z
 /** The print view's HTML, for the app's preview and Electron's printToPDF (the same page the PDF is). */
 export const PrintViewRequest = z.object({ id: Id, lang: z.enum(['zh', 'en']).default('zh') });
 
-export const ReviewCreate = z.object({ scope: Scope, period: Period, title: Name.optional() });
+export const ReviewCreate = z.object({
+  scope: Scope,
+  period: Period,
+  title: Name.optional(),
+  lang: TitleLanguage,
+});
 export const ReviewUpdate = z.object({ id: Id, decisions: Text.optional(), objectives: Text.optional() });
 export const ReviewList = z.object({ scope: Scope.optional(), period: Period.optional() });
 

@@ -58,7 +58,11 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
       const committed = existing.find((p) => p.stage !== 'plan');
       const plan = committed
         ? ((await wb.dispatch('plans:get', { id: committed.id })) as Output<'plans:get'>)
-        : ((await wb.dispatch('plans:generate', { scope, period: opts.period })) as Output<'plans:generate'>);
+        : ((await wb.dispatch('plans:generate', {
+            scope,
+            period: opts.period,
+            lang: e.lang,
+          })) as Output<'plans:generate'>);
       // Without --out the plan is generated and stored, for the app to show (and for automation).
       const written =
         format &&
@@ -98,6 +102,7 @@ export function registerPlanCommands(program: Command, env: () => CliEnv): void 
       let review = (await wb.dispatch('reviews:create', {
         scope,
         period: opts.period,
+        lang: e.lang,
       })) as Output<'reviews:create'>;
       if (opts.decisions !== undefined || opts.objectives !== undefined) {
         review = (await wb.dispatch('reviews:update', {

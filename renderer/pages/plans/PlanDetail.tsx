@@ -117,7 +117,7 @@ export function PlanDetail({
     );
   const act = (input: Omit<Input<'plans:act'>, 'id'>) =>
     run(
-      () => client.call('plans:act', { id: plan.id, ...input }),
+      () => client.call('plans:act', { id: plan.id, ...input, lang: toLang(i18n.language) }),
       (r) => onChange(r.plan, r.nextPlan?.id),
       t('acted'),
     );

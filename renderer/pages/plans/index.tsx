@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { toLang } from '../../i18n';
 import type { Plan, PlanListItem } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
@@ -13,7 +14,7 @@ import { BuildAndPick, openById, useHashId } from './BuildAndPick';
 import { PlanDetail } from './PlanDetail';
 
 export default function PlansPage() {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
   const label = useEnumLabel();
   const errorText = useErrorText();
   const id = useHashId();
@@ -32,7 +33,7 @@ export default function PlansPage() {
   const generate = async (input: Input<'plans:generate'>) => {
     setBusy(true);
     try {
-      const p = await client.call('plans:generate', input);
+      const p = await client.call('plans:generate', { ...input, lang: toLang(i18n.language) });
       void message.success(t('generated', { n: p.content.gaps.length }));
       await reload();
       setPlan(p);

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, message } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { toLang } from '../../i18n';
 import type { Review } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
@@ -14,7 +15,7 @@ import { BuildAndPick, openById, useHashId } from '../plans/BuildAndPick';
 import { ReviewDetail } from './ReviewDetail';
 
 export default function ReviewsPage() {
-  const { t } = useTranslation('reviews');
+  const { t, i18n } = useTranslation('reviews');
   const errorText = useErrorText();
   const id = useHashId();
   const [reviews, setReviews] = useState<Review[] | null>(null);
@@ -28,7 +29,7 @@ export default function ReviewsPage() {
   const create = async (input: Input<'reviews:create'>) => {
     setBusy(true);
     try {
-      const r = await client.call('reviews:create', input);
+      const r = await client.call('reviews:create', { ...input, lang: toLang(i18n.language) });
       void message.success(t('created'));
       setReviews((rs) => [r, ...(rs ?? []).filter((x) => x.id !== r.id)]);
       openById('reviews', r.id);
