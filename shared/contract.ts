@@ -105,6 +105,7 @@ const coreContract = {
 
   'findings:list': call<Page<Finding>>()(FindingList),
   'findings:createObservation': call<Finding>()(ObservationCreate),
+  'findings:deleteObservation': call<{ deleted: true }>()(ById),
 
   'actions:list': call<Page<CorrectiveAction>>()(ActionList),
   'actions:get': call<CorrectiveAction>()(ById),

@@ -52,6 +52,10 @@ export const MESSAGES = {
     en: 'the due date {due} is before the action was created ({created})',
     zh: '完成时限 {due} 早于措施创建日期 {created}',
   },
+  observationInUse: {
+    en: '{n} corrective actions were raised from this observation: it stays with them',
+    zh: '已有 {n} 条整改措施由此观察发起，不能删除',
+  },
   inspectionApproved: {
     en: 'the {kind} of {branch} for {period} is approved: send it back to draft before changing its values or deleting it',
     zh: '{branch} {period} 的{kind}已审核：请先退回草稿，再修改测量值或删除',

@@ -195,6 +195,10 @@ export function getFinding(db: DB, id: string): Finding | undefined {
     Finding | undefined;
 }
 
+export function deleteObservation(db: DB, id: string): void {
+  db.prepare('DELETE FROM findings WHERE id = ?').run(id);
+}
+
 export function insertObservation(
   db: DB,
   o: {

@@ -151,6 +151,23 @@ export function deleteAction(ctx: ServiceContext, id: string): { deleted: true }
   });
 }
 
+/**
+ * An observation recorded by mistake (wrong branch, wrong period, a slip) goes, audited with
+ * what it said. One an action was raised from stays: the action would lose what it answers.
+ */
+export function deleteObservation(ctx: ServiceContext, id: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    const f = repo.getFinding(ctx.db, id);
+    if (!f || f.severity !== 'observation')
+      throw new AppError('not_found', 'notFound', { entity: NOUNS.finding, id }, 'id');
+    if (f.actionCount > 0) throw new AppError('conflict', 'observationInUse', { n: f.actionCount }, 'id');
+    auditedDelete(ctx, 'findings', id, `${f.branchCode}/${f.period}`, () =>
+      repo.deleteObservation(ctx.db, id),
+    );
+    return { deleted: true };
+  });
+}
+
 export function createObservation(
   ctx: ServiceContext,
   input: ParsedInput<'findings:createObservation'>,

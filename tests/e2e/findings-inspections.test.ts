@@ -139,6 +139,7 @@ describe('findings and inspection status in Chromium', () => {
       ]);
       await goTo(page, 'findings?severity=observation');
       await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('排队叫号屏故障');
+      expect(await rowsOf('findings-grid').first().locator('[col-id="severity"]').innerText()).toBe('观察');
       // The period filter reads a period as people write it, on Enter; what it cannot read turns it red.
       const period = byTestId('findings-period');
       await period.fill('2026年10月');
@@ -153,7 +154,16 @@ describe('findings and inspection status in Chromium', () => {
         page.locator('.ant-input-status-error [data-testid="findings-period"]').count(),
       ).toBe(1);
       expect(await period.getAttribute('title')).toMatch(/^无法识别的期间/);
-      expect(await rowsOf('findings-grid').first().locator('[col-id="severity"]').innerText()).toBe('观察');
+
+      // Recorded by mistake: deleted after asking, the audit trail keeps it.
+      await goTo(page, 'findings?severity=observation&period=2026-11');
+      await rowsOf('findings-grid').first().getByTestId('observation-delete').click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /^删\s?除$/ })
+        .click();
+      await eventually(() => sql('SELECT count(*) AS n FROM findings')).toEqual([{ n: 0 }]);
+      await eventually(() => byTestId('grid-total').innerText()).toBe('0 行');
       expect(app.pageErrors).toEqual([]);
     },
     STEP,

@@ -5,7 +5,7 @@
  * standard and words filled in and the action linked to it.
  */
 import { useMemo, useRef, useState } from 'react';
-import { Button, Card, Segmented, Select, Space } from 'antd';
+import { App, Button, Card, Popconfirm, Segmented, Select, Space } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/schemas/action';
@@ -13,7 +13,8 @@ import { isPeriod } from '../../../shared/domain/period';
 import { BranchSelect } from '../../components/BranchSelect';
 import { PeriodFilter } from '../../components/PeriodFilter';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
-import { formatNumber, standardNameIn, useLabels } from '../../format';
+import { client } from '../../client';
+import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
 import { ActionForm, type RaisedFrom } from '../actions/ActionForm';
 import { NewObservation } from './NewObservation';
@@ -24,6 +25,7 @@ type Severity = (typeof SEVERITIES)[number];
 export default function FindingsPage() {
   const { t, i18n } = useTranslation('findings');
   const { label } = useLabels();
+  const { message } = App.useApp();
   const { params } = useRoute();
   const branchCode = params.branchCode || undefined;
   const period = params.period && isPeriod(params.period) ? params.period : undefined;
@@ -50,6 +52,14 @@ export default function FindingsPage() {
           target: formatNumber(f.target),
           verdict: label(f.severity),
         });
+  const remove = (f: Finding) =>
+    client
+      .call('findings:deleteObservation', { id: f.id })
+      .then(() => {
+        void message.success(t('observationDeleted'));
+        grid.current?.refresh();
+      })
+      .catch((err: unknown) => void message.error(errorText(err, i18n.language)));
   const raise = (f: Finding) =>
     setRaising({
       branchCode: f.branchCode,
@@ -107,7 +117,7 @@ export default function FindingsPage() {
       {
         colId: 'actions',
         headerName: t('actions'),
-        width: 150,
+        width: 170,
         sortable: false,
         cellRenderer: (p: { data?: Finding }) => {
           const f = p.data;
@@ -122,9 +132,25 @@ export default function FindingsPage() {
               {t('actionsRaised', { n: f.actionCount })}
             </Button>
           ) : (
-            <Button type="primary" size="small" onClick={() => raise(f)} data-testid="finding-raise">
-              {t('raise')}
-            </Button>
+            <Space size={4}>
+              <Button type="primary" size="small" onClick={() => raise(f)} data-testid="finding-raise">
+                {t('raise')}
+              </Button>
+              {f.severity === 'observation' && (
+                // An observation recorded by mistake would otherwise wait in 待整改 for good.
+                <Popconfirm
+                  title={t('deleteObservation')}
+                  okText={t('common:delete')}
+                  cancelText={t('common:cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove(f)}
+                >
+                  <Button size="small" type="link" danger data-testid="observation-delete">
+                    {t('common:delete')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
           );
         },
       },

@@ -31,6 +31,27 @@ async function withFindings(wb: TestWorkbench): Promise<void> {
   });
 }
 
+describe('findings:deleteObservation', () => {
+  it('deletes an observation recorded by mistake, audited with what it said, and only an observation', async () => {
+    const wb = testWorkbench();
+    await withFindings(wb);
+    const { rows } = await list(wb);
+    const observation = rows.find((f) => f.severity === 'observation')!;
+    const fail = rows.find((f) => f.severity === 'fail')!;
+    await expect(wb.dispatch('findings:deleteObservation', { id: fail.id })).rejects.toMatchObject({
+      key: 'notFound',
+    });
+    await wb.dispatch('findings:deleteObservation', { id: observation.id });
+    expect((await list(wb)).rows.map((f) => f.severity)).toEqual(['fail']);
+    const audited = wb.db
+      .prepare("SELECT json_extract(before_json, '$.description') FROM audit_log WHERE action = 'delete'")
+      .pluck()
+      .all();
+    expect(audited).toEqual(['排队叫号屏故障，客户无法看到等候人数']);
+    wb.close();
+  });
+});
+
 describe('findings:list', () => {
   it('lists failed measurements and observations, names the standard in both languages', async () => {
     const wb = testWorkbench();
@@ -83,6 +104,10 @@ describe('findings:list', () => {
 
     await wb.dispatch('actions:create', { branchCode: 'EAST-002', findingId: observation.id, ...action });
     expect((await list(wb, { withoutAction: true })).total).toBe(0);
+    // An action answers it now: it stays.
+    await expect(wb.dispatch('findings:deleteObservation', { id: observation.id })).rejects.toMatchObject({
+      key: 'observationInUse',
+    });
     wb.close();
   });
 });
