@@ -1,7 +1,7 @@
 import type { PassedReason, RowError, SheetReport } from '../../shared/contracts/import';
 import type { Job } from '../services/jobs';
 import type { ServiceContext } from '../services/context';
-import { cellText, columnIndex, columnLetter } from './columns';
+import { cellText, columnIndex, columnLetter, previewCell } from './columns';
 import type { CellProblem, RowReader } from './row-reader';
 import type { StandardsIndex } from './standards-index';
 import type { SheetRow } from './xlsx/types';
@@ -12,7 +12,8 @@ export interface FailedRow {
   sheet: string;
   row: number;
   headers: string[];
-  cells: (string | null)[];
+  /** Numbers stay numbers: as text, Excel and WPS flag every one of them as a number stored as text. */
+  cells: (string | number | boolean | null)[];
   reasons: RowError[];
   /** The sheet's period when no column of it holds one (its title, its name, --period). */
   period: string | null;
@@ -114,7 +115,7 @@ export class ImportSession {
         sheet: this.sheet.sheet,
         row: row.row,
         headers: this.headers,
-        cells: row.cells.map((c) => cellText(c)),
+        cells: row.cells.map((c) => previewCell(c)),
         reasons: errors,
         period: this.sheet.periodFrom === 'column' ? null : this.sheet.period,
       });

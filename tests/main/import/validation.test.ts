@@ -117,6 +117,8 @@ describe('validating rows against the database', () => {
     expect(header).toContain('统计周期');
     const at = header.findIndex((h) => h.endsWith('网络接通率(%)'));
     expect(String(ws.getRow(2).getCell(at).value)).toBe('约98');
+    // Its other values are numbers, as they were: not text that Excel flags cell by cell.
+    expect(ws.getRow(2).getCell(header.findIndex((h) => h.endsWith('掉话率(%)'))).value).toBe(0.02);
     ws.getRow(2).getCell(at).value = 98.5;
     const fixed = path.join(wb.dir, 'errors-fixed.xlsx');
     await errors.xlsx.writeFile(fixed);
