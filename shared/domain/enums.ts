@@ -22,6 +22,8 @@ export const INSPECTION_TRANSITIONS: Record<InspectionStatus, readonly Inspectio
 };
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'verified', 'reopened'] as const;
+/** An action still being worked on: what a new one on the same branch and standard may repeat. */
+export const UNFINISHED_ACTION_STATUSES = ['open', 'in_progress', 'reopened'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** domain.md: open -> in progress -> done -> verified (effective) or reopened. */

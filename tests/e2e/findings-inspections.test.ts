@@ -86,6 +86,8 @@ describe('findings and inspection status in Chromium', () => {
       await eventually(() => byTestId('action-form-finding').inputValue()).toBe(
         '2026-10 首问解决率：实测 70，目标 85（不达标）',
       );
+      // The unfinished action typed by hand on the same branch and standard is named before a second is made.
+      await eventually(() => byTestId('action-form-same-open').innerText()).toContain('更新首问负责制手册');
       // The finding's branch and standard are the action's.
       await eventually(() => form.locator('.ant-select-disabled').first().innerText()).toContain('EAST-001');
       expect(await form.innerText()).toContain('CS-FCR');

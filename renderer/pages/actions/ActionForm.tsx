@@ -4,13 +4,14 @@
  * tell (an unknown branch, a due date before the action was created) lands on the field it names.
  */
 import { useEffect, useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { Standard } from '../../../shared/schemas/standard';
+import { UNFINISHED_ACTION_STATUSES } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
 import { errorText } from '../../format';
@@ -67,6 +68,29 @@ export function ActionForm({
   const from = target?.mode === 'new' ? target.from : undefined;
   // An action stays with its branch, and one raised from a finding is that finding's.
   const fixedBranch = editing ?? from;
+  /**
+   * Unfinished actions on the finding's branch and standard: domain.md links them rather than
+   * duplicating them, so the form names them before a second one is made beside them.
+   */
+  const [sameOpen, setSameOpen] = useState<CorrectiveAction[]>([]);
+  useEffect(() => {
+    setSameOpen([]);
+    if (!from?.standardCode) return;
+    let live = true;
+    client
+      .call('actions:list', { branchCode: from.branchCode, standardCode: from.standardCode, limit: 50 })
+      .then(
+        (page) =>
+          live &&
+          setSameOpen(
+            page.rows.filter((a) => (UNFINISHED_ACTION_STATUSES as readonly string[]).includes(a.status)),
+          ),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [from]);
 
   useEffect(() => {
     if (target && standards.length === 0)
@@ -152,6 +176,21 @@ export function ActionForm({
       width={560}
       zIndex={OVER_DRAWER_Z}
     >
+      {sameOpen.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="action-form-same-open"
+          title={t('form.sameOpen', {
+            n: sameOpen.length,
+            list: sameOpen
+              .slice(0, 3)
+              .map((a) => a.action)
+              .join('；'),
+          })}
+        />
+      )}
       <Form form={form} layout="vertical" size="small" data-testid="action-form">
         <Form.Item name="branchCode" label={t('form.branch')} rules={rule('branchCode')}>
           {fixedBranch ? (
