@@ -10,6 +10,7 @@ import type { Standard } from '../../../shared/schemas/standard';
 import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
+import { periodRules } from '../../components/period-rules';
 import { errorText, standardNameIn } from '../../format';
 
 interface Values {
@@ -73,19 +74,7 @@ export function NewObservation({ onCreated }: { onCreated: () => void }) {
               testId="observation-branch"
             />
           </Form.Item>
-          <Form.Item
-            name="period"
-            label={t('inspections:period')}
-            rules={[
-              { required: true, message: t('inspections:required') },
-              {
-                validator: (_, v: string | undefined) =>
-                  !v || readPeriod(v)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('inspections:periodInvalid'))),
-              },
-            ]}
-          >
+          <Form.Item name="period" label={t('inspections:period')} rules={periodRules(t)}>
             <Input placeholder="2026-11" data-testid="observation-period" />
           </Form.Item>
           <Form.Item name="standardCode" label={t('standard')}>

@@ -7,6 +7,7 @@ import { INSPECTION_KINDS } from '../../../shared/domain/enums';
 import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
+import { periodRules } from '../../components/period-rules';
 import { errorText, useLabels } from '../../format';
 
 export function NewInspection({ onCreated }: { onCreated: (inspection: Inspection) => void }) {
@@ -66,18 +67,7 @@ export function NewInspection({ onCreated }: { onCreated: (inspection: Inspectio
               testId="new-inspection-branch"
             />
           </Form.Item>
-          <Form.Item
-            name="period"
-            label={t('period')}
-            // Written as an import reads a period: 2026/11, 2026年11月, ２０２６-１１ are 2026-11.
-            rules={[
-              { required: true, message: t('required') },
-              {
-                validator: (_, v: string | undefined) =>
-                  !v || readPeriod(v) ? Promise.resolve() : Promise.reject(new Error(t('periodInvalid'))),
-              },
-            ]}
-          >
+          <Form.Item name="period" label={t('period')} rules={periodRules(t)}>
             <Input placeholder={t('periodPlaceholder')} />
           </Form.Item>
           <Form.Item name="kind" label={t('kind')}>
