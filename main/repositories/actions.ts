@@ -150,7 +150,7 @@ const STANDARD_NAME = (column: string) =>
   `(SELECT s.${column} FROM standards s WHERE s.code = f.standard_code ORDER BY s.version DESC LIMIT 1)`;
 const FINDING_COLUMNS = `f.id, b.code AS branchCode, b.name AS branchName, r.code AS regionCode, f.period,
   f.standard_code AS standardCode, ${STANDARD_NAME('name_zh')} AS standardName,
-  ${STANDARD_NAME('name_en')} AS standardNameEn,
+  ${STANDARD_NAME('name_en')} AS standardNameEn, ${STANDARD_NAME('unit')} AS unit,
   f.measurement_id AS measurementId, f.severity, coalesce(f.description, '') AS description, f.value, f.target,
   (SELECT count(*) ${RAISED_FROM}) AS actionCount,
   f.created_at AS createdAt, f.updated_at AS updatedAt`;

@@ -40,6 +40,8 @@ export interface Finding extends Stamped {
   standardCode: string | null;
   standardName: string | null;
   standardNameEn: string | null;
+  /** The standard's unit, for the value and target (null for an observation with no standard). */
+  unit: string | null;
   measurementId: string | null;
   severity: 'fail' | 'warning' | 'observation';
   description: string;

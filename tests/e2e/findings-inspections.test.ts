@@ -84,7 +84,7 @@ describe('findings and inspection status in Chromium', () => {
       const form = byTestId('action-form');
       await form.waitFor();
       await eventually(() => byTestId('action-form-finding').inputValue()).toBe(
-        '2026-10 首问解决率：实测 70，目标 85（不达标）',
+        '2026-10 首问解决率：实测 70%，目标 85%（不达标）',
       );
       // The unfinished action typed by hand on the same branch and standard is named before a second is made.
       await eventually(() => byTestId('action-form-same-open').innerText()).toContain('更新首问负责制手册');
@@ -108,7 +108,7 @@ describe('findings and inspection status in Chromium', () => {
       expect(action).toEqual({
         measurement_id: failed!.id,
         standard_code: 'CS-FCR',
-        finding: '2026-10 首问解决率：实测 70，目标 85（不达标）',
+        finding: '2026-10 首问解决率：实测 70%，目标 85%（不达标）',
       });
 
       // All findings: the raised one says so and links to its actions.

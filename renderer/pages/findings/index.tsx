@@ -48,8 +48,9 @@ export default function FindingsPage() {
       : t('measured', {
           period: f.period,
           standard: standardOf(f),
-          value: formatNumber(f.value),
-          target: formatNumber(f.target),
+          // 1.29 of a drop rate is 1.29%: the unit says which.
+          value: `${formatNumber(f.value)}${f.unit ?? ''}`,
+          target: `${formatNumber(f.target)}${f.unit ?? ''}`,
           verdict: label(f.severity),
         });
   const remove = (f: Finding) =>

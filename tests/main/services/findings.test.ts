@@ -67,6 +67,7 @@ describe('findings:list', () => {
     });
     expect(fail.standardName).toMatch(/解决率/);
     expect(fail.standardNameEn).toMatch(/resolution/i);
+    expect(fail.unit).toBe('%');
     expect(fail.measurementId).toBe(fail.id);
     const observation = rows.find((f) => f.severity === 'observation')!;
     expect(observation).toMatchObject({ branchCode: 'EAST-002', measurementId: null, standardNameEn: null });
