@@ -37,6 +37,7 @@ import { ExportButtons } from './ExportButtons';
 import { coveredKeys } from '../../../shared/plans/coverage';
 import { confirmations, draftFor } from './proposals';
 import { useDraftSaver } from './useDraftSaver';
+import { standardName } from '../../../shared/plans/texts';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
 
@@ -51,6 +52,15 @@ export function PlanDetail({
   const label = useEnumLabel();
   const errorText = useErrorText();
   const lang = toLang(i18n.language);
+  // Standards and gaps by name, as the gaps and check tabs show them, not by code or key.
+  const named = useMemo(() => {
+    const standards = new Map(plan.content.gaps.map((g) => [g.standardCode, standardName(g, lang)]));
+    const gaps = new Map(plan.content.gaps.map((g) => [g.key, `${g.branchName} ${standardName(g, lang)}`]));
+    return {
+      standard: (code: string | null) => (code ? (standards.get(code) ?? code) : ''),
+      gap: (key: string) => gaps.get(key) ?? key,
+    };
+  }, [plan.content.gaps, lang]);
   // What the user typed before, as saved with the plan; edits are saved as they are made.
   const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts ?? {})));
   const { queue, flush } = useDraftSaver(plan.id);
@@ -272,7 +282,7 @@ export function PlanDetail({
                   locale={{ emptyText: t('noActions') }}
                   renderItem={(a) => (
                     <List.Item extra={<Tag color={a.overdue ? 'red' : undefined}>{label(a.status)}</Tag>}>
-                      <Typography.Text>{`${a.branchName} · ${a.standardCode ?? ''} · ${a.action}`}</Typography.Text>
+                      <Typography.Text>{`${a.branchName} · ${named.standard(a.standardCode)} · ${a.action}`}</Typography.Text>
                       <Typography.Text
                         type="secondary"
                         style={{ marginLeft: 8 }}
@@ -303,10 +313,14 @@ export function PlanDetail({
             children: c.act ? (
               <Descriptions size="small" column={1} bordered data-testid="act-record">
                 <Descriptions.Item label={t('act.standardised')}>
-                  {c.act.standardised.map((s) => `${s.standardCode}: ${s.procedure}`).join('；') || '—'}
+                  {c.act.standardised
+                    .map(
+                      (s) => `${named.standard(s.standardCode)}${lang === 'zh' ? '：' : ': '}${s.procedure}`,
+                    )
+                    .join(lang === 'zh' ? '；' : '; ') || '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('act.carriedOver')}>
-                  {c.act.carriedOver.join(', ') || '—'}
+                  {c.act.carriedOver.map(named.gap).join(lang === 'zh' ? '；' : '; ') || '—'}
                 </Descriptions.Item>
               </Descriptions>
             ) : plan.stage === 'act' ? (
