@@ -13,6 +13,7 @@ import {
   formatValue,
   gapStatement,
   label,
+  standardName,
   trendLabel,
 } from '../../shared/plans/texts';
 import {
@@ -161,7 +162,7 @@ function planSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
     g.branchCode,
     g.branchName,
     g.standardCode,
-    lang === 'zh' ? g.standardNameZh : (g.standardNameEn ?? g.standardNameZh),
+    standardName(g, lang),
     dimensionName(g.dimension, lang),
     label(g.direction, lang),
     g.unit,
@@ -259,7 +260,7 @@ function checkSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
       g.rank,
       g.branchCode,
       g.standardCode,
-      lang === 'zh' ? g.standardNameZh : (g.standardNameEn ?? g.standardNameZh),
+      standardName(g, lang),
       checkMeasure(g, plan.period, lang),
       plan.period,
       g.value,

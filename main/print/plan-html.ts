@@ -4,7 +4,14 @@
  */
 import type { Plan } from '../../shared/contracts/plans';
 import type { Lang } from '../../shared/messages';
-import { checkLabel, checkMeasure, formatValue, label, trendLabel } from '../../shared/plans/texts';
+import {
+  checkLabel,
+  checkMeasure,
+  formatValue,
+  label,
+  standardName,
+  trendLabel,
+} from '../../shared/plans/texts';
 import { doRowCells, doRows } from '../plans/do-rows';
 import { esc, htmlTable, page, Raw } from './html';
 import { paretoSvg } from './pareto-chart';
@@ -20,8 +27,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
     c.gaps.length > gaps.length
       ? `<p class="note">${esc(t(`仅列出前 ${gaps.length} 项（共 ${c.gaps.length} 项），完整清单见 Excel 计划表。`, `The first ${gaps.length} of ${c.gaps.length} gaps; the workbook lists them all.`))}</p>`
       : '';
-  const name = (g: (typeof gaps)[number]) =>
-    lang === 'zh' ? g.standardNameZh : (g.standardNameEn ?? g.standardNameZh);
+  const name = (g: (typeof gaps)[number]) => standardName(g, lang);
   const cm = (code: string) => c.countermeasures[code]?.[0]?.text[lang] ?? '';
 
   const header = `

@@ -57,15 +57,16 @@ export interface Review {
 }
 
 /**
- * The language of a title made up when none is given: the user's, so an English page does not
- * list Chinese titles it generated itself (they are stored, and printed in the exports).
+ * The language of text a call writes: a print view, or a title made up when none is given (the
+ * user's, so an English page does not list Chinese titles it generated itself: they are
+ * stored, and printed in the exports). Chinese when not said.
  */
-const TitleLanguage = z.enum(['zh', 'en']).default('zh');
+const Language = z.enum(['zh', 'en']).default('zh');
 export const PlanGenerate = z.object({
   scope: Scope,
   period: Period,
   title: Name.optional(),
-  lang: TitleLanguage,
+  lang: Language,
 });
 export const PlanList = z.object({
   scope: Scope.optional(),
@@ -123,7 +124,7 @@ export const PlanAct = z.object({
   /** Carry the gaps that did not close into a next-cycle plan. */
   carryOver: z.boolean().default(true),
   /** The language of the next-cycle plan's title. */
-  lang: TitleLanguage,
+  lang: Language,
 });
 export const ExportRequest = z
   .object({
@@ -139,13 +140,13 @@ export const ExportRequest = z
   });
 
 /** The print view's HTML, for the app's preview and Electron's printToPDF (the same page the PDF is). */
-export const PrintViewRequest = z.object({ id: Id, lang: z.enum(['zh', 'en']).default('zh') });
+export const PrintViewRequest = z.object({ id: Id, lang: Language });
 
 export const ReviewCreate = z.object({
   scope: Scope,
   period: Period,
   title: Name.optional(),
-  lang: TitleLanguage,
+  lang: Language,
 });
 export const ReviewUpdate = z.object({ id: Id, decisions: Text.optional(), objectives: Text.optional() });
 export const ReviewList = z.object({ scope: Scope.optional(), period: Period.optional() });

@@ -54,7 +54,7 @@ export function InspectionBar({
     return () => {
       current = false;
     };
-    // onLoaded is the page's setter; only a different inspection is a reason to load again.
+    // Only a different inspection is a reason to load again; onLoaded is called with each answer.
   }, [inspectionId]);
 
   if (!inspection) return null;

@@ -62,7 +62,7 @@ export function PlanDetail({
     };
   }, [plan.content.gaps, lang]);
   // What the user typed before, as saved with the plan; edits are saved as they are made.
-  const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts ?? {})));
+  const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts)));
   const { queue, flush } = useDraftSaver(plan.id);
   const [busy, setBusy] = useState(false);
   const { modal } = App.useApp();
