@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { APP_VERSION } from '../version';
 import { createEnv, langFrom, type CliEnv } from './env';
 import { CliError, EXIT, errorLine, exitCodeOf } from './errors';
+import { langOption, usageLine } from './usage-errors';
 import { registerDatabaseCommands } from './commands/database';
 import { registerBatchCommands } from './commands/imports';
 import { registerPlanCommands } from './commands/plan';
@@ -63,8 +64,7 @@ export async function runCli(
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       // Help shown for want of a subcommand (`qms seed`) is a usage mistake, not a success.
       if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
-      const message = e.message.replace(/^error: /, '').replace(/\.$/, '');
-      io.err.write(`qms: ${message}. Run qms --help\n`);
+      io.err.write(`${usageLine(e, langFrom(langOption(argv), process.env))}\n`);
       return EXIT.cannotRun;
     }
     // A command that already reported (e.g. an import's rejected rows) only sets the exit code.

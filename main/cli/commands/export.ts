@@ -52,7 +52,7 @@ function progressTo(e: CliEnv): ((done: number, total: number | null) => void) |
   if (!stream.isTTY) return undefined;
   return (done, total) =>
     stream.write(
-      `\r${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''} rows${done === total ? '\n' : ''}`,
+      `\r${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''}${e.lang === 'zh' ? ' 行' : ' rows'}${done === total ? '\n' : ''}`,
     );
 }
 

@@ -39,8 +39,10 @@ function progressLine(e: CliEnv): ((phase: string, done: number) => void) | unde
   const seen: Record<string, number> = {};
   return (phase, done) => {
     seen[phase] = done;
+    const read = (seen.read ?? 0).toLocaleString('en');
+    const written = (seen.write ?? 0).toLocaleString('en');
     stream.write(
-      `\r${(seen.read ?? 0).toLocaleString('en')} rows read, ${(seen.write ?? 0).toLocaleString('en')} written`,
+      e.lang === 'zh' ? `\r已读 ${read} 行，已写 ${written} 行` : `\r${read} rows read, ${written} written`,
     );
   };
 }

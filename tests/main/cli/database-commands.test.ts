@@ -48,6 +48,32 @@ describe('qms init, seed standards, check, backup', () => {
     expect(check.stdout).toMatch(/^完整性：ok\n外键：0 处违反\n数据库结构版本：\d+（最新 \d+）\n$/);
   });
 
+  it('answers bad usage in Chinese when asked, --lang given before or after the command', () => {
+    const zh = (args: string[]) => {
+      const r = qms(args, { LANG: 'C' });
+      expect(r.status).toBe(2);
+      return r.stderr;
+    };
+    expect(zh(['--lang', 'zh', 'frob'])).toBe('qms: 没有命令“frob”。运行 qms --help 查看用法\n');
+    expect(zh(['import', '--dry-rn', 'x.xlsx', '--lang=zh'])).toBe(
+      'qms: 没有选项“--dry-rn”（是否要输入 --dry-run？）。运行 qms --help 查看用法\n',
+    );
+    expect(zh(['--lang', 'zh', 'backup'])).toBe(
+      'qms: 必须给出选项“--out <file>”。运行 qms --help 查看用法\n',
+    );
+    expect(zh(['--lang', 'zh', 'import'])).toBe('qms: 缺少参数“files”。运行 qms --help 查看用法\n');
+    expect(zh(['--lang', 'zh', 'import', '--period'])).toBe(
+      'qms: 选项“--period <period>”缺少取值。运行 qms --help 查看用法\n',
+    );
+    expect(zh(['--lang', 'zh', 'undo', 'a', 'b'])).toBe(
+      'qms: 命令“undo”的参数过多。运行 qms --help 查看用法\n',
+    );
+    // A language the program does not speak: the locale's, here Chinese.
+    expect(qms(['--lang', 'fr', 'check'], { LANG: 'zh_CN.UTF-8' }).stderr).toBe(
+      'qms: 选项“--lang <lang>”不接受“fr”，可选：en, zh。运行 qms --help 查看用法\n',
+    );
+  });
+
   it('answers bad usage with one line and exit 2, and help with exit 0', () => {
     const unknown = qms(['frobnicate']);
     expect(unknown.status).toBe(2);
@@ -64,6 +90,9 @@ describe('qms init, seed standards, check, backup', () => {
     const missing = qms(['--db', path.join(tempDir(), 'y.db'), 'backup']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^qms: required option '--out <file>' not specified\. Run qms --help\n$/);
+    // Commander's guess at a misspelling stays on the one line of the error.
+    const misspelt = qms(['improt']);
+    expect(misspelt.stderr).toBe("qms: unknown command 'improt' (did you mean import?). Run qms --help\n");
     const file = path.join(tempDir(), 'plain.txt');
     fs.writeFileSync(file, '');
     const unwritable = qms([

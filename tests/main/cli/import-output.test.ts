@@ -103,3 +103,15 @@ describe('qms import output when rows are refused', () => {
     expect(run.stdout).not.toMatch(/\b1 errors\b/);
   });
 });
+
+describe('qms import progress', () => {
+  it('shows progress in the language asked for', () => {
+    const run = qms(
+      ['--db', path.join(tempDir(), 'p.db'), '--lang', 'zh', 'import', path.join(SAMPLES, 'standards.xlsx')],
+      { QMS_PROGRESS: '1' },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/\r已读 [\d,]+ 行，已写 [\d,]+ 行/);
+    expect(run.stderr).not.toContain('rows read');
+  });
+});
