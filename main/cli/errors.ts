@@ -1,5 +1,8 @@
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { Bilingual, Lang } from '../../shared/messages';
+import { issueDetail } from '../../shared/validation';
+import { fromZod } from '../services/handlers';
 
 /** Exit codes of cli.md: 1 input rejected, 2 cannot run, 3 internal error. */
 export const EXIT = { ok: 0, rejected: 1, cannotRun: 2, internal: 3 } as const;
@@ -19,6 +22,28 @@ export class CliError extends Error {
     super(typeof text === 'string' ? text : text.en);
     this.text = typeof text === 'string' ? { en: text, zh: text } : text;
   }
+}
+
+/**
+ * A value typed on the command line that the call's contract refuses: bad usage (exit 2),
+ * named by the option as typed (`--scope bad code!: letters, digits…`), not by the
+ * contract's field (`filters.scope`), which the user never wrote. `options` maps the
+ * contract's field paths to the options that fill them.
+ */
+export function refusedOption(
+  error: z.ZodError,
+  options: Readonly<Record<string, string>>,
+  file?: string,
+): CliError {
+  const issue = error.issues[0]!;
+  const option = options[issue.path.map(String).join('.')];
+  if (option === undefined) {
+    const e = fromZod(error);
+    return new CliError(EXIT.cannotRun, { en: e.localized('en'), zh: e.localized('zh') }, file);
+  }
+  const typed = `${option} ${String(issue.input)}`;
+  const detail = issueDetail(issue);
+  return new CliError(EXIT.cannotRun, { en: `${typed}: ${detail.en}`, zh: `${typed}：${detail.zh}` }, file);
 }
 
 export function exitCodeOf(e: unknown): number {

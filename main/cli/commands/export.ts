@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { CliEnv } from '../env';
-import { CliError, EXIT } from '../errors';
+import { CliError, EXIT, refusedOption } from '../errors';
 import { contract } from '../../../shared/contract';
 import { EXPORT_KINDS } from '../../../shared/contracts/export';
 import { isPeriod, rangeProblem } from '../../../shared/domain/period';
-import { fromZod } from '../../services/handlers';
 
 interface Options {
   out: string;
@@ -56,6 +55,9 @@ function progressTo(e: CliEnv): ((done: number, total: number | null) => void) |
     );
 }
 
+/** The options that fill export:run's fields, to name a refused value as the user typed it. */
+const EXPORT_OPTIONS = { path: '--out', 'filters.scope': '--scope' };
+
 export function registerExportCommands(program: Command, env: () => CliEnv): void {
   program
     .command('export')
@@ -99,7 +101,7 @@ export function registerExportCommands(program: Command, env: () => CliEnv): voi
         },
         { reportInput: true },
       );
-      if (!parsed.success) throw fromZod(parsed.error);
+      if (!parsed.success) throw refusedOption(parsed.error, EXPORT_OPTIONS);
       const wb = e.workbench();
       const { runExport } = await import('../../export/run');
       // A place that cannot be written is refused by the export itself (platform/atomic-write.ts).

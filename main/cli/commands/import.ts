@@ -1,12 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliEnv } from '../env';
-import { CliError, EXIT, errorLine, exitCodeOf } from '../errors';
+import { CliError, EXIT, errorLine, exitCodeOf, refusedOption } from '../errors';
 import { contract } from '../../../shared/contract';
 import type { ColumnMapping, ImportReport } from '../../../shared/contracts/import';
 import { AppError } from '../../../shared/errors';
-import type { Lang } from '../../../shared/messages';
-import { fromZod } from '../../services/handlers';
 import { recognised, reportText } from '../../import/report-text';
 
 interface Options {
@@ -46,6 +44,9 @@ function progressLine(e: CliEnv): ((phase: string, done: number) => void) | unde
     );
   };
 }
+
+/** The options that fill imports:run's fields, to name a refused value as the user typed it. */
+const IMPORT_OPTIONS = { period: '--period', kind: '--kind', errorsPath: '--errors' };
 
 export function registerImportCommands(program: Command, env: () => CliEnv): void {
   program
@@ -92,7 +93,7 @@ export function registerImportCommands(program: Command, env: () => CliEnv): voi
           },
           { reportInput: true },
         );
-        if (!parsed.success) throw cannotRun(fromZod(parsed.error), file, e.lang);
+        if (!parsed.success) throw refusedOption(parsed.error, IMPORT_OPTIONS, file);
         const progress = progressLine(e);
         const { job, finished } = cliJob(progress);
         try {
@@ -131,10 +132,6 @@ function errorsFileFor(errors: string, file: string, count: number): string {
   if (count === 1) return errors;
   const ext = path.extname(errors);
   return `${errors.slice(0, -ext.length || undefined)}-${path.basename(file, path.extname(file))}${ext}`;
-}
-
-function cannotRun(e: AppError, file: string, lang: Lang): CliError {
-  return new CliError(EXIT.cannotRun, e.localized(lang), file);
 }
 
 /**

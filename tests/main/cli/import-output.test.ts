@@ -104,7 +104,22 @@ describe('qms import output when rows are refused', () => {
   });
 });
 
-describe('qms import progress', () => {
+describe('qms import options', () => {
+  it('names a refused option as typed, in the language asked for', () => {
+    const run = qms([
+      '--db',
+      path.join(tempDir(), 'o.db'),
+      '--lang',
+      'zh',
+      'import',
+      '--period',
+      '2026-13',
+      'x.xlsx',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('qms: x.xlsx: --period 2026-13：应写为 YYYY-MM 或 YYYY-Qn。\n');
+  });
+
   it('shows progress in the language asked for', () => {
     const run = qms(
       ['--db', path.join(tempDir(), 'p.db'), '--lang', 'zh', 'import', path.join(SAMPLES, 'standards.xlsx')],

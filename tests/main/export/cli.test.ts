@@ -136,6 +136,11 @@ describe('qms export', () => {
       ['export', 'measurements', '--period', '2026-Q3..2026-09', '--out', 'x.csv'],
       /--period 2026-Q3\.\.2026-09 mixes a month and a quarter\. Write both ends as months or both as quarters/,
     ],
+    // Named by the option as typed, not by the contract's field (filters.scope), and exit 2 (was 1).
+    [
+      ['export', 'measurements', '--scope', 'bad code!', '--out', 'x.csv'],
+      /: --scope bad code!: letters, digits, "-", "_" or "\." only\.\n$/,
+    ],
     [
       ['export', 'measurements', '--headers', 'titles', '--out', 'x.csv'],
       /--headers titles is not labels or keys/,
