@@ -1,11 +1,13 @@
 /**
  * The rows of a plan's Do stage, which the print view and the workbook both list (each with its
  * own labels and columns): per gap in rank order, the open actions already linked to it, then
- * the action this plan created for it; a gap with neither shows its proposal, still to confirm.
+ * the action this plan created for it; a gap with neither shows its proposal, still to confirm,
+ * as the user has filled it in on the plan page.
  */
 import type { Plan } from '../../shared/contracts/plans';
 import type { Lang } from '../../shared/messages';
 import type { PlanGap } from '../../shared/plans/types';
+import { proposalAsTyped } from '../../shared/plans/drafts';
 
 export interface DoRow {
   gap: PlanGap;
@@ -27,10 +29,10 @@ export function doRows(plan: Plan, gaps: readonly PlanGap[], lang: Lang): DoRow[
     const linked = gap.linkedActions.map((a) => row(gap, 'linked', a, false));
     const mine = own.get(gap.key);
     if (mine) return [...linked, row(gap, 'plan', mine, mine.overdue)];
-    const p = gap.proposed;
+    const p = proposalAsTyped(gap, plan.content.drafts[gap.key], lang);
     if (!linked.length && p) {
       const owner = p.owner || (lang === 'zh' ? '待指定' : 'to name');
-      return [row(gap, 'proposed', { ...p, action: p.action[lang], owner, status: null }, false)];
+      return [row(gap, 'proposed', { ...p, owner, status: null }, false)];
     }
     return linked;
   });

@@ -35,9 +35,10 @@ import { CheckGrid } from './CheckGrid';
 import { ActForm } from './ActForm';
 import { ExportButtons } from './ExportButtons';
 import { coveredKeys } from '../../../shared/plans/coverage';
-import { confirmations, draftFor } from './proposals';
+import { confirmations } from './proposals';
 import { useDraftSaver } from './useDraftSaver';
 import { standardName } from '../../../shared/plans/texts';
+import { proposalAsTyped } from '../../../shared/plans/drafts';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
 
@@ -85,7 +86,7 @@ export function PlanDetail({
       plan.content.gaps.map((g) => ({
         ...g,
         covered: covered.has(g.key),
-        draft: drafts.get(g.key) ?? draftFor(g, lang),
+        draft: proposalAsTyped(g, drafts.get(g.key), lang),
       })),
     [plan, covered, drafts, lang],
   );

@@ -4,19 +4,8 @@
  */
 import type { Plan } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
-import type { PlanDraft, PlanGap } from '../../../shared/plans/types';
+import type { PlanDraft } from '../../../shared/plans/types';
 import { coveredKeys } from '../../../shared/plans/coverage';
-
-/** The editable row for a gap still waiting for an action, filled from the plan's proposal. */
-export function draftFor(gap: PlanGap, lang: 'zh' | 'en'): PlanDraft | null {
-  if (!gap.proposed) return null;
-  return {
-    action: gap.proposed.action[lang],
-    department: gap.proposed.department,
-    owner: gap.proposed.owner,
-    dueDate: gap.proposed.dueDate,
-  };
-}
 
 type Confirmation = Input<'plans:confirmActions'>['actions'][number];
 

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/contracts/plans';
 import type { AuditEntry } from '../../../shared/schemas/system';
 import type { Page } from '../../../shared/schemas/common';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
-import { generatePlan } from './east-2026-10';
+import { python } from '../export/read';
+import { generatePlan, qmsEast } from './east-2026-10';
 import { loadEastSample, loadRows } from './samples';
 
 const FCR = 'EAST-001/CS-FCR';
@@ -177,6 +179,61 @@ describe('drafts of a plan’s proposed actions', () => {
     });
     expect(count(wb, 'audit_log')).toBe(audited);
     expect((await get(wb, plan.id)).content.drafts).toEqual({ [FCR]: typed });
+    wb.close();
+  });
+});
+
+/** The Do sheet's rows as openpyxl reads them, by gap: source, action, department, owner, due. */
+const OPENPYXL_DO = `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True).worksheets[2]
+rows = list(ws.iter_rows(values_only=True))[1:]
+print(json.dumps({f"{r[1]}/{r[2]}": list(r[3:8]) for r in rows}, ensure_ascii=False))
+`;
+
+/**
+ * The workbook and the print view (the PDF's page) taken to the meeting say what the officer
+ * typed into the plan page, where they printed the machine's proposals: no owner, its dates.
+ */
+describe('a plan’s exports', () => {
+  it('print the drafts over the proposals, in both languages, from the app and from qms plan', async () => {
+    const { wb, plan } = await setUp();
+    const proposed = plan.content.gaps.find((g) => g.key === DCR)!.proposed!;
+    // FCR rewritten; DCR given only an owner on the Chinese page, which saves the proposal's text.
+    await saveDrafts(wb, plan.id, [
+      { key: FCR, ...typed },
+      { key: DCR, ...proposed, action: proposed.action.zh, owner: '王伟' },
+    ]);
+    const workbook = async (lang: 'zh' | 'en') => {
+      const file = path.join(wb.dir, `plan-${lang}.xlsx`);
+      await wb.dispatch('plans:export', { id: plan.id, format: 'xlsx', path: file, lang });
+      return python<Record<string, string[]>>(OPENPYXL_DO, file);
+    };
+    const { department, dueDate } = proposed;
+    expect(await workbook('zh')).toEqual({
+      [FCR]: ['建议（待确认）', typed.action, typed.department, typed.owner, typed.dueDate],
+      [DCR]: ['建议（待确认）', proposed.action.zh, department, '王伟', dueDate],
+    });
+    // The text the officer wrote is printed as written; the proposal's in the reader's language.
+    expect(await workbook('en')).toEqual({
+      [FCR]: ['Proposed (to confirm)', typed.action, typed.department, typed.owner, typed.dueDate],
+      [DCR]: ['Proposed (to confirm)', proposed.action.en, department, '王伟', dueDate],
+    });
+
+    for (const lang of ['zh', 'en'] as const) {
+      const { html } = (await wb.dispatch('plans:printView', { id: plan.id, lang })) as { html: string };
+      for (const text of [typed.action, typed.owner, typed.dueDate, '王伟', proposed.action[lang]])
+        expect(html).toContain(text);
+      expect(html).not.toContain(lang === 'zh' ? '待指定' : 'to name');
+    }
+
+    // qms plan brings the plan up to date and writes it, keeping what was typed.
+    const out = path.join(wb.dir, 'qms-plan.xlsx');
+    qmsEast(wb, 'plan', out);
+    expect(python<Record<string, string[]>>(OPENPYXL_DO, out)[FCR]).toEqual([
+      '建议（待确认）',
+      ...Object.values(typed),
+    ]);
     wb.close();
   });
 });
