@@ -24,6 +24,7 @@ import { createAction } from '../services/actions';
 import { updateStandard } from '../services/standards';
 import { statusJump } from '../services/inspections';
 import { gatherContent, currentCheck, type Carried } from './content';
+import { forgetGapKeys, gapKeysOf } from './gap-keys';
 import { resolveScope } from './scope';
 
 const scopeOf = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode'>): Scope =>
@@ -31,13 +32,13 @@ const scopeOf = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode'>): Scope =>
 const planKey = (r: Pick<repo.PlanRow, 'scopeType' | 'scopeCode' | 'period'>) =>
   `${r.scopeType}/${r.scopeCode ?? ''}/${r.period}`;
 
-function requirePlanRow(ctx: ServiceContext, id: string): repo.PlanRow {
-  const row = repo.getPlanRow(ctx.db, id);
+function requireFound<T>(row: T | undefined, id: string): T {
   if (!row) throw new AppError('not_found', 'notFound', { entity: NOUNS.plan, id }, 'id');
   return row;
 }
+const requirePlanRow = (ctx: ServiceContext, id: string) => requireFound(repo.getPlanRow(ctx.db, id), id);
 
-function toPlan(ctx: ServiceContext, row: Omit<repo.PlanRow, 'contentJson'>, content: PlanContent): Plan {
+function toPlan(ctx: ServiceContext, row: repo.PlanHead, content: PlanContent): Plan {
   const actions = listActions(
     ctx.db,
     { planId: row.id, offset: 0, limit: 1_000_000, sort: [] },
@@ -117,6 +118,7 @@ export function generatePlan(
       : repo.listPlans(ctx.db, { scope: s.scope, period: input.period, stage: 'plan' })[0];
     const at = nowIso(ctx);
     if (draft) {
+      forgetGapKeys(ctx.db, draft.id);
       keepDrafts(ctx, draft, content.gaps);
       auditedUpdate(ctx, 'plans', draft.id, planKey(draft), () =>
         repo.updatePlan(ctx.db, {
@@ -161,11 +163,7 @@ const draftKey = (plan: Parameters<typeof planKey>[0], gapKey: string) => `${pla
  * A regenerated plan keeps what the user typed for the gaps it still has: new data does not
  * undo it. The drafts of the gaps it no longer has are deleted, each on record.
  */
-function keepDrafts(
-  ctx: ServiceContext,
-  plan: Omit<repo.PlanRow, 'contentJson'>,
-  gaps: readonly PlanGap[],
-): void {
+function keepDrafts(ctx: ServiceContext, plan: repo.PlanHead, gaps: readonly PlanGap[]): void {
   const keys = new Set(gaps.map((g) => g.key));
   for (const d of draftRows.draftsOf(ctx.db, plan.id))
     if (!keys.has(d.gapKey))
@@ -187,7 +185,7 @@ function save(ctx: ServiceContext, row: repo.PlanRow, stage: PlanStage, content:
   return getPlan(ctx, row.id);
 }
 
-function requireStage(row: repo.PlanRow, allowed: readonly PlanStage[]): void {
+function requireStage(row: Pick<repo.PlanRow, 'stage'>, allowed: readonly PlanStage[]): void {
   if (!allowed.includes(row.stage)) {
     throw invalidField(
       'stage',
@@ -239,6 +237,7 @@ export function checkPlan(ctx: ServiceContext, id: string): Plan {
  * Do), each draft replacing the one saved for its gap. A draft is a row of its own, so a save
  * records in the trail only the drafts it changes, not the plan's content (megabytes for a
  * region, and the page saves as the user types); one saved again unchanged is not written.
+ * Nor is the content read to check the gap keys, but once per version of the plan (gap-keys.ts).
  * Answers with the time only: the whole plan is too much to send back each time.
  */
 export function saveDrafts(
@@ -246,9 +245,9 @@ export function saveDrafts(
   input: ParsedInput<'plans:saveDrafts'>,
 ): { updatedAt: string } {
   return inTransaction(ctx, () => {
-    const row = requirePlanRow(ctx, input.id);
+    const row = requireFound(repo.getPlanHead(ctx.db, input.id), input.id);
     requireStage(row, ['plan', 'do']);
-    const keys = new Set((JSON.parse(row.contentJson) as PlanContent).gaps.map((g) => g.key));
+    const keys = gapKeysOf(ctx.db, row);
     const at = nowIso(ctx);
     input.drafts.forEach(({ key, ...typed }, i) => {
       if (!keys.has(key)) throw invalidField(`drafts.${i}.key`, messageOf('planNoGap', { key }));

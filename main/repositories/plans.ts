@@ -214,8 +214,12 @@ export interface PlanRow {
   updatedAt: string;
 }
 
-const PLAN_COLUMNS = `id, scope_type AS scopeType, scope_code AS scopeCode, period, stage, title,
-  content_json AS contentJson, previous_plan_id AS previousPlanId, created_at AS createdAt, updated_at AS updatedAt`;
+/** A plan's row but its content, which is megabytes for a region. */
+export type PlanHead = Omit<PlanRow, 'contentJson'>;
+
+const HEAD_COLUMNS = `id, scope_type AS scopeType, scope_code AS scopeCode, period, stage, title,
+  previous_plan_id AS previousPlanId, created_at AS createdAt, updated_at AS updatedAt`;
+const PLAN_COLUMNS = `${HEAD_COLUMNS}, content_json AS contentJson`;
 
 export function insertPlan(db: DB, p: PlanRow): void {
   db.prepare(
@@ -237,7 +241,21 @@ export function getPlanRow(db: DB, id: string): PlanRow | undefined {
   return db.prepare(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ?`).get(id) as PlanRow | undefined;
 }
 
-export interface PlanListRow extends Omit<PlanRow, 'contentJson'> {
+export function getPlanHead(db: DB, id: string): PlanHead | undefined {
+  return db.prepare(`SELECT ${HEAD_COLUMNS} FROM plans WHERE id = ?`).get(id) as PlanHead | undefined;
+}
+
+/** The keys of a plan's gaps, read by SQLite: the content never crosses into JavaScript. */
+export function gapKeys(db: DB, id: string): string[] {
+  return db
+    .prepare(
+      `SELECT json_extract(g.value, '$.key') FROM plans p, json_each(p.content_json, '$.gaps') g WHERE p.id = ?`,
+    )
+    .pluck()
+    .all(id) as string[];
+}
+
+export interface PlanListRow extends PlanHead {
   gapCount: number;
 }
 
@@ -248,9 +266,7 @@ export function listPlans(db: DB, f: { scope?: Scope; period?: string; stage?: P
   if (f.stage) clauses.push('stage = @stage');
   return db
     .prepare(
-      `SELECT id, scope_type AS scopeType, scope_code AS scopeCode, period, stage, title,
-              previous_plan_id AS previousPlanId, created_at AS createdAt, updated_at AS updatedAt,
-              coalesce(json_extract(content_json, '$.summary.gapCount'), 0) AS gapCount
+      `SELECT ${HEAD_COLUMNS}, coalesce(json_extract(content_json, '$.summary.gapCount'), 0) AS gapCount
          FROM plans ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
         ORDER BY period DESC, created_at DESC, id`,
     )
