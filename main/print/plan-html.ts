@@ -9,6 +9,8 @@ import {
   checkMeasure,
   formatValue,
   label,
+  namesInPlan,
+  SEPARATORS,
   standardName,
   trendLabel,
 } from '../../shared/plans/texts';
@@ -171,6 +173,9 @@ export function planHtml(plan: Plan, lang: Lang): string {
     );
 
   const act = c.act;
+  // The Act record holds codes and keys; the meeting reads names, as on the page.
+  const named = namesInPlan(c.gaps, lang);
+  const sep = SEPARATORS[lang];
   const actSection =
     `<h2 class="stage">A · ${t('处理：标准化与遗留', 'Act: standardise and carry over')}</h2>` +
     (act
@@ -182,7 +187,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
             { header: t('新版本目标', 'New target'), width: 20 },
           ],
           act.standardised.map((s) => [
-            s.standardCode,
+            twoLines(s.standardCode, named.standard(s.standardCode)),
             s.branchCode ?? t('全部', 'all'),
             s.procedure,
             s.newVersion
@@ -190,7 +195,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
               : '—',
           ]),
         ) +
-        `<p>${t('转入下一周期', 'Carried into the next cycle')}：${esc(act.carriedOver.join('、') || '—')}${act.nextPlanId ? `（${t('下一计划', 'next plan')} ${esc(plan.nextPlanTitle ?? act.nextPlanId)}）` : ''}</p>`
+        `<p>${t('转入下一周期', 'Carried into the next cycle')}${sep.colon}${esc(act.carriedOver.map(named.gap).join(sep.list) || '—')}${act.nextPlanId ? t(`（下一计划 ${esc(plan.nextPlanTitle ?? act.nextPlanId)}）`, ` (next plan ${esc(plan.nextPlanTitle ?? act.nextPlanId)})`) : ''}</p>`
       : `<p class="note">${t('尚未记录处理结果。', 'Nothing recorded yet.')}</p>`);
 
   return page(plan.title, lang, header + paretoSection + planSection + doSection + checkSection + actSection);

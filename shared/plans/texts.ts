@@ -24,6 +24,26 @@ export const label = (value: string, lang: Lang): string => labelOf(value)[lang]
 export const standardName = (g: Pick<GapSource, 'standardNameZh' | 'standardNameEn'>, lang: Lang): string =>
   lang === 'en' ? (g.standardNameEn ?? g.standardNameZh) : g.standardNameZh;
 
+/**
+ * A plan's standards and gaps by name, as its gap and check tabs show them (上海浦东营业厅 掉话率),
+ * for the records that hold codes and keys: the Do list, the Act record. A code or key the
+ * plan's gaps do not name stays as it is.
+ */
+export function namesInPlan(gaps: readonly PlanGap[], lang: Lang) {
+  const standards = new Map(gaps.map((g) => [g.standardCode, standardName(g, lang)]));
+  const named = new Map(gaps.map((g) => [g.key, `${g.branchName} ${standardName(g, lang)}`]));
+  return {
+    standard: (code: string | null) => (code ? (standards.get(code) ?? code) : ''),
+    gap: (key: string) => named.get(key) ?? key,
+  };
+}
+
+/** Punctuation between the items of a list and after a label, in the reader's language. */
+export const SEPARATORS: Record<Lang, { list: string; colon: string }> = {
+  zh: { list: '；', colon: '：' },
+  en: { list: '; ', colon: ': ' },
+};
+
 export function formatValue(n: number | null): string {
   if (n === null) return '—';
   return String(Math.round(n * 100) / 100);

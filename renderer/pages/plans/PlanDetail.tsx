@@ -37,7 +37,7 @@ import { ExportButtons } from './ExportButtons';
 import { coveredKeys } from '../../../shared/plans/coverage';
 import { confirmations } from './proposals';
 import { useDraftSaver } from './useDraftSaver';
-import { standardName } from '../../../shared/plans/texts';
+import { namesInPlan, SEPARATORS } from '../../../shared/plans/texts';
 import { proposalAsTyped } from '../../../shared/plans/drafts';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
@@ -54,14 +54,8 @@ export function PlanDetail({
   const errorText = useErrorText();
   const lang = toLang(i18n.language);
   // Standards and gaps by name, as the gaps and check tabs show them, not by code or key.
-  const named = useMemo(() => {
-    const standards = new Map(plan.content.gaps.map((g) => [g.standardCode, standardName(g, lang)]));
-    const gaps = new Map(plan.content.gaps.map((g) => [g.key, `${g.branchName} ${standardName(g, lang)}`]));
-    return {
-      standard: (code: string | null) => (code ? (standards.get(code) ?? code) : ''),
-      gap: (key: string) => gaps.get(key) ?? key,
-    };
-  }, [plan.content.gaps, lang]);
+  const named = useMemo(() => namesInPlan(plan.content.gaps, lang), [plan.content.gaps, lang]);
+  const sep = SEPARATORS[lang];
   // What the user typed before, as saved with the plan; edits are saved as they are made.
   const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts)));
   const { queue, flush } = useDraftSaver(plan.id);
@@ -315,13 +309,11 @@ export function PlanDetail({
               <Descriptions size="small" column={1} bordered data-testid="act-record">
                 <Descriptions.Item label={t('act.standardised')}>
                   {c.act.standardised
-                    .map(
-                      (s) => `${named.standard(s.standardCode)}${lang === 'zh' ? '：' : ': '}${s.procedure}`,
-                    )
-                    .join(lang === 'zh' ? '；' : '; ') || '—'}
+                    .map((s) => `${named.standard(s.standardCode)}${sep.colon}${s.procedure}`)
+                    .join(sep.list) || '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('act.carriedOver')}>
-                  {c.act.carriedOver.map(named.gap).join(lang === 'zh' ? '；' : '; ') || '—'}
+                  {c.act.carriedOver.map(named.gap).join(sep.list) || '—'}
                 </Descriptions.Item>
               </Descriptions>
             ) : plan.stage === 'act' ? (

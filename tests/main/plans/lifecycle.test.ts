@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { planHtml } from '../../../main/print/plan-html';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/contracts/plans';
 import type { AppError } from '../../../shared/errors';
@@ -156,6 +157,18 @@ describe('a plan round the PDCA cycle', () => {
         },
       ],
     });
+    // The printed record names the carried gap and the standards, as the page does, not by key.
+    const carried = acted.content.gaps.find((g) => g.key === 'EAST-002/NET-DCR')!;
+    const zhPrint = planHtml(acted, 'zh');
+    expect(zhPrint).toContain(
+      `转入下一周期：${carried.branchName} ${carried.standardNameZh}（下一计划 ${nextPlan!.title}）`,
+    );
+    expect(zhPrint).toContain(`NET-DCR<br>${carried.standardNameZh}`);
+    const enPrint = planHtml(acted, 'en');
+    expect(enPrint).toContain(
+      `Carried into the next cycle: ${carried.branchName} ${carried.standardNameEn} (next plan `,
+    );
+    expect(enPrint).not.toContain('EAST-002/NET-DCR');
     const versions = await call<Standard[]>(wb, 'standards:history', { code: 'NET-DCR' });
     expect(versions.map((v) => v.target)).toEqual([0.5, 0.6]);
 
