@@ -112,7 +112,8 @@ export function deleteInspection(db: DB, id: string): void {
 
 const MEASUREMENT_COLUMNS = `m.id, m.inspection_id AS inspectionId, m.standard_id AS standardId,
   m.standard_code AS standardCode, s.name_zh AS standardName, s.name_en AS standardNameEn, s.version AS standardVersion, s.unit,
-  b.code AS branchCode, b.name AS branchName, r.code AS regionCode, i.period, i.kind, m.value,
+  b.code AS branchCode, b.name AS branchName, r.code AS regionCode, i.period, i.kind,
+  i.status AS inspectionStatus, m.value,
   s.target, s.warning, s.direction, m.verdict, m.gap, m.attainment, m.notes,
   m.created_at AS createdAt, m.updated_at AS updatedAt`;
 const MEASUREMENT_FROM = `FROM measurements m JOIN inspections i ON i.id = m.inspection_id

@@ -50,6 +50,8 @@ export interface Measurement extends Stamped {
   regionCode: string;
   period: string;
   kind: InspectionKind;
+  /** Its inspection's: an approved one's values are read-only until it is sent back to draft. */
+  inspectionStatus: InspectionStatus;
   value: number;
   target: number;
   warning: number;

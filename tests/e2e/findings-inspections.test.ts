@@ -2,7 +2,8 @@
  * Findings and an inspection's status in real Chromium over `qms serve`: a failed measurement is
  * raised into a corrective action from the findings page (the action linked to it, the finding
  * gone from what still needs action), an observation is recorded, and an inspection is
- * submitted, approved (its values then locked), sent back and deleted with its measurements.
+ * submitted, approved (its values then read-only, opened alone or among the month's), sent
+ * back and deleted with its measurements.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -200,6 +201,33 @@ describe('findings and inspection status in Chromium', () => {
       expect(await byTestId('add-value').count()).toBe(0);
       expect(await byTestId('inspection-delete').isDisabled()).toBe(true);
       await shot('inspection-approved-zh');
+      // So in all of the month's measurements, where its rows sit beside a draft's: they offered an
+      // editor the service then refused, and an emptied cell asked to delete before being refused.
+      await goTo(page, 'inspections?tab=measurements&period=2026-10');
+      const cell = (branch: string) =>
+        rowsOf('measurements-grid')
+          .filter({ hasText: branch })
+          .filter({ hasText: 'CS-SAT' })
+          .locator('[col-id="value"]');
+      const editors = page.locator('[data-testid="measurements-grid"] .ag-cell-inline-editing');
+      await eventually(() => rowsOf('measurements-grid').count()).toBe(4);
+      await cell('EAST-002').dblclick();
+      expect(await editors.count()).toBe(0);
+      await cell('EAST-002').press('Delete');
+      expect(await page.locator('.ant-modal-confirm:visible').count()).toBe(0);
+      expect(await cell('EAST-002').innerText()).toBe('96');
+      // Why, on hover (entered afresh: the pointer is still there from the double click).
+      await page.locator('[data-testid="measurements-grid"] .ag-header-cell[col-id="unit"]').hover();
+      await cell('EAST-002').hover();
+      await eventually(() => page.locator('.ag-tooltip').innerText()).toBe(
+        '所属检查已审核，退回草稿后可修改',
+      );
+      await shot('value-locked-zh');
+      await cell('EAST-001').click();
+      await eventually(() => editors.count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await eventually(() => editors.count()).toBe(0);
+      expect(await cell('EAST-001').getAttribute('class')).not.toContain('qw-read-only');
       // The list of inspections says so too (it kept 草稿 until a reload).
       await page.getByRole('tab', { name: '检查记录' }).click();
       const listed = rowsOf('inspections-grid').filter({ hasText: 'EAST-002' });

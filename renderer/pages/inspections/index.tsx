@@ -69,7 +69,7 @@ export default function InspectionsPage() {
   }, [needsDefaultPeriod, params]);
   const [total, setTotal] = useState(0);
   const [opened, setOpened] = useState<Inspection | null>(null);
-  // An approved inspection's values are not offered for editing (the service refuses them too).
+  // Nothing is offered to add to an approved inspection (the service refuses it too).
   const locked = !!inspectionId && opened?.id === inspectionId && opened.status === 'approved';
   const measurementsGrid = useRef<ServerGridHandle>(null);
   const inspectionsGrid = useRef<ServerGridHandle>(null);
@@ -139,7 +139,12 @@ export default function InspectionsPage() {
         headerName: t('value'),
         width: 85,
         type: 'numericColumn',
-        editable: !locked,
+        // An approved inspection's values are read-only (the service refuses them), in any listing:
+        // the rows of a whole scope mix inspections, so the row says whose status it is. Not
+        // editable, such a cell cannot be emptied either, so no deletion is offered for it.
+        editable: (p) => p.data?.inspectionStatus !== 'approved',
+        cellClass: (p) => (p.data?.inspectionStatus === 'approved' ? 'qw-read-only' : ''),
+        tooltipValueGetter: (p) => (p.data?.inspectionStatus === 'approved' ? t('valueLocked') : undefined),
         // Edited as text, read as an import reads a cell: a number editor drops full-width digits.
         cellDataType: 'text',
         cellStyle: { fontWeight: 600 },
@@ -171,7 +176,7 @@ export default function InspectionsPage() {
       },
       { field: 'kind', headerName: t('kind'), width: 95, valueFormatter: (p) => label(p.value) },
     ],
-    [t, label, i18n.language, locked],
+    [t, label, i18n.language],
   );
 
   const filterBar = (
@@ -246,6 +251,9 @@ export default function InspectionsPage() {
                   <InspectionBar
                     inspectionId={inspectionId}
                     onLoaded={(i) => {
+                      // Approved or sent back, its rows say so once fetched again (read-only or not).
+                      if (i && opened?.id === i.id && opened.status !== i.status)
+                        measurementsGrid.current?.refresh();
                       setOpened(i);
                       // The list beside it shows the status too: it said 草稿 after an approval.
                       inspectionsGrid.current?.refresh();

@@ -5,6 +5,7 @@
  * audit trail keeps each of them.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from '../../../shared/schemas/common';
 import type { Inspection, Measurement } from '../../../shared/schemas/inspection';
 import { AppError } from '../../../shared/errors';
 import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
@@ -47,6 +48,9 @@ describe('inspection status', () => {
     // Submitted is under review: the reviewer may still correct a value.
     await wb.dispatch('measurements:upsert', { inspectionId: i.id, standardCode: 'CS-FCR', value: 81 });
     expect((await setStatus(wb, i.id, 'approved')).status).toBe('approved');
+    // A listing of a whole scope says whose values are read-only, row by row.
+    const listed = (await wb.dispatch('measurements:list', { period: '2026-10' })) as Page<Measurement>;
+    expect(listed.rows.map((r) => r.inspectionStatus)).toEqual(['approved', 'approved']);
 
     const edit = await refused(wb, 'measurements:upsert', {
       inspectionId: i.id,
