@@ -40,6 +40,7 @@ import {
   ActionUpdate,
   FindingList,
   ObservationCreate,
+  ObservationUpdate,
   type CorrectiveAction,
   type Finding,
 } from './schemas/action';
@@ -105,6 +106,7 @@ const coreContract = {
 
   'findings:list': call<Page<Finding>>()(FindingList),
   'findings:createObservation': call<Finding>()(ObservationCreate),
+  'findings:updateObservation': call<Finding>()(ObservationUpdate),
   'findings:deleteObservation': call<{ deleted: true }>()(ById),
 
   'actions:list': call<Page<CorrectiveAction>>()(ActionList),

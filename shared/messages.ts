@@ -56,6 +56,10 @@ export const MESSAGES = {
     en: '{n} corrective actions were raised from this observation: it stays with them',
     zh: '已有 {n} 条整改措施由此观察发起，不能删除',
   },
+  observationAnswered: {
+    en: '{n} corrective actions were raised from this observation on its branch and standard: these stay as they are',
+    zh: '已有 {n} 条整改措施由此观察发起，其网点和标准不能更改',
+  },
   inspectionApproved: {
     en: 'the {kind} of {branch} for {period} is approved: send it back to draft before changing its values or deleting it',
     zh: '{branch} {period} 的{kind}已审核：请先退回草稿，再修改测量值或删除',

@@ -199,21 +199,28 @@ export function deleteObservation(db: DB, id: string): void {
   db.prepare('DELETE FROM findings WHERE id = ?').run(id);
 }
 
-export function insertObservation(
-  db: DB,
-  o: {
-    id: string;
-    branchId: string;
-    period: string;
-    standardCode: string | null;
-    description: string;
-    createdAt: string;
-    updatedAt: string;
-    batchId: string | null;
-  },
-): void {
+export interface ObservationRow {
+  id: string;
+  branchId: string;
+  period: string;
+  standardCode: string | null;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  batchId: string | null;
+}
+
+export function insertObservation(db: DB, o: ObservationRow): void {
   db.prepare(
     `INSERT INTO findings (id, branch_id, period, standard_code, description, created_at, updated_at, batch_id)
      VALUES (@id, @branchId, @period, @standardCode, @description, @createdAt, @updatedAt, @batchId)`,
+  ).run(o);
+}
+
+export function updateObservation(db: DB, o: Omit<ObservationRow, 'createdAt' | 'batchId'>): void {
+  db.prepare(
+    `UPDATE findings SET branch_id = @branchId, period = @period, standard_code = @standardCode,
+       description = @description, updated_at = @updatedAt
+     WHERE id = @id`,
   ).run(o);
 }

@@ -151,15 +151,21 @@ export function deleteAction(ctx: ServiceContext, id: string): { deleted: true }
   });
 }
 
+/** An observation: a measurement's finding is changed by changing the measurement. */
+function requireObservation(ctx: ServiceContext, id: string): Finding {
+  const f = repo.getFinding(ctx.db, id);
+  if (!f || f.severity !== 'observation')
+    throw new AppError('not_found', 'notFound', { entity: NOUNS.finding, id }, 'id');
+  return f;
+}
+
 /**
  * An observation recorded by mistake (wrong branch, wrong period, a slip) goes, audited with
  * what it said. One an action was raised from stays: the action would lose what it answers.
  */
 export function deleteObservation(ctx: ServiceContext, id: string): { deleted: true } {
   return inTransaction(ctx, () => {
-    const f = repo.getFinding(ctx.db, id);
-    if (!f || f.severity !== 'observation')
-      throw new AppError('not_found', 'notFound', { entity: NOUNS.finding, id }, 'id');
+    const f = requireObservation(ctx, id);
     if (f.actionCount > 0) throw new AppError('conflict', 'observationInUse', { n: f.actionCount }, 'id');
     auditedDelete(ctx, 'findings', id, `${f.branchCode}/${f.period}`, () =>
       repo.deleteObservation(ctx.db, id),
@@ -189,5 +195,38 @@ export function createObservation(
     });
     afterCreate(ctx, 'findings', id, `${branch.code}/${input.period}`);
     return repo.getFinding(ctx.db, id)!;
+  });
+}
+
+/**
+ * Corrects an observation: a typo stayed for good once an action made it undeletable. An
+ * action raised from one carries its branch and standard (actions.branch_id, standard_code),
+ * so once one is raised the words and period may change, the branch and standard may not.
+ */
+export function updateObservation(
+  ctx: ServiceContext,
+  input: ParsedInput<'findings:updateObservation'>,
+): Finding {
+  return inTransaction(ctx, () => {
+    const f = requireObservation(ctx, input.id);
+    const branch = requireBranch(ctx, input.branchCode ?? f.branchCode);
+    const standardCode = input.standardCode === undefined ? f.standardCode : input.standardCode;
+    if (standardCode) requireStandard(ctx, standardCode);
+    if (f.actionCount > 0) {
+      const moved =
+        branch.code !== f.branchCode ? 'branchCode' : standardCode !== f.standardCode ? 'standardCode' : null;
+      if (moved) throw new AppError('conflict', 'observationAnswered', { n: f.actionCount }, moved);
+    }
+    auditedUpdate(ctx, 'findings', f.id, `${f.branchCode}/${f.period}`, () =>
+      repo.updateObservation(ctx.db, {
+        id: f.id,
+        branchId: branch.id,
+        period: input.period ?? f.period,
+        standardCode: standardCode ?? null,
+        description: input.description ?? f.description,
+        updatedAt: nowIso(ctx),
+      }),
+    );
+    return repo.getFinding(ctx.db, f.id)!;
   });
 }

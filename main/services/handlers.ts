@@ -74,6 +74,7 @@ function coreHandlers(ctx: ServiceContext) {
 
     'findings:list': (i) => actionsRepo.listFindings(ctx.db, i),
     'findings:createObservation': (i) => actions.createObservation(ctx, i),
+    'findings:updateObservation': (i) => actions.updateObservation(ctx, i),
     'findings:deleteObservation': (i) => actions.deleteObservation(ctx, i.id),
 
     'actions:list': (i) => actionsRepo.listActions(ctx.db, i, today(ctx)),

@@ -104,3 +104,9 @@ export const ObservationCreate = z.object({
   standardCode: Code.nullish(),
   description: Text.min(1),
 });
+/** What is given changes; a standard given as null is taken off. */
+export const ObservationUpdate = ObservationCreate.extend({ id: Id }).partial({
+  branchCode: true,
+  period: true,
+  description: true,
+});

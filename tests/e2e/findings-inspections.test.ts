@@ -1,9 +1,9 @@
 /**
  * Findings and an inspection's status in real Chromium over `qms serve`: a failed measurement is
  * raised into a corrective action from the findings page (the action linked to it, the finding
- * gone from what still needs action), an observation is recorded, and an inspection is
- * submitted, approved (its values then read-only, opened alone or among the month's), sent
- * back and deleted with its measurements.
+ * gone from what still needs action), an observation is recorded, corrected and deleted, and an
+ * inspection is submitted, approved (its values then read-only, opened alone or among the
+ * month's), sent back and deleted with its measurements.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -126,7 +126,7 @@ describe('findings and inspection status in Chromium', () => {
   );
 
   it(
-    'records an observation, which then waits for an action',
+    'records an observation, which then waits for an action, and corrects it',
     async () => {
       await goTo(page, 'findings');
       await byTestId('observation-new').click();
@@ -158,8 +158,36 @@ describe('findings and inspection status in Chromium', () => {
       ).toBe(1);
       expect(await period.getAttribute('title')).toMatch(/^无法识别的期间/);
 
-      // Recorded by mistake: deleted after asking, the audit trail keeps it.
+      // A slip in its words is corrected in the same form, prefilled: it could only be deleted.
       await goTo(page, 'findings?severity=observation&period=2026-11');
+      await rowsOf('findings-grid').first().getByTestId('observation-edit').click();
+      await eventually(() => byTestId('observation-description').inputValue()).toBe(
+        '排队叫号屏故障，客户无法看到等候人数',
+      );
+      expect(await byTestId('observation-period').inputValue()).toBe('2026-11');
+      await eventually(() => byTestId('observation-form').innerText()).toContain('EAST-002 上海徐汇营业厅');
+      expect(await page.locator('.ant-modal-title:visible').innerText()).toBe('修改观察');
+      await byTestId('observation-description').fill('排队叫号屏故障，客户看不到等候人数和预计等候时间');
+      await shot('observation-edit-zh');
+      await byTestId('observation-save').click();
+      await eventually(() => rowsOf('findings-grid').first().innerText()).toContain('预计等候时间');
+      expect(
+        sql('SELECT b.code, f.period, f.description FROM findings f JOIN branches b ON b.id = f.branch_id'),
+      ).toEqual([
+        {
+          code: 'EAST-002',
+          period: '2026-11',
+          description: '排队叫号屏故障，客户看不到等候人数和预计等候时间',
+        },
+      ]);
+      expect(
+        sql(
+          `SELECT json_extract(before_json, '$.description') AS d FROM audit_log
+            WHERE entity_type = 'findings' AND action = 'update'`,
+        ),
+      ).toEqual([{ d: '排队叫号屏故障，客户无法看到等候人数' }]);
+
+      // Recorded by mistake: deleted after asking, the audit trail keeps it.
       await rowsOf('findings-grid').first().getByTestId('observation-delete').click();
       await page
         .locator('.ant-popconfirm:visible')

@@ -2,7 +2,8 @@
  * Findings (domain.md): failed and warned measurements, and observations written by hand,
  * each with the corrective actions raised from it. By default the page lists what still has
  * none, the quality officer's to-do list; 发起整改 raises one, with the finding's branch,
- * standard and words filled in and the action linked to it.
+ * standard and words filled in and the action linked to it. An observation is recorded, corrected
+ * and (until an action answers it) deleted here.
  */
 import { useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Popconfirm, Segmented, Select, Space } from 'antd';
@@ -17,7 +18,7 @@ import { client } from '../../client';
 import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
 import { ActionForm, type RaisedFrom } from '../actions/ActionForm';
-import { NewObservation } from './NewObservation';
+import { ObservationForm, type ObservationFormTarget } from './ObservationForm';
 
 const SEVERITIES = ['fail', 'warning', 'observation'] as const;
 type Severity = (typeof SEVERITIES)[number];
@@ -35,6 +36,7 @@ export default function FindingsPage() {
   const showAll = params.show === 'all';
   const [total, setTotal] = useState(0);
   const [raising, setRaising] = useState<RaisedFrom | null>(null);
+  const [observing, setObserving] = useState<ObservationFormTarget | null>(null);
   const grid = useRef<ServerGridHandle>(null);
   const setParam = (changes: Record<string, string | undefined>) =>
     navigate('findings', { ...params, ...changes });
@@ -118,25 +120,40 @@ export default function FindingsPage() {
       {
         colId: 'actions',
         headerName: t('actions'),
-        width: 170,
+        width: 230,
         sortable: false,
         cellRenderer: (p: { data?: Finding }) => {
           const f = p.data;
           if (!f) return null;
-          return f.actionCount > 0 ? (
+          // An observation's words are corrected here, with an action raised from it or not.
+          const edit = f.severity === 'observation' && (
             <Button
-              type="link"
               size="small"
-              // Those raised from this finding, as counted: not every action on its branch and standard.
-              onClick={() => navigate('actions', { findingId: f.id })}
+              type="link"
+              onClick={() => setObserving({ mode: 'edit', observation: f })}
+              data-testid="observation-edit"
             >
-              {t('actionsRaised', { n: f.actionCount })}
+              {t('common:edit')}
             </Button>
+          );
+          return f.actionCount > 0 ? (
+            <Space size={4}>
+              <Button
+                type="link"
+                size="small"
+                // Those raised from this finding, as counted: not every action on its branch and standard.
+                onClick={() => navigate('actions', { findingId: f.id })}
+              >
+                {t('actionsRaised', { n: f.actionCount })}
+              </Button>
+              {edit}
+            </Space>
           ) : (
             <Space size={4}>
               <Button type="primary" size="small" onClick={() => raise(f)} data-testid="finding-raise">
                 {t('raise')}
               </Button>
+              {edit}
               {f.severity === 'observation' && (
                 // An observation recorded by mistake would otherwise wait in 待整改 for good.
                 <Popconfirm
@@ -164,7 +181,11 @@ export default function FindingsPage() {
     <Card
       size="small"
       title={t('title')}
-      extra={<NewObservation onCreated={() => grid.current?.refresh()} />}
+      extra={
+        <Button size="small" onClick={() => setObserving({ mode: 'new' })} data-testid="observation-new">
+          {t('newObservation')}
+        </Button>
+      }
     >
       <Space wrap style={{ marginBottom: 8 }}>
         <Segmented
@@ -197,6 +218,14 @@ export default function FindingsPage() {
         columnDefs={columns}
         height="calc(100vh - 210px)"
         onTotal={setTotal}
+      />
+      <ObservationForm
+        target={observing}
+        onClose={() => setObserving(null)}
+        onSaved={() => {
+          setObserving(null);
+          grid.current?.refresh();
+        }}
       />
       <ActionForm
         target={raising ? { mode: 'new', from: raising } : null}

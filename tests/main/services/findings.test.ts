@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorrectiveAction, Finding } from '../../../shared/schemas/action';
 import type { Page } from '../../../shared/schemas/common';
 import type { Inspection } from '../../../shared/schemas/inspection';
-import { testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
+import { count, testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
 
 const list = (wb: TestWorkbench, input: Record<string, unknown> = {}) =>
   wb.dispatch('findings:list', input) as Promise<Page<Finding>>;
@@ -48,6 +48,97 @@ describe('findings:deleteObservation', () => {
       .pluck()
       .all();
     expect(audited).toEqual(['排队叫号屏故障，客户无法看到等候人数']);
+    wb.close();
+  });
+});
+
+describe('findings:updateObservation', () => {
+  const updates = (wb: TestWorkbench) =>
+    wb.db
+      .prepare(
+        `SELECT json_extract(before_json, '$.description') AS before, json_extract(after_json, '$.description') AS after
+           FROM audit_log WHERE entity_type = 'findings' AND action = 'update'`,
+      )
+      .all();
+
+  it('corrects what an observation says, where and under which standard, audited before and after', async () => {
+    const wb = testWorkbench();
+    await withFindings(wb);
+    const { rows } = await list(wb);
+    const observation = rows.find((f) => f.severity === 'observation')!;
+    const corrected = (await wb.dispatch('findings:updateObservation', {
+      id: observation.id,
+      branchCode: 'EAST-001',
+      period: '2026-11',
+      standardCode: 'PROC-QUE',
+      description: '排队叫号屏故障，客户无法看到等候人数和预计时间',
+    })) as Finding;
+    expect(corrected).toMatchObject({
+      id: observation.id,
+      branchCode: 'EAST-001',
+      period: '2026-11',
+      standardCode: 'PROC-QUE',
+      description: '排队叫号屏故障，客户无法看到等候人数和预计时间',
+      severity: 'observation',
+    });
+    expect(updates(wb)).toEqual([
+      {
+        before: '排队叫号屏故障，客户无法看到等候人数',
+        after: '排队叫号屏故障，客户无法看到等候人数和预计时间',
+      },
+    ]);
+    // The standard taken off; the rest given as it is, nothing else changes.
+    await wb.dispatch('findings:updateObservation', { id: observation.id, standardCode: null });
+    expect((await list(wb, { severity: 'observation' })).rows[0]).toMatchObject({
+      standardCode: null,
+      period: '2026-11',
+      branchCode: 'EAST-001',
+    });
+    // Saved again unchanged: no entry. Only an observation; words are required.
+    const entries = count(wb, 'audit_log');
+    await wb.dispatch('findings:updateObservation', { id: observation.id, period: '2026-11' });
+    expect(count(wb, 'audit_log')).toBe(entries);
+    const fail = rows.find((f) => f.severity === 'fail')!;
+    await expect(
+      wb.dispatch('findings:updateObservation', { id: fail.id, description: '改写' }),
+    ).rejects.toMatchObject({ key: 'notFound' });
+    await expect(
+      wb.dispatch('findings:updateObservation', { id: observation.id, description: '   ' }),
+    ).rejects.toMatchObject({ field: 'description' });
+    await expect(
+      wb.dispatch('findings:updateObservation', { id: observation.id, branchCode: 'WEST-009' }),
+    ).rejects.toMatchObject({ field: 'branchCode' });
+    expect(count(wb, 'audit_log')).toBe(entries);
+    wb.close();
+  });
+
+  it('with an action raised from it, its words change but not its branch or standard', async () => {
+    const wb = testWorkbench();
+    await withFindings(wb);
+    const observation = (await list(wb)).rows.find((f) => f.severity === 'observation')!;
+    await wb.dispatch('actions:create', {
+      branchCode: 'EAST-002',
+      findingId: observation.id,
+      action: '更换叫号屏',
+      department: '营业部',
+      owner: '黄强',
+      dueDate: '2026-12-15',
+    });
+    await wb.dispatch('findings:updateObservation', { id: observation.id, description: '叫号屏故障' });
+    expect((await list(wb, { severity: 'observation' })).rows[0]!.description).toBe('叫号屏故障');
+    const entries = count(wb, 'audit_log');
+    for (const [field, change] of [
+      ['branchCode', { branchCode: 'EAST-001' }],
+      ['standardCode', { standardCode: 'PROC-QUE' }],
+    ] as const) {
+      const refused = wb.dispatch('findings:updateObservation', { id: observation.id, ...change });
+      await expect(refused).rejects.toMatchObject({ key: 'observationAnswered', field });
+    }
+    expect(count(wb, 'audit_log')).toBe(entries);
+    expect((await list(wb, { severity: 'observation' })).rows[0]).toMatchObject({
+      branchCode: 'EAST-002',
+      standardCode: null,
+    });
     wb.close();
   });
 });
