@@ -30,6 +30,22 @@ export function BranchSelect({
     }, 200);
     return () => clearTimeout(timer);
   }, [q]);
+  // The branch given (a prefilled form, a filter from the address) by its name too, when it is
+  // not among the first 50 the search lists: it showed its bare code. Looked up once per code.
+  const [given, setGiven] = useState<{ code: string; branch?: Branch } | null>(null);
+  const listed = !value || branches.some((b) => b.code === value);
+  useEffect(() => {
+    if (listed || given?.code === value) return;
+    let live = true;
+    void client
+      .call('branches:list', { q: value, limit: 50 })
+      .then((page) => live && setGiven({ code: value!, branch: page.rows.find((b) => b.code === value) }));
+    return () => {
+      live = false;
+    };
+  }, [listed, given, value]);
+  const extra = !listed && given?.code === value ? given.branch : undefined;
+  const shown = extra ? [extra, ...branches] : branches;
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
@@ -38,7 +54,7 @@ export function BranchSelect({
       placeholder={placeholder ?? t('allBranches')}
       value={value}
       onChange={(v?: string) => onChange?.(v)}
-      options={branches.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` }))}
+      options={shown.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` }))}
       data-testid={testId}
     />
   );

@@ -1,7 +1,8 @@
 /**
  * Grids of measurements name each standard in the page's language: the English name on English
  * pages (the Chinese one when a standard has none), the Chinese name on Chinese pages. And a
- * standard edited on its page keeps its history: a changed target is a new version.
+ * standard edited on its page keeps its history: a changed target is a new version. A branch
+ * picker names the branch it is given, however far down the list.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,11 @@ servedInChromium({
       target: 10,
       warning: 15,
     });
+    // More branches than the picker lists at first (50), the last given to it from the address.
+    for (let n = 3; n <= 60; n++) {
+      const code = `EAST-${String(n).padStart(3, '0')}`;
+      await wb.dispatch('branches:create', { code, name: `测试营业厅${n}`, regionCode: 'EAST' });
+    }
     const inspection = (await wb.dispatch('inspections:create', {
       branchCode: 'EAST-001',
       period: '2026-10',
@@ -114,4 +120,13 @@ describe('editing a standard on its page', () => {
     ]);
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
+});
+
+describe('the branch picker', () => {
+  it('names the branch it is given, though it is not among the first 50 listed', async () => {
+    await goTo(page, 'actions?branchCode=EAST-060');
+    const picker = page.locator('[data-testid="filter-branch"]');
+    await eventually(() => picker.innerText()).toContain('EAST-060 测试营业厅60');
+    expect(app.pageErrors).toEqual([]);
+  }, 60_000);
 });
