@@ -3,8 +3,15 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-import-mappings';
 import { migration0003 } from './0003-checks-as-comparisons';
 import { migration0004 } from './0004-plan-drafts';
+import { migration0005 } from './0005-change-ids';
 
 /** Every migration in order; version N is at index N-1 (checked by tests). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

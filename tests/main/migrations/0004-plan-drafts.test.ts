@@ -39,7 +39,7 @@ const insertDraft = (
 describe('migration 0004: plan drafts in a table of their own', () => {
   it('adds the table to a version-3 database, its plan untouched, a backup made first', () => {
     const { file, db } = version3();
-    const result = migrate(db, { file });
+    const result = migrate(db, { file, to: 4 });
     expect(result).toMatchObject({ from: 3, to: 4 });
     expect(schemaVersion(db)).toBe(4);
     expect(result.backup).not.toBeNull();
