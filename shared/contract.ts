@@ -5,7 +5,7 @@
  * the renderer's client is typed from this map.
  */
 import type { z } from 'zod';
-import type { Page } from './schemas/common';
+import type { Deleted, Page } from './schemas/common';
 import { ById, NoInput } from './schemas/common';
 import {
   BranchCreate,
@@ -98,23 +98,23 @@ const coreContract = {
   'inspections:create': call<Inspection>()(InspectionCreate),
   'inspections:update': call<Inspection>()(InspectionUpdate),
   'inspections:setStatus': call<Inspection>()(InspectionSetStatus),
-  'inspections:delete': call<{ deleted: true }>()(ById),
+  'inspections:delete': call<Deleted>()(ById),
 
   'measurements:list': call<Page<Measurement>>()(MeasurementList),
   'measurements:upsert': call<Measurement>()(MeasurementUpsert),
-  'measurements:delete': call<{ deleted: true }>()(ById),
+  'measurements:delete': call<Deleted>()(ById),
 
   'findings:list': call<Page<Finding>>()(FindingList),
   'findings:createObservation': call<Finding>()(ObservationCreate),
   'findings:updateObservation': call<Finding>()(ObservationUpdate),
-  'findings:deleteObservation': call<{ deleted: true }>()(ById),
+  'findings:deleteObservation': call<Deleted>()(ById),
 
   'actions:list': call<Page<CorrectiveAction>>()(ActionList),
   'actions:get': call<CorrectiveAction>()(ById),
   'actions:create': call<CorrectiveAction>()(ActionCreate),
   'actions:update': call<CorrectiveAction>()(ActionUpdate),
   'actions:setStatus': call<CorrectiveAction>()(ActionSetStatus),
-  'actions:delete': call<{ deleted: true }>()(ById),
+  'actions:delete': call<Deleted>()(ById),
 
   'scores:branches': call<BranchScore[]>()(ScoreQuery),
 

@@ -145,6 +145,23 @@ export function deleteAction(db: DB, id: string): void {
   db.prepare('DELETE FROM actions WHERE id = ?').run(id);
 }
 
+/** The actions raised from one measurement, with what names them in the audit trail. */
+export function actionsRaisedFrom(
+  db: DB,
+  measurementId: string,
+): Pick<CorrectiveAction, 'id' | 'branchCode' | 'standardCode' | 'action'>[] {
+  return db
+    .prepare(
+      `SELECT a.id, b.code AS branchCode, a.standard_code AS standardCode, a.action
+         FROM actions a JOIN branches b ON b.id = a.branch_id WHERE a.measurement_id = ?`,
+    )
+    .all(measurementId) as Pick<CorrectiveAction, 'id' | 'branchCode' | 'standardCode' | 'action'>[];
+}
+
+export function clearMeasurementLink(db: DB, id: string, updatedAt: string): void {
+  db.prepare('UPDATE actions SET measurement_id = NULL, updated_at = ? WHERE id = ?').run(updatedAt, id);
+}
+
 const RAISED_FROM = 'FROM actions a WHERE a.finding_id = f.id OR a.measurement_id = f.id';
 const STANDARD_NAME = (column: string) =>
   `(SELECT s.${column} FROM standards s WHERE s.code = f.standard_code ORDER BY s.version DESC LIMIT 1)`;

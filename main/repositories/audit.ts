@@ -14,13 +14,15 @@ export interface AuditRecord {
   before?: object | null;
   after?: object | null;
   batchId?: string | null;
+  changeId?: string | null;
 }
 
 export function insertAudit(db: DB, r: AuditRecord): void {
   prepared(
     db,
-    `INSERT INTO audit_log (at, user, entity_type, entity_id, entity_key, action, before_json, after_json, batch_id)
-     VALUES (@at, @user, @entityType, @entityId, @entityKey, @action, @before, @after, @batchId)`,
+    `INSERT INTO audit_log (at, user, entity_type, entity_id, entity_key, action, before_json, after_json, batch_id,
+       change_id)
+     VALUES (@at, @user, @entityType, @entityId, @entityKey, @action, @before, @after, @batchId, @changeId)`,
   ).run({
     at: r.at,
     user: r.user,
@@ -31,6 +33,7 @@ export function insertAudit(db: DB, r: AuditRecord): void {
     before: r.before ? JSON.stringify(r.before) : null,
     after: r.after ? JSON.stringify(r.after) : null,
     batchId: r.batchId ?? null,
+    changeId: r.changeId ?? null,
   });
 }
 
@@ -54,7 +57,8 @@ export function listAudit(db: DB, f: AuditFilter): Page<AuditEntry> {
   const rows = db
     .prepare(
       `SELECT id, at, user, entity_type AS entityType, entity_id AS entityId, entity_key AS entityKey, action,
-              before_json AS beforeJson, after_json AS afterJson, batch_id AS batchId
+              before_json AS beforeJson, after_json AS afterJson, batch_id AS batchId,
+              change_id AS changeId
          FROM audit_log ${where} ${order} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...where.params, limit: f.limit, offset: f.offset }) as (Omit<AuditEntry, 'before' | 'after'> & {

@@ -4,7 +4,9 @@ import type { CorrectiveAction, Finding } from '../../shared/schemas/action';
 import { AppError } from '../../shared/errors';
 import { ACTION_TRANSITIONS, canTransition } from '../../shared/domain/enums';
 import * as repo from '../repositories/actions';
-import { afterCreate, auditedDelete, auditedUpdate } from './audited';
+import type { Deleted } from '../../shared/schemas/common';
+import { afterCreate, auditedDelete, auditedUpdate, inChange } from './audited';
+import { actionKey } from './action-links';
 import { inTransaction, newId, nowIso, today, type ServiceContext } from './context';
 import { requireBranch } from './organisation';
 import { requireStandard } from './standards';
@@ -39,9 +41,6 @@ function checkLinks(
     );
   }
 }
-
-const actionKey = (branchCode: string, standardCode: string | null | undefined, action: string) =>
-  `${branchCode}/${standardCode ?? ''}/${action}`;
 
 export function createAction(ctx: ServiceContext, input: ParsedInput<'actions:create'>): CorrectiveAction {
   return inTransaction(ctx, () => {
@@ -141,13 +140,13 @@ export function setActionStatus(
   });
 }
 
-export function deleteAction(ctx: ServiceContext, id: string): { deleted: true } {
-  return inTransaction(ctx, () => {
-    const a = getAction(ctx, id);
-    auditedDelete(ctx, 'actions', id, actionKey(a.branchCode, a.standardCode, a.action), () =>
-      repo.deleteAction(ctx.db, id),
+export function deleteAction(ctx: ServiceContext, id: string): Deleted {
+  return inChange(ctx, (change) => {
+    const a = getAction(change, id);
+    auditedDelete(change, 'actions', id, actionKey(a.branchCode, a.standardCode, a.action), () =>
+      repo.deleteAction(change.db, id),
     );
-    return { deleted: true };
+    return { deleted: true, undo: change.changeId };
   });
 }
 
@@ -161,16 +160,17 @@ function requireObservation(ctx: ServiceContext, id: string): Finding {
 
 /**
  * An observation recorded by mistake (wrong branch, wrong period, a slip) goes, audited with
- * what it said. One an action was raised from stays: the action would lose what it answers.
+ * what it said. One an action was raised from stays: the action would lose what it answers
+ * (so, unlike a measurement's, no action's link is ever cleared by it).
  */
-export function deleteObservation(ctx: ServiceContext, id: string): { deleted: true } {
-  return inTransaction(ctx, () => {
-    const f = requireObservation(ctx, id);
+export function deleteObservation(ctx: ServiceContext, id: string): Deleted {
+  return inChange(ctx, (change) => {
+    const f = requireObservation(change, id);
     if (f.actionCount > 0) throw new AppError('conflict', 'observationInUse', { n: f.actionCount }, 'id');
-    auditedDelete(ctx, 'findings', id, `${f.branchCode}/${f.period}`, () =>
-      repo.deleteObservation(ctx.db, id),
+    auditedDelete(change, 'findings', id, `${f.branchCode}/${f.period}`, () =>
+      repo.deleteObservation(change.db, id),
     );
-    return { deleted: true };
+    return { deleted: true, undo: change.changeId };
   });
 }
 

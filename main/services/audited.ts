@@ -1,5 +1,5 @@
 import type { ServiceContext } from './context';
-import { audit } from './context';
+import { audit, inTransaction, newId } from './context';
 import {
   DOCUMENT_COLUMNS,
   rawRow,
@@ -48,6 +48,17 @@ export function auditedDelete(
   const before = rawRow(ctx.db, table, id);
   remove();
   audit(ctx, { entityType: table, entityId: id, entityKey: key, action: 'delete', before });
+}
+
+/** A context whose audit entries all carry one change id. */
+export type InChange = ServiceContext & { changeId: string };
+
+/**
+ * Runs `work` as one change made by hand: one transaction whose audit entries share a new
+ * change id, by which changes:undo finds exactly what it wrote and puts it back.
+ */
+export function inChange<T>(ctx: ServiceContext, work: (change: InChange) => T): T {
+  return inTransaction(ctx, () => work({ ...ctx, changeId: newId() }));
 }
 
 /** The same but for updated_at; a document column is for sameDocument. */

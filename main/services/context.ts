@@ -5,13 +5,15 @@ import type { Jobs } from './jobs';
 
 /**
  * What every service call runs with: the database, who is acting (for the audit trail),
- * and a clock tests can fix. An import sets `batchId` so its writes can be undone together.
+ * and a clock tests can fix. An import sets `batchId` so its writes can be undone together; a
+ * deletion by hand sets `changeId` (inChange in ./audited.ts) for the same end.
  */
 export interface ServiceContext {
   db: DB;
   user: string;
   now: () => Date;
   batchId?: string | null;
+  changeId?: string | null;
   dbPath: string;
   /** Long work reports progress and learns of cancels here. */
   jobs: Jobs;
@@ -26,6 +28,15 @@ export function inTransaction<T>(ctx: ServiceContext, work: () => T): T {
   return ctx.db.transaction(work)();
 }
 
-export function audit(ctx: ServiceContext, entry: Omit<AuditRecord, 'at' | 'user' | 'batchId'>): void {
-  insertAudit(ctx.db, { ...entry, at: nowIso(ctx), user: ctx.user, batchId: ctx.batchId ?? null });
+export function audit(
+  ctx: ServiceContext,
+  entry: Omit<AuditRecord, 'at' | 'user' | 'batchId' | 'changeId'>,
+): void {
+  insertAudit(ctx.db, {
+    ...entry,
+    at: nowIso(ctx),
+    user: ctx.user,
+    batchId: ctx.batchId ?? null,
+    changeId: ctx.changeId ?? null,
+  });
 }

@@ -9,7 +9,9 @@ import { attainmentOf, gapOf, roundTo, verdictOf } from '../../shared/domain/ver
 import { periodRange } from '../../shared/domain/period';
 import * as repo from '../repositories/inspections';
 import { standardForDate } from '../repositories/standards';
-import { afterCreate, auditedDelete, auditedUpdate } from './audited';
+import type { Deleted } from '../../shared/schemas/common';
+import { afterCreate, auditedDelete, auditedUpdate, inChange } from './audited';
+import { unlinkActions } from './action-links';
 import { inTransaction, newId, nowIso, type ServiceContext } from './context';
 import { requireBranch } from './organisation';
 import { requireStandard } from './standards';
@@ -117,18 +119,23 @@ export function statusJump(from: string, to: string, allowed: readonly string[])
   );
 }
 
-export function deleteInspection(ctx: ServiceContext, id: string): { deleted: true } {
-  return inTransaction(ctx, () => {
-    const i = requireInspection(ctx, id);
+export function deleteInspection(ctx: ServiceContext, id: string): Deleted {
+  return inChange(ctx, (change) => {
+    const i = requireInspection(change, id);
     requireUnapproved(i);
-    for (const m of repo.listMeasurements(ctx.db, { inspectionId: id, offset: 0, limit: 1_000_000, sort: [] })
-      .rows) {
-      auditedDelete(ctx, 'measurements', m.id, `${inspectionKey(i)}/${m.standardCode}`, () =>
-        repo.deleteMeasurement(ctx.db, m.id),
+    for (const m of repo.listMeasurements(change.db, {
+      inspectionId: id,
+      offset: 0,
+      limit: 1_000_000,
+      sort: [],
+    }).rows) {
+      unlinkActions(change, m.id);
+      auditedDelete(change, 'measurements', m.id, `${inspectionKey(i)}/${m.standardCode}`, () =>
+        repo.deleteMeasurement(change.db, m.id),
       );
     }
-    auditedDelete(ctx, 'inspections', id, inspectionKey(i), () => repo.deleteInspection(ctx.db, id));
-    return { deleted: true };
+    auditedDelete(change, 'inspections', id, inspectionKey(i), () => repo.deleteInspection(change.db, id));
+    return { deleted: true, undo: change.changeId };
   });
 }
 
@@ -192,14 +199,15 @@ export function upsertMeasurement(
   });
 }
 
-export function deleteMeasurement(ctx: ServiceContext, id: string): { deleted: true } {
-  return inTransaction(ctx, () => {
-    const m = repo.getMeasurement(ctx.db, id);
+export function deleteMeasurement(ctx: ServiceContext, id: string): Deleted {
+  return inChange(ctx, (change) => {
+    const m = repo.getMeasurement(change.db, id);
     if (!m) throw new AppError('not_found', 'notFound', { entity: NOUNS.measurement, id }, 'id');
-    requireUnapproved(requireInspection(ctx, m.inspectionId));
-    auditedDelete(ctx, 'measurements', id, `${m.branchCode}/${m.period}/${m.kind}/${m.standardCode}`, () =>
-      repo.deleteMeasurement(ctx.db, id),
+    requireUnapproved(requireInspection(change, m.inspectionId));
+    unlinkActions(change, id);
+    auditedDelete(change, 'measurements', id, `${m.branchCode}/${m.period}/${m.kind}/${m.standardCode}`, () =>
+      repo.deleteMeasurement(change.db, id),
     );
-    return { deleted: true };
+    return { deleted: true, undo: change.changeId };
   });
 }

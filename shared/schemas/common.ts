@@ -60,4 +60,10 @@ export interface Stamped {
 }
 
 export const ById = z.object({ id: Id });
+
+/** What a deletion by hand answers: `undo` names the change, which changes:undo puts back. */
+export interface Deleted {
+  deleted: true;
+  undo: string;
+}
 export const NoInput = z.object({}).default({});

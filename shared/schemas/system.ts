@@ -20,6 +20,8 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   batchId: string | null;
+  /** The deletion by hand that wrote it, which changes:undo takes; null for other entries. */
+  changeId: string | null;
 }
 
 export const AuditList = Paging.extend({
