@@ -122,6 +122,11 @@ const coreContract = {
   'imports:list': call<ImportBatch[]>()(NoInput),
   /** Rows the batch had written, removed; rows it had overwritten, put back as they were. */
   'imports:undo': call<{ rowsRemoved: number; rowsRestored: number }>()(BatchUndo),
+  /**
+   * A deletion made by hand put back, by the change id its call answered (`undo`): the rows it
+   * deleted, and the links it cleared (an action's measurement), as they were.
+   */
+  'changes:undo': call<{ rowsRestored: number; rowsReverted: number }>()(ById),
 } as const;
 
 export const contract = {

@@ -189,6 +189,31 @@ export const MESSAGES = {
     en: 'import batch {id} ({file}) was undone before; nothing changed',
     zh: '导入批次 {id}（{file}）此前已撤销，未做任何更改',
   },
+  // changes:undo, putting back a deletion made by hand: what stands in its way, then what to do.
+  changeUndone: {
+    en: 'this deletion was undone before: the {entity} {key} is there again; nothing changed',
+    zh: '此次删除此前已撤销：{entity} {key} 已恢复；未做任何更改',
+  },
+  changeIsUndo: {
+    en: 'this change was itself an undo, which put deleted rows back: to remove them, delete them again; nothing changed',
+    zh: '此更改本身是一次撤销（恢复了已删除的数据），不能再撤销；如需移除，请重新删除；未做任何更改',
+  },
+  changeReferenceGone: {
+    en: 'the deletion cannot be undone: the {entity} {key} refers to the {parent} {parentKey}, which was deleted since. Undo that deletion first; nothing changed',
+    zh: '无法撤销此次删除：{entity} {key} 关联的{parent} {parentKey} 此后已被删除。请先撤销那次删除；未做任何更改',
+  },
+  inspectionRemade: {
+    en: 'the deletion cannot be undone: a {kind} of {branch} for {period} was made since. Delete that one first, or keep it; nothing changed',
+    zh: '无法撤销此次删除：此后已新建 {branch} {period} 的{kind}。请先删除新建的检查，或保留它；未做任何更改',
+  },
+  measurementRemade: {
+    en: 'the deletion cannot be undone: a value of {standard} was entered since in the {kind} of {branch} for {period}. Delete that value first, or keep it; nothing changed',
+    zh: '无法撤销此次删除：此后已在 {branch} {period} 的{kind}中重新录入“{standard}”。请先删除该测量值，或保留它；未做任何更改',
+  },
+  changeOverwritten: {
+    en: 'the deletion cannot be undone: the {entity} {key} was changed or deleted since, and undoing would overwrite that; nothing changed',
+    zh: '无法撤销此次删除：{entity} {key} 此后已被修改或删除，撤销会覆盖这些更改；未做任何更改',
+  },
   pdfNoChromium: {
     en: 'making a PDF needs Chromium, which is not at {path}. Install it (Debian: apt-get install chromium), or set QMS_CHROMIUM to where it is, or export .xlsx instead',
     zh: '生成 PDF 需要 Chromium，但在 {path} 未找到。请安装 Chromium（Debian：apt-get install chromium），或将 QMS_CHROMIUM 设为其所在路径，或改为导出 .xlsx',
@@ -246,6 +271,7 @@ export const NOUNS = {
   review: { en: 'review', zh: '管理评审' },
   backup: { en: 'backup', zh: '备份' },
   importBatch: { en: 'import batch', zh: '导入批次' },
+  change: { en: 'change', zh: '更改' },
   editsByHand: { en: 'edits made by hand', zh: '手工编辑' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -37,6 +37,38 @@ export function insertAudit(db: DB, r: AuditRecord): void {
   });
 }
 
+/** One entry as an undo reads it: the row whole, as JSON. */
+export interface TrailEntry {
+  entityType: string;
+  entityId: string;
+  entityKey: string | null;
+  action: AuditEntry['action'];
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+/** What one import batch or one change by hand wrote, newest first: the order to undo it in. */
+export function entriesOf(db: DB, by: 'batch_id' | 'change_id', id: string): TrailEntry[] {
+  return db
+    .prepare(
+      `SELECT entity_type AS entityType, entity_id AS entityId, entity_key AS entityKey, action,
+              before_json AS beforeJson, after_json AS afterJson
+         FROM audit_log WHERE ${by} = ? ORDER BY id DESC`,
+    )
+    .all(id) as TrailEntry[];
+}
+
+/** The key the trail last named a row by: how a row deleted since is named to the user. */
+export function lastKey(db: DB, entityType: string, entityId: string): string | undefined {
+  return db
+    .prepare(
+      `SELECT entity_key FROM audit_log WHERE entity_type = ? AND entity_id = ? AND entity_key IS NOT NULL
+        ORDER BY id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(entityType, entityId) as string | undefined;
+}
+
 interface AuditFilter {
   entityType?: string;
   entityId?: string;

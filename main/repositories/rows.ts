@@ -82,6 +82,28 @@ export function sameDocument(db: DB, table: AuditedTable, id: string, before: Ra
   return row?.same === 1;
 }
 
+/**
+ * A row `row` refers to that is not there (a foreign key's target): what putting `row` back
+ * would break. Its table and id; undefined when every reference holds.
+ */
+export function missingReference(
+  db: DB,
+  table: AuditedTable,
+  row: RawRow,
+): { table: string; id: string } | undefined {
+  const keys = prepared(
+    db,
+    'SELECT "table" AS parent, "from" AS field, "to" AS target FROM pragma_foreign_key_list(?)',
+  ).all(table) as { parent: string; field: string; target: string }[];
+  for (const k of keys) {
+    const value = row[k.field];
+    if (value === null || value === undefined) continue;
+    if (!prepared(db, `SELECT 1 FROM ${k.parent} WHERE ${k.target} = ?`).get(value))
+      return { table: k.parent, id: String(value) };
+  }
+  return undefined;
+}
+
 /** Deletes one row; returns whether it was there. */
 export function deleteRaw(db: DB, table: AuditedTable, id: string): boolean {
   return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;

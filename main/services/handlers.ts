@@ -18,6 +18,7 @@ import * as inspections from './inspections';
 import * as actions from './actions';
 import { branchScores } from './scores';
 import { undoBatch } from './undo';
+import { undoChange } from './changes';
 import { plansHandlers } from '../plans/handlers';
 import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
@@ -90,6 +91,7 @@ function coreHandlers(ctx: ServiceContext) {
     'imports:list': () => listBatches(ctx.db),
     'jobs:cancel': (i) => ({ cancelled: ctx.jobs.cancel(i.jobId) }),
     'imports:undo': (i) => undoBatch(ctx, i.id),
+    'changes:undo': (i) => undoChange(ctx, i.id),
     'backups:list': () => listBackups(ctx),
     'backups:create': () => createBackup(ctx),
     'backups:restore': (i) => restoreBackup(ctx, i.name),

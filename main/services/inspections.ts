@@ -28,15 +28,16 @@ const inspectionKey = (i: Inspection) => `${i.branchCode}/${i.period}/${i.kind}`
  * An approved inspection is the record its reviewer signed off: its values change only after it
  * is sent back to draft (domain.md: draft, submitted, approved), so a slip in the grid cannot
  * alter what was approved. An import refuses a changed value of one as well
- * (main/import/kinds/measurements.ts).
+ * (main/import/kinds/measurements.ts), and so does undoing a measurement's deletion
+ * (./changes.ts), where the input names a change, its `field`.
  */
-function requireUnapproved(i: Inspection): void {
+export function requireUnapproved(i: Inspection, field = 'inspectionId'): void {
   if (i.status === 'approved')
     throw new AppError(
       'conflict',
       'inspectionApproved',
       { branch: i.branchCode, period: i.period, kind: labelOf(i.kind) },
-      'inspectionId',
+      field,
     );
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { listed, NOUNS, type Bilingual } from '../../shared/messages';
+import { entriesOf } from '../repositories/audit';
 import { laterUse } from '../repositories/batch-use';
 import { getBatch, setBatchStatus } from '../repositories/system';
 import {
@@ -12,13 +13,6 @@ import {
   type RawRow,
 } from '../repositories/rows';
 import { inTransaction, type ServiceContext, audit } from './context';
-
-interface BatchAuditRow {
-  entityType: string;
-  entityId: string;
-  action: 'create' | 'update' | 'delete';
-  beforeJson: string | null;
-}
 
 /**
  * Undoes one import batch exactly, in one transaction: the rows it overwrote get their old
@@ -41,12 +35,7 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRemoved: numbe
         { id, file: batch.fileName, later: listed(later.map((b) => nameOf(ctx, b))) },
         'id',
       );
-    const entries = ctx.db
-      .prepare(
-        `SELECT entity_type AS entityType, entity_id AS entityId, action, before_json AS beforeJson
-           FROM audit_log WHERE batch_id = ? ORDER BY id DESC`,
-      )
-      .all(id) as BatchAuditRow[];
+    const entries = entriesOf(ctx.db, 'batch_id', id);
     // Rows the batch created go first, children before parents: they carry the batch id
     // (bulk imports create rows without one audit entry each, so the trail alone misses them).
     let removed = 0;
