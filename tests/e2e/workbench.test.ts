@@ -236,6 +236,15 @@ describe('the workbench in Chromium', () => {
       // A value no unit allows is refused where it is typed; the value stays.
       await typeIn('-5');
       await seeContains(page.locator('.ant-message'), '实测值: 负数不是合理的数值');
+      // Still there to be read after 5 s (antd's default took it at 3), and a click puts it away.
+      const refusal = page.locator('.qw-notice-refused', { hasText: '实测值: 负数不是合理的数值' });
+      await page.waitForTimeout(5_000);
+      expect(await refusal.count()).toBe(1);
+      await refusal.click();
+      // Gone at once, not at the end of its time (about 10 s, still ahead).
+      await expect.poll(() => refusal.count(), { timeout: 2_000 }).toBe(0);
+      // Away from where toasts appear: one under the pointer would wait for it to leave.
+      await page.mouse.move(0, 400);
       await seeText(cell, '88.5');
       expect(stored()).toEqual([88.5]);
       // Emptying the cell asks to delete the value: it never becomes 0.

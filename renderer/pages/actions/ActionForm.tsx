@@ -4,7 +4,7 @@
  * tell (an unknown branch, a due date before the action was created) lands on the field it names.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
@@ -15,6 +15,7 @@ import { UNFINISHED_ACTION_STATUSES } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { useNotice } from '../../components/useNotice';
 import { toLang } from '../../i18n';
 import { BranchSelect } from '../../components/BranchSelect';
 import { fieldError, FORM_FIELDS, type FormField } from './validation';
@@ -60,7 +61,7 @@ export function ActionForm({
   onSaved: (a: CorrectiveAction) => void;
 }) {
   const { t, i18n } = useTranslation('actions');
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [form] = Form.useForm<Values>();
   const [standards, setStandards] = useState<Standard[]>([]);
   const [saving, setSaving] = useState(false);
@@ -149,13 +150,13 @@ export function ActionForm({
             measurementId: from?.measurementId ?? null,
             findingId: from?.findingId ?? null,
           });
-      void message.success(t('form.saved'));
+      notice.done(t('form.saved'));
       onSaved(saved);
     } catch (e) {
       const field = e instanceof AppError ? e.field : undefined;
       if (field && (FORM_FIELDS as readonly string[]).includes(field))
         form.setFields([{ name: field as FormField, errors: [errorText(e, i18n.language)] }]);
-      else void message.error(errorText(e, i18n.language));
+      else notice.refused(e);
     } finally {
       setSaving(false);
     }

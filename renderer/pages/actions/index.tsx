@@ -4,7 +4,7 @@
  * both; moves follow domain.md's transitions and record verification where it applies.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Checkbox, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColDef, CellClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
@@ -17,7 +17,7 @@ import { ActionsBoard } from './ActionsBoard';
 import { ActionDrawer } from './ActionDrawer';
 import { ActionForm, type ActionFormTarget } from './ActionForm';
 import { client } from '../../client';
-import { errorText } from '../../format';
+import { useNotice } from '../../components/useNotice';
 import { filtersQuery, parseActionFilters, type ActionFilters } from './filters';
 import { useStatusMove } from './useStatusMove';
 
@@ -41,9 +41,9 @@ const overdueStyle = (p: CellClassParams<CorrectiveAction>) =>
   p.data?.overdue ? { backgroundColor: '#fff1f0', color: '#cf1322' } : null;
 
 export default function ActionsPage() {
-  const { t, i18n } = useTranslation('actions');
+  const { t } = useTranslation('actions');
   const label = useEnumLabel();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [filters, view] = useHashFilters();
   const [editing, setEditing] = useState<ActionFormTarget | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -74,12 +74,12 @@ export default function ActionsPage() {
   const remove = async (a: CorrectiveAction) => {
     try {
       await client.call('actions:delete', { id: a.id });
-      void message.success(t('deleted'));
+      notice.done(t('deleted'));
       setOpen(null);
       setVersion((v) => v + 1);
       grid.current?.refresh();
     } catch (e) {
-      void message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   };
   const go = (f: ActionFilters, v: View = view) =>

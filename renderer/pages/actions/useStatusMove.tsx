@@ -3,14 +3,15 @@
  * first asks for the verification (date, note, target met), as domain.md records it.
  */
 import { useEffect, useState } from 'react';
-import { DatePicker, Form, Input, Modal, Switch, message } from 'antd';
+import { DatePicker, Form, Input, Modal, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
 import type { ActionStatus } from '../../../shared/domain/enums';
 import { client } from '../../client';
-import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { useEnumLabel } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 import { needsVerification } from './filters';
 
 interface Verification {
@@ -22,7 +23,7 @@ interface Verification {
 export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
   const { t } = useTranslation('actions');
   const label = useEnumLabel();
-  const errorText = useErrorText();
+  const notice = useNotice();
   const [pending, setPending] = useState<{ action: CorrectiveAction; to: ActionStatus } | null>(null);
   const [form] = Form.useForm<Verification>();
   // Escape closes this dialog, also when focus is still in the drawer under it (which keeps
@@ -45,11 +46,11 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
           verificationMet: v.verificationMet,
         }),
       });
-      void message.success(t('moved', { status: label(to) }));
+      notice.done(t('moved', { status: label(to) }));
       onMoved(moved);
       return true;
     } catch (e) {
-      void message.error(errorText(e));
+      notice.refused(e);
       return false;
     }
   };

@@ -10,6 +10,7 @@ import type { DashboardOverview } from '../../../shared/contracts/dashboard';
 import type { BranchScore } from '../../../shared/schemas/system';
 import type { ActionStatus } from '../../../shared/domain/enums';
 import { client } from '../../client';
+import { errorText } from '../../format';
 import { EChart } from '../../charts/EChart';
 import {
   heatmapOption,
@@ -23,7 +24,7 @@ import { ScopePeriodBar, isComplete, usePeriods, type ScopePeriod } from './Scop
 import { MeasurementsDrawer, type MeasurementFilter } from './MeasurementsDrawer';
 import { actionMatrix, actionRowsQuery, byScoreThenCode, heatmapCells, regionScores } from './figures';
 import { hashLink } from './route';
-import { scopeFilters, useEnumLabel, useErrorText } from './labels';
+import { scopeFilters, useEnumLabel } from './labels';
 
 /** The trend's and Pareto's series: failed bars, warned bars, then the line (all gaps). */
 const SERIES_VERDICT = ['fail', 'warning'] as const;
@@ -43,7 +44,6 @@ interface Data {
 export default function DashboardPage() {
   const { t, i18n } = useTranslation('dashboard');
   const label = useEnumLabel();
-  const errorText = useErrorText();
   const periods = usePeriods();
   const [choice, setChoice] = useState<ScopePeriod>({ scope: { type: 'all' }, period: null });
   const [data, setData] = useState<Data | null>(null);
@@ -61,7 +61,7 @@ export default function DashboardPage() {
     setError(null);
     Promise.all([client.call('dashboard:overview', choice), client.call('scores:branches', choice)])
       .then(([overview, scores]) => live && setData({ overview, scores }))
-      .catch((e: unknown) => live && setError(errorText(e)));
+      .catch((e: unknown) => live && setError(errorText(e, i18n.language)));
     return () => {
       live = false;
     };

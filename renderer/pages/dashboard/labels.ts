@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../../shared/domain/enums';
 import type { Scope } from '../../../shared/schemas/common';
 import { toLang } from '../../i18n';
-import { AppError } from '../../../shared/errors';
 
 /** The domain's own labels (statuses, stages, verdicts) in the page's language, from shared/. */
 export function useEnumLabel(): (value: string) => string {
@@ -11,13 +10,6 @@ export function useEnumLabel(): (value: string) => string {
   const lang = toLang(i18n.language);
   // Stable per language, so figures built from it are not rebuilt (and redrawn) on every render.
   return useCallback((value) => labelOf(value)[lang], [lang]);
-}
-
-/** A contract error as the user should read it, in the page's language. */
-export function useErrorText(): (e: unknown) => string {
-  const { i18n } = useTranslation();
-  return (e) =>
-    e instanceof AppError ? e.localized(toLang(i18n.language)) : e instanceof Error ? e.message : String(e);
 }
 
 /** The filters of a `*:list` call that select a scope's rows. */

@@ -4,11 +4,11 @@
  * dialog answers paths directly, and files dropped on the window arrive as pending workbooks.
  */
 import { useEffect, useState } from 'react';
-import { App, Button, Upload } from 'antd';
+import { Button, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PENDING_WORKBOOKS_JOB } from '../../../shared/contracts/desktop';
 import { client, isDesktop, uploadWorkbook } from '../../client';
-import { errorText } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 export interface PickedFile {
   name: string;
@@ -18,8 +18,8 @@ export interface PickedFile {
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 export function FilePicker({ onPicked }: { onPicked: (files: PickedFile[]) => void }) {
-  const { t, i18n } = useTranslation('import');
-  const { message } = App.useApp();
+  const { t } = useTranslation('import');
+  const notice = useNotice();
   const [uploading, setUploading] = useState(0);
 
   useEffect(() => {
@@ -56,7 +56,7 @@ export function FilePicker({ onPicked }: { onPicked: (files: PickedFile[]) => vo
           setUploading((n) => n + 1);
           uploadWorkbook(file)
             .then((path) => onPicked([{ name: file.name, path }]))
-            .catch((e: unknown) => message.error(errorText(e, i18n.language)))
+            .catch(notice.refused)
             .finally(() => setUploading((n) => n - 1));
           return false;
         }}

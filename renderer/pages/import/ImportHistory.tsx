@@ -5,11 +5,13 @@ import type { ImportBatch } from '../../../shared/schemas/system';
 import { client } from '../../client';
 import { errorText } from '../../format';
 import { formatMoment } from '../../moment';
+import { useNotice } from '../../components/useNotice';
 
 /** Every import batch; undoing one puts back exactly what it changed (in one transaction). */
 export function ImportHistory({ version }: { version: number }) {
   const { t, i18n } = useTranslation('import');
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const notice = useNotice();
   const [batches, setBatches] = useState<ImportBatch[]>([]);
   const load = useCallback(() => void client.call('imports:list', {}).then(setBatches), []);
   useEffect(load, [load, version]);
@@ -17,9 +19,7 @@ export function ImportHistory({ version }: { version: number }) {
   async function undo(batch: ImportBatch) {
     try {
       const r = await client.call('imports:undo', { id: batch.id });
-      message.success(
-        t('undone', { file: batch.fileName, removed: r.rowsRemoved, restored: r.rowsRestored }),
-      );
+      notice.done(t('undone', { file: batch.fileName, removed: r.rowsRemoved, restored: r.rowsRestored }));
       load();
     } catch (e) {
       // A dialog, not a passing toast: a refusal names the imports to undo first.

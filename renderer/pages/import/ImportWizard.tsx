@@ -5,7 +5,7 @@
  * the report. The mapping the user fixes is the one `imports:run` uses (and remembers).
  */
 import { useState } from 'react';
-import { App, Alert, Button, Checkbox, Input, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportInspection, ImportReport } from '../../../shared/contracts/import';
 import { isPeriod } from '../../../shared/domain/period';
@@ -18,6 +18,7 @@ import { SheetMapping } from './SheetMapping';
 import { ErrorsGrid } from './ErrorsGrid';
 import { RunProgress } from './RunProgress';
 import { ReportView } from './ReportView';
+import { useNotice } from '../../components/useNotice';
 
 export interface WizardFile extends PickedFile {
   inspection: ImportInspection | null;
@@ -31,7 +32,7 @@ type Step = 0 | 1 | 2 | 3 | 4;
 
 export function ImportWizard({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation('import');
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [step, setStep] = useState<Step>(0);
   const [files, setFiles] = useState<WizardFile[]>([]);
   const [period, setPeriod] = useState('');
@@ -84,7 +85,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
       });
       update(index, { mapping, inspection, check: null });
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 

@@ -3,13 +3,13 @@
  * progress events ('read', then 'write'), and Cancel asks main/ to stop (nothing is written).
  */
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Progress, Space, Typography } from 'antd';
+import { Button, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/contracts/import';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
-import { errorText } from '../../format';
 import type { WizardFile } from './ImportWizard';
+import { useNotice } from '../../components/useNotice';
 
 interface Options {
   period: string | undefined;
@@ -28,8 +28,8 @@ export function RunProgress({
   onDone: (reports: (ImportReport | null)[]) => void;
   onCancelled: () => void;
 }) {
-  const { t, i18n } = useTranslation('import');
-  const { message } = App.useApp();
+  const { t } = useTranslation('import');
+  const notice = useNotice();
   const [current, setCurrent] = useState(0);
   const [phase, setPhase] = useState('');
   const [percent, setPercent] = useState(0);
@@ -70,17 +70,17 @@ export function RunProgress({
         onDone(reports);
       } catch (e) {
         if (e instanceof AppError && e.kind === 'cancelled') {
-          message.info(t('cancelledNothingWritten'));
+          notice.info(t('cancelledNothingWritten'));
           onCancelled();
         } else {
-          message.error(errorText(e, i18n.language));
+          notice.refused(e);
           onDone(reports);
         }
       } finally {
         off();
       }
     })();
-  }, [files, options, onDone, onCancelled, message, t, i18n.language]);
+  }, [files, options, onDone, onCancelled, notice, t]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

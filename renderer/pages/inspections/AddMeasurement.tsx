@@ -1,15 +1,15 @@
 /** Enters one value for a standard the inspection has not measured yet (or corrects one). */
 import { useEffect, useState } from 'react';
-import { App, Button, Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Standard } from '../../../shared/schemas/standard';
 import { client } from '../../client';
-import { errorText } from '../../format';
 import { typedValue } from './typed-value';
+import { useNotice } from '../../components/useNotice';
 
 export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string; onAdded: () => void }) {
   const { t, i18n } = useTranslation('inspections');
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [standards, setStandards] = useState<Standard[]>([]);
   const [code, setCode] = useState<string>();
   const [value, setValue] = useState('');
@@ -21,7 +21,7 @@ export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string
     const typed = typedValue(value, standards.find((s) => s.code === code)?.unit);
     if (typed.kind !== 'number') {
       if (typed.kind === 'wrong')
-        message.error(`${t('value')}: ${typed.reason[i18n.language.startsWith('zh') ? 'zh' : 'en']}`);
+        notice.refused(`${t('value')}: ${typed.reason[i18n.language.startsWith('zh') ? 'zh' : 'en']}`);
       return;
     }
     try {
@@ -29,7 +29,7 @@ export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string
       setValue('');
       onAdded();
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 

@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/schemas/inspection';
 import { INSPECTION_TRANSITIONS, type InspectionStatus } from '../../../shared/domain/enums';
 import { client } from '../../client';
-import { errorText, useLabels } from '../../format';
+import { useLabels } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 const STATUS_COLOURS: Record<InspectionStatus, string> = {
   draft: 'default',
@@ -35,9 +36,10 @@ export function InspectionBar({
   onLoaded: (inspection: Inspection | null) => void;
   onDeleted: () => void;
 }) {
-  const { t, i18n } = useTranslation('inspections');
+  const { t } = useTranslation('inspections');
   const { label } = useLabels();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const notice = useNotice();
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -66,9 +68,9 @@ export function InspectionBar({
       .call('inspections:setStatus', { id: inspection.id, status })
       .then((moved) => {
         shown(moved);
-        message.success(t('statusMoved', { ...named, status: label(status) }));
+        notice.done(t('statusMoved', { ...named, status: label(status) }));
       })
-      .catch((err: unknown) => void message.error(errorText(err, i18n.language)))
+      .catch(notice.refused)
       .finally(() => setBusy(false));
   };
 
@@ -87,13 +89,13 @@ export function InspectionBar({
             client
               .call('inspections:delete', { id: inspection.id })
               .then(() => {
-                message.success(t('inspectionDeleted', named));
+                notice.done(t('inspectionDeleted', named));
                 onDeleted();
               })
-              .catch((err: unknown) => void message.error(errorText(err, i18n.language))),
+              .catch(notice.refused),
         });
       })
-      .catch((err: unknown) => void message.error(errorText(err, i18n.language)));
+      .catch(notice.refused);
 
   return (
     <Space wrap style={{ marginBottom: 8 }} data-testid="inspection-bar">

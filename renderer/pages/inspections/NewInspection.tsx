@@ -1,6 +1,6 @@
 /** Starts an inspection for a branch and period; its measurements are then entered in the grid. */
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/schemas/inspection';
 import { INSPECTION_KINDS } from '../../../shared/domain/enums';
@@ -8,12 +8,13 @@ import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
 import { periodRules } from '../../components/period-rules';
-import { errorText, useLabels } from '../../format';
+import { useLabels } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 export function NewInspection({ onCreated }: { onCreated: (inspection: Inspection) => void }) {
-  const { t, i18n } = useTranslation('inspections');
+  const { t } = useTranslation('inspections');
   const { label } = useLabels();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
 
@@ -32,7 +33,7 @@ export function NewInspection({ onCreated }: { onCreated: (inspection: Inspectio
       setOpen(false);
       onCreated(inspection);
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 

@@ -13,12 +13,13 @@ import { client } from '../../client';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { BranchSelect } from '../../components/BranchSelect';
 import { PeriodFilter } from '../../components/PeriodFilter';
-import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
+import { formatNumber, standardNameIn, useLabels } from '../../format';
 import { navigate, useRoute } from '../../router';
 import { NewInspection } from './NewInspection';
 import { AddMeasurement } from './AddMeasurement';
 import { InspectionBar } from './InspectionBar';
 import { typedValue } from './typed-value';
+import { useNotice } from '../../components/useNotice';
 
 const VERDICTS = ['pass', 'warning', 'fail'] as const;
 type Verdict = (typeof VERDICTS)[number];
@@ -36,7 +37,8 @@ function newestPeriod(): Promise<string | null> {
 export default function InspectionsPage() {
   const { t, i18n } = useTranslation('inspections');
   const { label } = useLabels();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const notice = useNotice();
   const lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
   // An emptied value cell: the measurement goes (asked first), never becomes 0.
   const askToDelete = (row: Measurement) =>
@@ -49,10 +51,10 @@ export default function InspectionsPage() {
         client
           .call('measurements:delete', { id: row.id })
           .then(() => {
-            message.success(t('valueDeleted', { code: row.standardCode }));
+            notice.done(t('valueDeleted', { code: row.standardCode }));
             measurementsGrid.current?.refresh();
           })
-          .catch((err: unknown) => void message.error(errorText(err, i18n.language))),
+          .catch(notice.refused),
     });
   const { params } = useRoute();
   const tab = params.tab === 'measurements' ? 'measurements' : 'inspections';
@@ -281,7 +283,7 @@ export default function InspectionsPage() {
                       const typed = typedValue(e.newValue, row.unit);
                       if (typed.kind !== 'number') {
                         putBack();
-                        if (typed.kind === 'wrong') message.error(`${t('value')}: ${typed.reason[lang]}`);
+                        if (typed.kind === 'wrong') notice.refused(`${t('value')}: ${typed.reason[lang]}`);
                         else askToDelete(row);
                         return;
                       }
@@ -293,13 +295,13 @@ export default function InspectionsPage() {
                         })
                         .then((saved) => {
                           e.node.setData(saved);
-                          message.success(
+                          notice.done(
                             t('valueSaved', { code: saved.standardCode, verdict: label(saved.verdict) }),
                           );
                         })
                         .catch((err: unknown) => {
                           putBack();
-                          message.error(errorText(err, i18n.language));
+                          notice.refused(err);
                         });
                     }}
                   />

@@ -4,11 +4,12 @@
  * machine running the workbench, since a page cannot hand main/ a place on disk.
  */
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Space, Typography, message } from 'antd';
+import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, isDesktop } from '../../client';
 import { toLang } from '../../i18n';
-import { useErrorText } from '../dashboard/labels';
+import { errorText } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 type Format = 'xlsx' | 'pdf';
 
@@ -22,7 +23,7 @@ export function ExportButtons({
   baseName: string;
 }) {
   const { t, i18n } = useTranslation('plans');
-  const errorText = useErrorText();
+  const notice = useNotice();
   const [asking, setAsking] = useState<Format | null>(null);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,11 +39,11 @@ export function ExportButtons({
       const input = { id, format, path: target, lang: toLang(i18n.language) };
       const result = await client.call(kind === 'plan' ? 'plans:export' : 'reviews:export', input);
       setWritten(result);
-      void message.success(t('export.done', { path: result.path }));
+      notice.done(t('export.done', { path: result.path }));
       setAsking(null);
     } catch (e) {
-      if (isDesktop) void message.error(errorText(e));
-      else setFailure(errorText(e));
+      if (isDesktop) notice.refused(e);
+      else setFailure(errorText(e, i18n.language));
     } finally {
       setBusy(false);
     }
@@ -58,7 +59,7 @@ export function ExportButtons({
         });
         if (chosen.path) await write(format, chosen.path);
       } catch (e) {
-        void message.error(errorText(e));
+        notice.refused(e);
       }
       return;
     }

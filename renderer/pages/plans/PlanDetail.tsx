@@ -17,7 +17,6 @@ import {
   Tabs,
   Tag,
   Typography,
-  message,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../shared/contracts/plans';
@@ -28,7 +27,8 @@ import { client } from '../../client';
 import { toLang } from '../../i18n';
 import { EChart } from '../../charts/EChart';
 import { paretoOption } from '../../charts/options';
-import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { useEnumLabel } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 import { hashLink } from '../dashboard/route';
 import { GapsGrid, type GapRow } from './GapsGrid';
 import { CheckGrid } from './CheckGrid';
@@ -51,7 +51,7 @@ export function PlanDetail({
 }) {
   const { t, i18n } = useTranslation('plans');
   const label = useEnumLabel();
-  const errorText = useErrorText();
+  const notice = useNotice();
   const lang = toLang(i18n.language);
   // Standards and gaps by name, as the gaps and check tabs show them, not by code or key.
   const named = useMemo(() => namesInPlan(plan.content.gaps, lang), [plan.content.gaps, lang]);
@@ -66,9 +66,9 @@ export function PlanDetail({
     setBusy(true);
     try {
       done(await work());
-      if (success) void message.success(success);
+      if (success) notice.done(success);
     } catch (e) {
-      void message.error(errorText(e));
+      notice.refused(e);
     } finally {
       setBusy(false);
     }

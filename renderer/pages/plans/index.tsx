@@ -3,43 +3,43 @@
  * its stages. The open plan is in the hash route (`#/plans?id=…`).
  */
 import { useEffect, useState } from 'react';
-import { Card, Col, Empty, Row, Tag, message } from 'antd';
+import { Card, Col, Empty, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toLang } from '../../i18n';
 import type { Plan, PlanListItem } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
-import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { useEnumLabel } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 import { BuildAndPick, openById, useHashId } from './BuildAndPick';
 import { PlanDetail } from './PlanDetail';
 
 export default function PlansPage() {
   const { t, i18n } = useTranslation('plans');
   const label = useEnumLabel();
-  const errorText = useErrorText();
+  const notice = useNotice();
   const id = useHashId();
   const [plans, setPlans] = useState<PlanListItem[] | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = () =>
-    client.call('plans:list', {}).then(setPlans, (e: unknown) => void message.error(errorText(e)));
+  const reload = () => client.call('plans:list', {}).then(setPlans, notice.refused);
   useEffect(() => void reload(), []);
   useEffect(() => {
     if (!id) return setPlan(null);
-    client.call('plans:get', { id }).then(setPlan, (e: unknown) => void message.error(errorText(e)));
+    client.call('plans:get', { id }).then(setPlan, notice.refused);
   }, [id]);
 
   const generate = async (input: Input<'plans:generate'>) => {
     setBusy(true);
     try {
       const p = await client.call('plans:generate', { ...input, lang: toLang(i18n.language) });
-      void message.success(t('generated', { n: p.content.gaps.length }));
+      notice.done(t('generated', { n: p.content.gaps.length }));
       await reload();
       setPlan(p);
       openById('plans', p.id);
     } catch (e) {
-      void message.error(errorText(e));
+      notice.refused(e);
     } finally {
       setBusy(false);
     }
@@ -80,7 +80,7 @@ export default function PlansPage() {
             onChange={(p, nextPlanId) => {
               setPlan(p);
               void reload();
-              if (nextPlanId) void message.info(t('nextPlanMade'));
+              if (nextPlanId) notice.info(t('nextPlanMade'));
             }}
           />
         ) : (

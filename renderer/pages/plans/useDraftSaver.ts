@@ -5,10 +5,9 @@
  * nothing typed is lost by leaving right after typing.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { message } from 'antd';
 import type { PlanDraft } from '../../../shared/plans/types';
 import { client } from '../../client';
-import { useErrorText } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 
 const WAIT_MS = 400;
 
@@ -19,10 +18,10 @@ export interface DraftSaver {
 }
 
 export function useDraftSaver(planId: string): DraftSaver {
-  const errorText = useErrorText();
-  // A new function each render: read at the moment a save fails, not captured by flush.
-  const errorTextRef = useRef(errorText);
-  errorTextRef.current = errorText;
+  const notice = useNotice();
+  // Read at the moment a save fails, in the language of that moment, not captured by flush.
+  const noticeRef = useRef(notice);
+  noticeRef.current = notice;
   const pending = useRef(new Map<string, PlanDraft>());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const saved = useRef<Promise<void>>(Promise.resolve());
@@ -40,7 +39,7 @@ export function useDraftSaver(planId: string): DraftSaver {
         (e: unknown) => {
           // Kept for the next save unless edited again since: the typing is still on screen.
           for (const [key, d] of sent) if (!pending.current.has(key)) pending.current.set(key, d);
-          void message.error(errorTextRef.current(e));
+          noticeRef.current.refused(e);
         },
       ),
     );

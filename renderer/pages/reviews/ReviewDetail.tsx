@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { Button, Card, Col, Form, Input, Row, Space, Statistic, Tabs, Tag, message } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Space, Statistic, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/contracts/plans';
 import type { ReviewActionRow, ReviewBranchRow, ReviewPlanRow } from '../../../shared/plans/review';
@@ -14,14 +14,15 @@ import { client } from '../../client';
 import { toLang } from '../../i18n';
 import { EChart } from '../../charts/EChart';
 import { scoreBarsOption } from '../../charts/options';
-import { useEnumLabel, useErrorText } from '../dashboard/labels';
+import { useEnumLabel } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 import { ExportButtons } from '../plans/ExportButtons';
 import { LocalGrid } from '../plans/LocalGrid';
 
 export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r: Review) => void }) {
   const { t, i18n } = useTranslation('reviews');
   const label = useEnumLabel();
-  const errorText = useErrorText();
+  const notice = useNotice();
   const lang = toLang(i18n.language);
   const [form] = Form.useForm<{ decisions: string; objectives: string }>();
   const [saving, setSaving] = useState(false);
@@ -31,9 +32,9 @@ export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r:
     setSaving(true);
     try {
       onSaved(await client.call('reviews:update', { id: review.id, ...v }));
-      void message.success(t('saved'));
+      notice.done(t('saved'));
     } catch (e) {
-      void message.error(errorText(e));
+      notice.refused(e);
     } finally {
       setSaving(false);
     }

@@ -4,37 +4,37 @@
  * is in the hash route (`#/reviews?id=…`).
  */
 import { useEffect, useState } from 'react';
-import { Card, Col, Empty, Row, message } from 'antd';
+import { Card, Col, Empty, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toLang } from '../../i18n';
 import type { Review } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
-import { useErrorText } from '../dashboard/labels';
+import { useNotice } from '../../components/useNotice';
 import { BuildAndPick, openById, useHashId } from '../plans/BuildAndPick';
 import { ReviewDetail } from './ReviewDetail';
 
 export default function ReviewsPage() {
   const { t, i18n } = useTranslation('reviews');
-  const errorText = useErrorText();
+  const notice = useNotice();
   const id = useHashId();
   const [reviews, setReviews] = useState<Review[] | null>(null);
   const [busy, setBusy] = useState(false);
   const selected = reviews?.find((r) => r.id === id) ?? null;
 
   useEffect(() => {
-    client.call('reviews:list', {}).then(setReviews, (e: unknown) => void message.error(errorText(e)));
+    client.call('reviews:list', {}).then(setReviews, notice.refused);
   }, []);
 
   const create = async (input: Input<'reviews:create'>) => {
     setBusy(true);
     try {
       const r = await client.call('reviews:create', { ...input, lang: toLang(i18n.language) });
-      void message.success(t('created'));
+      notice.done(t('created'));
       setReviews((rs) => [r, ...(rs ?? []).filter((x) => x.id !== r.id)]);
       openById('reviews', r.id);
     } catch (e) {
-      void message.error(errorText(e));
+      notice.refused(e);
     } finally {
       setBusy(false);
     }

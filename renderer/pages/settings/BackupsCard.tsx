@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Popconfirm, Table } from 'antd';
+import { Button, Card, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../shared/contracts/backups';
 import { client } from '../../client';
-import { errorText } from '../../format';
 import { formatMoment } from '../../moment';
+import { useNotice } from '../../components/useNotice';
 
 /** Make a copy now, or put one back (the current state is kept as a backup first). */
 export function BackupsCard() {
-  const { t, i18n } = useTranslation('settings');
-  const { message } = App.useApp();
+  const { t } = useTranslation('settings');
+  const notice = useNotice();
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const load = useCallback(() => void client.call('backups:list', {}).then(setBackups), []);
   useEffect(load, [load]);
-  const fail = (e: unknown) => message.error(errorText(e, i18n.language));
 
   return (
     <Card
@@ -26,9 +25,9 @@ export function BackupsCard() {
           data-testid="backup-create"
           onClick={() =>
             client.call('backups:create', {}).then((b) => {
-              message.success(t('backupMade', { name: b.name }));
+              notice.done(t('backupMade', { name: b.name }));
               load();
-            }, fail)
+            }, notice.refused)
           }
         >
           {t('backupNow')}
@@ -64,9 +63,9 @@ export function BackupsCard() {
                 title={t('restoreConfirm')}
                 onConfirm={() =>
                   client.call('backups:restore', { name: b.name }).then((r) => {
-                    message.success(t('restored', { name: r.restored, saved: r.savedCurrentAs }));
+                    notice.done(t('restored', { name: r.restored, saved: r.savedCurrentAs }));
                     load();
-                  }, fail)
+                  }, notice.refused)
                 }
               >
                 <Button size="small" type="link">

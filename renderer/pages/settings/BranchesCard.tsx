@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select } from 'antd';
+import { Button, Card, Form, Input, Modal, Select } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Branch, Region } from '../../../shared/schemas/organisation';
 import { client } from '../../client';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
-import { errorText } from '../../format';
 import { CodeNameFields } from './CodeNameFields';
+import { useNotice } from '../../components/useNotice';
 
 /** Branches can number in the thousands: a paged grid, names edited in place. */
 export function BranchesCard() {
-  const { t, i18n } = useTranslation('settings');
-  const { message } = App.useApp();
+  const { t } = useTranslation('settings');
+  const notice = useNotice();
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const [regions, setRegions] = useState<Region[]>([]);
@@ -35,7 +35,7 @@ export function BranchesCard() {
       setCreating(false);
       grid.current?.refresh();
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 
@@ -72,7 +72,7 @@ export function BranchesCard() {
             .then((b) => e.node.setData(b))
             .catch((err: unknown) => {
               e.node.setDataValue('name', e.oldValue);
-              message.error(errorText(err, i18n.language));
+              notice.refused(err);
             });
         }}
       />

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Segmented, Space } from 'antd';
+import { Button, Card, Form, Input, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
-import { errorText } from '../../format';
 import { switchLanguage, type UiLanguage } from '../../i18n';
+import { useNotice } from '../../components/useNotice';
 
 /** The user name goes into the audit trail of every change from now on. */
 export function ProfileCard() {
   const { t, i18n } = useTranslation('settings');
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [name, setName] = useState('');
   useEffect(() => void client.call('settings:get', {}).then((s) => setName(s.userName)), []);
 
@@ -16,9 +16,9 @@ export function ProfileCard() {
     try {
       const s = await client.call('settings:set', { userName: name });
       window.dispatchEvent(new CustomEvent('qms:user', { detail: s.userName }));
-      message.success(t('common:saved'));
+      notice.done(t('common:saved'));
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 

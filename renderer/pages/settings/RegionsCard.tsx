@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Form, Modal, Popconfirm, Space, Table } from 'antd';
+import { Button, Card, Form, Modal, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../shared/schemas/organisation';
 import { client } from '../../client';
-import { errorText } from '../../format';
 import { CodeNameFields } from './CodeNameFields';
+import { useNotice } from '../../components/useNotice';
 
 /** Regions are few: a plain table, edited in a small dialog. */
 export function RegionsCard() {
-  const { t, i18n } = useTranslation('settings');
-  const { message } = App.useApp();
+  const { t } = useTranslation('settings');
+  const notice = useNotice();
   const [regions, setRegions] = useState<Region[]>([]);
   const [editing, setEditing] = useState<Region | 'new' | null>(null);
   const [form] = Form.useForm();
@@ -17,7 +17,6 @@ export function RegionsCard() {
   const load = useCallback(() => void client.call('regions:list', {}).then(setRegions), []);
   useEffect(load, [load]);
 
-  const fail = (e: unknown) => message.error(errorText(e, i18n.language));
   async function save(values: { code: string; name: string }) {
     try {
       if (editing === 'new') await client.call('regions:create', values);
@@ -25,7 +24,7 @@ export function RegionsCard() {
       setEditing(null);
       load();
     } catch (e) {
-      fail(e);
+      notice.refused(e);
     }
   }
 
@@ -60,7 +59,7 @@ export function RegionsCard() {
                 </Button>
                 <Popconfirm
                   title={t('common:confirmDelete')}
-                  onConfirm={() => client.call('regions:delete', { id: r.id }).then(load, fail)}
+                  onConfirm={() => client.call('regions:delete', { id: r.id }).then(load, notice.refused)}
                 >
                   <Button size="small" type="link" danger>
                     {t('common:delete')}

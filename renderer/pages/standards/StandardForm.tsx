@@ -1,5 +1,5 @@
 /** Create or edit one standard; the service's validation errors land on the field they name. */
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Standard } from '../../../shared/schemas/standard';
 import { DIMENSIONS } from '../../../shared/domain/dimensions';
@@ -7,6 +7,7 @@ import { STANDARD_SOURCES } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
 import { errorText, useLabels } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 const EDITABLE = [
   'nameZh',
@@ -27,7 +28,7 @@ const halfWidth = (typed: string | undefined) => (typed ?? '').normalize('NFKC')
 export function StandardForm({ standard, onSaved }: { standard: Standard | null; onSaved: () => void }) {
   const { t, i18n } = useTranslation('standards');
   const { label, dimension } = useLabels();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [form] = Form.useForm();
 
   async function save(values: Record<string, unknown>) {
@@ -48,13 +49,13 @@ export function StandardForm({ standard, onSaved }: { standard: Standard | null;
       } else {
         await client.call('standards:create', values as never);
       }
-      message.success(t('common:saved'));
+      notice.done(t('common:saved'));
       onSaved();
     } catch (e) {
       const field = e instanceof AppError ? e.field?.replace(/^changes\./, '') : undefined;
       if (field && form.getFieldInstance(field) !== undefined)
         form.setFields([{ name: field, errors: [errorText(e, i18n.language)] }]);
-      else message.error(errorText(e, i18n.language));
+      else notice.refused(e);
     }
   }
 

@@ -3,14 +3,15 @@
  * target or warning makes a new version, shown in its history), or create a new one.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Drawer, Input, Select, Space, Table, Tabs } from 'antd';
+import { Button, Card, Drawer, Input, Select, Space, Table, Tabs } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Standard } from '../../../shared/schemas/standard';
 import { DIMENSIONS } from '../../../shared/domain/dimensions';
 import { client } from '../../client';
 import { DataGrid } from '../../components/DataGrid';
-import { errorText, useLabels } from '../../format';
+import { useLabels } from '../../format';
+import { useNotice } from '../../components/useNotice';
 import { StandardForm } from './StandardForm';
 
 type Dimension = (typeof DIMENSIONS)[number]['code'];
@@ -18,7 +19,7 @@ type Dimension = (typeof DIMENSIONS)[number]['code'];
 export default function StandardsPage() {
   const { t, i18n } = useTranslation('standards');
   const { label, dimension } = useLabels();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [dim, setDim] = useState<Dimension | undefined>();
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<Standard[]>([]);
@@ -29,8 +30,8 @@ export default function StandardsPage() {
     client
       .call('standards:list', { dimension: dim, q: q || undefined })
       .then(setRows)
-      .catch((e: unknown) => message.error(errorText(e, i18n.language)));
-  }, [dim, q, message, i18n.language]);
+      .catch(notice.refused);
+  }, [dim, q, notice]);
   useEffect(load, [load]);
 
   useEffect(() => {
