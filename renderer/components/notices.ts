@@ -4,6 +4,7 @@
  * toast, but a refusal is the service saying why nothing changed, often a long Chinese sentence,
  * which antd's default 3 s took away before it was read.
  */
+import { createElement } from 'react';
 import type { MessageInstance, MessageType } from 'antd/es/message/interface';
 
 /** Long enough to read a refusal's sentence; hovering it stops the clock (pauseOnHover). */
@@ -14,10 +15,22 @@ export interface Notice {
   info: (text: string) => void;
   /** An error (a contract error reads in the page's language) or a sentence of the page's own. */
   refused: (error: unknown) => void;
+  /**
+   * A deletion done, with a link that takes it back (`undo`): kept as long as a refusal, for
+   * a slip seen only once the row is gone.
+   */
+  undoable: (text: string, undo: () => void) => void;
 }
 
-/** `describe` turns a refusal into the sentence shown (errorText in the page's language). */
-export function noticesOn(message: MessageInstance, describe: (error: unknown) => string): Notice {
+/**
+ * `describe` turns a refusal into the sentence shown (errorText in the page's language);
+ * `undoWord` names the undo link (撤销).
+ */
+export function noticesOn(
+  message: MessageInstance,
+  describe: (error: unknown) => string,
+  undoWord = 'Undo',
+): Notice {
   return {
     done: (text) => void message.success(text),
     info: (text) => void message.info(text),
@@ -30,6 +43,26 @@ export function noticesOn(message: MessageInstance, describe: (error: unknown) =
         pauseOnHover: true,
         onClick: () => close(),
         className: 'qw-notice-refused',
+      });
+    },
+    undoable: (text, undo) => {
+      const link = createElement(
+        'a',
+        {
+          'data-testid': 'notice-undo',
+          style: { marginLeft: 12 },
+          onClick: () => {
+            close();
+            undo();
+          },
+        },
+        undoWord,
+      );
+      const close: MessageType = message.open({
+        type: 'success',
+        content: createElement('span', null, text, link),
+        duration: REFUSAL_SECONDS,
+        pauseOnHover: true,
       });
     },
   };

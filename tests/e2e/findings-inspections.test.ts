@@ -276,6 +276,14 @@ describe('findings and inspection status in Chromium', () => {
       expect(sql('SELECT count(*) AS n FROM measurements WHERE inspection_id = ?', audited.id)).toEqual([
         { n: 0 },
       ]);
+
+      // A slip seen too late: the notice of the deletion takes it back, measurements and all.
+      await page.getByTestId('notice-undo').click();
+      await eventually(() => rowsOf('inspections-grid').count()).toBe(2);
+      expect(sql('SELECT count(*) AS n FROM measurements WHERE inspection_id = ?', audited.id)).toEqual([
+        { n: 2 },
+      ]);
+      await eventually(() => page.locator('.ant-message').innerText()).toContain('已撤销删除');
       expect(app.pageErrors).toEqual([]);
     },
     STEP,

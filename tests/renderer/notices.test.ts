@@ -3,6 +3,7 @@
  * goes when clicked; done and info keep antd's brief default.
  */
 import type { MessageInstance, MessageType } from 'antd/es/message/interface';
+import type { ReactElement, ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { noticesOn } from '../../renderer/components/notices';
 
@@ -44,5 +45,26 @@ describe('notices', () => {
       { kind: 'success', args: '已保存' },
       { kind: 'info', args: '已生成下一轮计划' },
     ]);
+  });
+
+  it('offers to take a deletion back: the link closes the notice and undoes', () => {
+    const r = recorder();
+    let undone = 0;
+    noticesOn(r.message, String, '撤销').undoable('已删除', () => void undone++);
+    const [open] = r.shown;
+    const args = open!.args as {
+      type: string;
+      duration: number;
+      content: ReactElement<{ children: ReactNode[] }>;
+    };
+    expect(args.type).toBe('success');
+    expect(args.duration).toBeGreaterThanOrEqual(8);
+    const [text, link] = args.content.props.children as [
+      string,
+      ReactElement<{ children: string; onClick: () => void }>,
+    ];
+    expect([text, link.props.children]).toEqual(['已删除', '撤销']);
+    link.props.onClick();
+    expect([r.closed(), undone]).toEqual([1, 1]);
   });
 });

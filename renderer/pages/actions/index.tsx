@@ -73,11 +73,14 @@ export default function ActionsPage() {
   }, [view, filtersKey, version]);
   const remove = async (a: CorrectiveAction) => {
     try {
-      await client.call('actions:delete', { id: a.id });
-      notice.done(t('deleted'));
+      const deleted = await client.call('actions:delete', { id: a.id });
+      const refresh = () => {
+        setVersion((v) => v + 1);
+        grid.current?.refresh();
+      };
+      notice.deleted(t('deleted'), deleted, refresh);
       setOpen(null);
-      setVersion((v) => v + 1);
-      grid.current?.refresh();
+      refresh();
     } catch (e) {
       notice.refused(e);
     }

@@ -5,7 +5,7 @@
  * (findings:updateObservation): a typo no longer stays for good once an action keeps it.
  */
 import { useEffect, useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/schemas/action';
 import type { Standard } from '../../../shared/schemas/standard';
@@ -13,7 +13,8 @@ import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
 import { periodRules } from '../../components/period-rules';
-import { errorText, standardNameIn } from '../../format';
+import { standardNameIn } from '../../format';
+import { useNotice } from '../../components/useNotice';
 
 interface Values {
   branchCode: string;
@@ -35,7 +36,7 @@ export function ObservationForm({
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation('findings');
-  const { message } = App.useApp();
+  const notice = useNotice();
   const [standards, setStandards] = useState<Standard[]>([]);
   const [form] = Form.useForm<Values>();
   const editing = target?.mode === 'edit' ? target.observation : null;
@@ -65,10 +66,10 @@ export function ObservationForm({
     try {
       if (editing) await client.call('findings:updateObservation', { id: editing.id, ...fields });
       else await client.call('findings:createObservation', fields);
-      message.success(t(editing ? 'observationCorrected' : 'observationSaved'));
+      notice.done(t(editing ? 'observationCorrected' : 'observationSaved'));
       onSaved();
     } catch (e) {
-      message.error(errorText(e, i18n.language));
+      notice.refused(e);
     }
   }
 

@@ -6,7 +6,7 @@
  * and (until an action answers it) deleted here.
  */
 import { useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Popconfirm, Segmented, Select, Space } from 'antd';
+import { Button, Card, Popconfirm, Segmented, Select, Space } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/schemas/action';
@@ -15,7 +15,8 @@ import { BranchSelect } from '../../components/BranchSelect';
 import { PeriodFilter } from '../../components/PeriodFilter';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { client } from '../../client';
-import { errorText, formatNumber, standardNameIn, useLabels } from '../../format';
+import { formatNumber, standardNameIn, useLabels } from '../../format';
+import { useNotice } from '../../components/useNotice';
 import { navigate, useRoute } from '../../router';
 import { ActionForm, type RaisedFrom } from '../actions/ActionForm';
 import { ObservationForm, type ObservationFormTarget } from './ObservationForm';
@@ -26,7 +27,7 @@ type Severity = (typeof SEVERITIES)[number];
 export default function FindingsPage() {
   const { t, i18n } = useTranslation('findings');
   const { label } = useLabels();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const { params } = useRoute();
   const branchCode = params.branchCode || undefined;
   const period = params.period && isPeriod(params.period) ? params.period : undefined;
@@ -58,11 +59,12 @@ export default function FindingsPage() {
   const remove = (f: Finding) =>
     client
       .call('findings:deleteObservation', { id: f.id })
-      .then(() => {
-        void message.success(t('observationDeleted'));
-        grid.current?.refresh();
+      .then((deleted) => {
+        const refresh = () => grid.current?.refresh();
+        notice.deleted(t('observationDeleted'), deleted, refresh);
+        refresh();
       })
-      .catch((err: unknown) => void message.error(errorText(err, i18n.language)));
+      .catch(notice.refused);
   const raise = (f: Finding) =>
     setRaising({
       branchCode: f.branchCode,

@@ -30,11 +30,14 @@ export function InspectionBar({
   inspectionId,
   onLoaded,
   onDeleted,
+  onRestored,
 }: {
   inspectionId: string;
   /** The inspection as it now stands: after opening, and after each move. */
   onLoaded: (inspection: Inspection | null) => void;
   onDeleted: () => void;
+  /** Its deletion undone from the notice, after this bar has gone with it. */
+  onRestored: () => void;
 }) {
   const { t } = useTranslation('inspections');
   const { label } = useLabels();
@@ -88,8 +91,8 @@ export function InspectionBar({
           onOk: () =>
             client
               .call('inspections:delete', { id: inspection.id })
-              .then(() => {
-                notice.done(t('inspectionDeleted', named));
+              .then((deleted) => {
+                notice.deleted(t('inspectionDeleted', named), deleted, onRestored);
                 onDeleted();
               })
               .catch(notice.refused),

@@ -50,9 +50,10 @@ export default function InspectionsPage() {
       onOk: () =>
         client
           .call('measurements:delete', { id: row.id })
-          .then(() => {
-            notice.done(t('valueDeleted', { code: row.standardCode }));
-            measurementsGrid.current?.refresh();
+          .then((deleted) => {
+            const refresh = () => measurementsGrid.current?.refresh();
+            notice.deleted(t('valueDeleted', { code: row.standardCode }), deleted, refresh);
+            refresh();
           })
           .catch(notice.refused),
     });
@@ -264,6 +265,7 @@ export default function InspectionsPage() {
                       inspectionsGrid.current?.refresh();
                       setParam({ tab: undefined, inspectionId: undefined });
                     }}
+                    onRestored={() => inspectionsGrid.current?.refresh()}
                   />
                 )}
                 {!needsDefaultPeriod && (
