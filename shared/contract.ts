@@ -43,6 +43,7 @@ import {
   ObservationUpdate,
   type CorrectiveAction,
   type Finding,
+  type Retest,
 } from './schemas/action';
 import {
   AuditList,
@@ -114,6 +115,7 @@ const coreContract = {
   'actions:create': call<CorrectiveAction>()(ActionCreate),
   'actions:update': call<CorrectiveAction>()(ActionUpdate),
   'actions:setStatus': call<CorrectiveAction>()(ActionSetStatus),
+  'actions:retest': call<{ retest: Retest | null }>()(ById),
   'actions:delete': call<Deleted>()(ById),
 
   'scores:branches': call<BranchScore[]>()(ScoreQuery),

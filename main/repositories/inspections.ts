@@ -208,6 +208,15 @@ export function findMeasurement(db: DB, inspectionId: string, standardCode: stri
     .get(inspectionId, standardCode) as Measurement | undefined;
 }
 
+/** A branch's measurements of one standard, whatever the inspection: an action's retest among them. */
+export function measurementsOfBranch(db: DB, branchId: string, standardCode: string): Measurement[] {
+  return db
+    .prepare(
+      `SELECT ${MEASUREMENT_COLUMNS} ${MEASUREMENT_FROM} WHERE i.branch_id = ? AND m.standard_code = ?`,
+    )
+    .all(branchId, standardCode) as Measurement[];
+}
+
 export interface MeasurementRow {
   id: string;
   inspectionId: string;

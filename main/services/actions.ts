@@ -11,6 +11,7 @@ import { inTransaction, newId, nowIso, today, type ServiceContext } from './cont
 import { requireBranch } from './organisation';
 import { requireStandard } from './standards';
 import { statusJump } from './inspections';
+import { retestOf } from './retest';
 
 export function getAction(ctx: ServiceContext, id: string): CorrectiveAction {
   const a = repo.getAction(ctx.db, id, today(ctx));
@@ -98,13 +99,16 @@ export function updateAction(ctx: ServiceContext, input: ParsedInput<'actions:up
         owner: pick('owner'),
         dueDate,
         planId: pick('planId'),
-        verificationMet: a.verificationMet === null ? null : Number(a.verificationMet),
+        verificationMet: flag(a.verificationMet),
         updatedAt: nowIso(ctx),
       }),
     );
     return getAction(ctx, a.id);
   });
 }
+
+/** A yes/no/unknown as SQLite stores it. */
+const flag = (b: boolean | null): number | null => (b === null ? null : Number(b));
 
 /** Moves an action one step along open -> in progress -> done -> verified | reopened. */
 export function setActionStatus(
@@ -117,8 +121,12 @@ export function setActionStatus(
       throw statusJump(a.status, input.status, ACTION_TRANSITIONS[a.status]);
     }
     const verifying = input.status === 'verified' || input.status === 'reopened';
+    // A later measurement says whether the target was met; without one, the user's word, else
+    // unknown (it read "met" for an action nothing had re-measured).
+    const retest = verifying ? retestOf(ctx, a) : null;
+    const met = retest ? retest.verdict === 'pass' : (input.verificationMet ?? null);
     // domain.md: done -> verified (effective) or reopened. A target not met is not effective.
-    if (input.status === 'verified' && input.verificationMet === false)
+    if (input.status === 'verified' && met === false)
       throw new AppError('invalid', 'verifiedNotMet', {}, 'verificationMet');
     if (verifying && input.verifiedOn && input.verifiedOn > today(ctx))
       throw new AppError('invalid', 'verifiedInFuture', { date: input.verifiedOn }, 'verifiedOn');
@@ -128,11 +136,7 @@ export function setActionStatus(
         status: input.status,
         verifiedOn: verifying ? (input.verifiedOn ?? today(ctx)) : a.verifiedOn,
         verificationNote: verifying ? (input.verificationNote ?? null) : a.verificationNote,
-        verificationMet: verifying
-          ? Number(input.verificationMet ?? input.status === 'verified')
-          : a.verificationMet === null
-            ? null
-            : Number(a.verificationMet),
+        verificationMet: flag(verifying ? met : a.verificationMet),
         updatedAt: nowIso(ctx),
       }),
     );

@@ -17,6 +17,7 @@ import * as standards from './standards';
 import * as inspections from './inspections';
 import * as actions from './actions';
 import { branchScores } from './scores';
+import { retestOf } from './retest';
 import { undoBatch } from './undo';
 import { undoChange } from './changes';
 import { plansHandlers } from '../plans/handlers';
@@ -79,6 +80,7 @@ function coreHandlers(ctx: ServiceContext) {
     'findings:deleteObservation': (i) => actions.deleteObservation(ctx, i.id),
 
     'actions:list': (i) => actionsRepo.listActions(ctx.db, i, today(ctx)),
+    'actions:retest': (i) => ({ retest: retestOf(ctx, actions.getAction(ctx, i.id)) }),
     'actions:get': (i) => actions.getAction(ctx, i.id),
     'actions:create': (i) => actions.createAction(ctx, i),
     'actions:update': (i) => actions.updateAction(ctx, i),

@@ -6,6 +6,7 @@ import {
   type ActionStatus,
   type RootCauseCategory,
 } from '../domain/enums';
+import type { Verdict } from '../domain/verdict';
 
 export interface CorrectiveAction extends Stamped {
   branchId: string;
@@ -30,6 +31,14 @@ export interface CorrectiveAction extends Stamped {
   planId: string | null;
   /** Computed from the due date and today, never stored (domain.md). */
   overdue: boolean;
+}
+
+/** The measurement that shows whether an action worked: its branch's standard, measured after it was raised. */
+export interface Retest {
+  period: string;
+  value: number;
+  unit: string;
+  verdict: Verdict;
 }
 
 export interface Finding extends Stamped {

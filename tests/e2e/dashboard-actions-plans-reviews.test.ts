@@ -211,6 +211,8 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       await card().getByTestId('move-verified').click();
       // Verified means the target was met: the dialog does not ask (a target not met is a reopen).
       expect(await byTestId('verify-form').locator('.ant-switch').count()).toBe(0);
+      // Nothing measured since the finding: the dialog says so, and "met" is not recorded as yes.
+      await eventually(() => byTestId('verify-retest').innerText()).toContain('尚无此后的测量');
       await byTestId('verify-form').locator('textarea').fill('11 月复测一次解决率 88%，已达标');
       await page.locator('.ant-modal:visible .ant-btn-primary').click();
       await byTestId('column-verified')
@@ -218,13 +220,14 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
         .waitFor();
       served.wb.setNow('2026-11-20T08:00:00.000Z');
       const stored = (await served.wb.dispatch('actions:list', { status: 'verified' })) as {
-        rows: { verificationNote: string; verifiedOn: string }[];
+        rows: { verificationNote: string; verifiedOn: string; verificationMet: boolean | null }[];
       };
       // The verification date defaults to the user's today.
       const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
       expect(stored.rows[0]).toMatchObject({
         verificationNote: '11 月复测一次解决率 88%，已达标',
         verifiedOn: today,
+        verificationMet: null,
       });
       await shot('actions-board-zh');
     },

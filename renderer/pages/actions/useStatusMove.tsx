@@ -3,21 +3,23 @@
  * first asks for the verification (date, note, target met), as domain.md records it.
  */
 import { useEffect, useState } from 'react';
-import { DatePicker, Form, Input, Modal, Switch } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
-import type { CorrectiveAction } from '../../../shared/schemas/action';
+import type { CorrectiveAction, Retest } from '../../../shared/schemas/action';
 import type { ActionStatus } from '../../../shared/domain/enums';
 import { client } from '../../client';
 import { useEnumLabel } from '../dashboard/labels';
+import { formatNumber } from '../../format';
 import { useNotice } from '../../components/useNotice';
 import { needsVerification } from './filters';
 
 interface Verification {
   verifiedOn: dayjs.Dayjs;
   verificationNote?: string;
-  verificationMet: boolean;
+  /** Asked only where nothing was re-measured and the move is a reopen: else left to the service. */
+  verificationMet?: boolean;
 }
 
 export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
@@ -26,6 +28,16 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
   const notice = useNotice();
   const [pending, setPending] = useState<{ action: CorrectiveAction; to: ActionStatus } | null>(null);
   const [form] = Form.useForm<Verification>();
+  // The later measurement that decides "met" (actions:retest); undefined while it is asked for.
+  const [retest, setRetest] = useState<Retest | null | undefined>(undefined);
+  useEffect(() => {
+    setRetest(undefined);
+    if (pending)
+      void client.call('actions:retest', { id: pending.action.id }).then(
+        (r) => setRetest(r.retest),
+        () => setRetest(null),
+      );
+  }, [pending]);
   // Escape closes this dialog, also when focus is still in the drawer under it (which keeps
   // its own Escape while the dialog asks): it used to close the drawer and leave the dialog.
   useEffect(() => {
@@ -57,7 +69,8 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
 
   const move = (action: CorrectiveAction, to: ActionStatus) => {
     if (!needsVerification(to)) return void send(action, to);
-    form.setFieldsValue({ verifiedOn: dayjs(), verificationNote: '', verificationMet: to === 'verified' });
+    form.resetFields();
+    form.setFieldsValue({ verifiedOn: dayjs(), verificationNote: '' });
     setPending({ action, to });
   };
 
@@ -84,8 +97,25 @@ export function useStatusMove(onMoved: (a: CorrectiveAction) => void) {
         >
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        {/* Verified means the target was met; a target not met is a reopen (domain.md). */}
-        {pending?.to !== 'verified' && (
+        {retest !== undefined && (
+          <Alert
+            data-testid="verify-retest"
+            style={{ marginBottom: 12 }}
+            type={!retest ? 'info' : retest.verdict === 'pass' ? 'success' : 'warning'}
+            title={
+              retest
+                ? t('verify.retest', {
+                    period: retest.period,
+                    value: `${formatNumber(retest.value)}${retest.unit}`,
+                    verdict: label(retest.verdict),
+                  })
+                : t('verify.noRetest')
+            }
+          />
+        )}
+        {/* Verified means the target was met; a target not met is a reopen (domain.md). A later
+            measurement decides it; without one, a reopen may say what is known. */}
+        {pending?.to !== 'verified' && retest === null && (
           <Form.Item name="verificationMet" label={t('verify.met')} valuePropName="checked">
             <Switch />
           </Form.Item>
