@@ -54,6 +54,12 @@ servedInChromium({
     audited = await create('EAST-002');
     await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-SAT', value: 96 });
     await wb.dispatch('measurements:upsert', { inspectionId: audited.id, standardCode: 'CS-FCR', value: 88 });
+    // Three values, beside two inspections: a count of either is told from the other's.
+    await wb.dispatch('measurements:upsert', {
+      inspectionId: audited.id,
+      standardCode: 'NET-DCR',
+      value: 0.3,
+    });
   },
   opened: (opened) => {
     app = opened;
@@ -217,7 +223,9 @@ describe('findings and inspection status in Chromium', () => {
       ]);
 
       // Approved: no editor opens on a value, nothing to add, no deletion.
-      await eventually(() => rowsOf('measurements-grid').count()).toBe(2);
+      await eventually(() => rowsOf('measurements-grid').count()).toBe(3);
+      // The count is the measurements', not the list of inspections' refreshed under it.
+      await eventually(() => page.locator('[data-testid="grid-total"]:visible').innerText()).toBe('3 行');
       // Every column shows at 1440 px, the last one too (it used to be cut off).
       const grid = (await byTestId('measurements-grid').boundingBox())!;
       const last = await page
@@ -238,7 +246,7 @@ describe('findings and inspection status in Chromium', () => {
           .filter({ hasText: 'CS-SAT' })
           .locator('[col-id="value"]');
       const editors = page.locator('[data-testid="measurements-grid"] .ag-cell-inline-editing');
-      await eventually(() => rowsOf('measurements-grid').count()).toBe(4);
+      await eventually(() => rowsOf('measurements-grid').count()).toBe(5);
       await cell('EAST-002').dblclick();
       expect(await editors.count()).toBe(0);
       await cell('EAST-002').press('Delete');
@@ -267,7 +275,7 @@ describe('findings and inspection status in Chromium', () => {
       await eventually(() => status.innerText()).toBe('草稿');
       await byTestId('inspection-delete').click();
       const confirm = page.locator('.ant-modal-confirm:visible');
-      await eventually(() => confirm.innerText()).toContain('其 2 个测量值将一并删除');
+      await eventually(() => confirm.innerText()).toContain('其 3 个测量值将一并删除');
       await confirm.getByRole('button', { name: /^删\s?除$/ }).click();
 
       // Back on the list of inspections, with only EAST-001's left.
@@ -281,7 +289,7 @@ describe('findings and inspection status in Chromium', () => {
       await page.getByTestId('notice-undo').click();
       await eventually(() => rowsOf('inspections-grid').count()).toBe(2);
       expect(sql('SELECT count(*) AS n FROM measurements WHERE inspection_id = ?', audited.id)).toEqual([
-        { n: 2 },
+        { n: 3 },
       ]);
       await eventually(() => page.locator('.ant-message').innerText()).toContain('已撤销删除');
       expect(app.pageErrors).toEqual([]);

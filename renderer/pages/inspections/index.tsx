@@ -70,7 +70,10 @@ export default function InspectionsPage() {
     if (!needsDefaultPeriod) return;
     void newestPeriod().then((newest) => navigate('inspections', { ...params, period: newest ?? 'all' }));
   }, [needsDefaultPeriod, params]);
-  const [total, setTotal] = useState(0);
+  // Each grid's own count: both stay mounted, and the inspections list refreshed under an open
+  // inspection (after an approval) wrote its count over the measurements' (27 行 over 3 rows).
+  const [totals, setTotals] = useState({ inspections: 0, measurements: 0 });
+  const totalOf = (grid: keyof typeof totals) => (n: number) => setTotals((was) => ({ ...was, [grid]: n }));
   const [opened, setOpened] = useState<Inspection | null>(null);
   // Nothing is offered to add to an approved inspection (the service refuses it too).
   const locked = !!inspectionId && opened?.id === inspectionId && opened.status === 'approved';
@@ -208,7 +211,7 @@ export default function InspectionsPage() {
           {t('oneInspection')}
         </Tag>
       )}
-      <span data-testid="grid-total">{t('common:rows', { n: total })}</span>
+      <span data-testid="grid-total">{t('common:rows', { n: totals[tab] })}</span>
     </Space>
   );
 
@@ -238,7 +241,7 @@ export default function InspectionsPage() {
                   filters={{ branchCode, period }}
                   columnDefs={inspectionColumns}
                   height="calc(100vh - 200px)"
-                  onTotal={setTotal}
+                  onTotal={totalOf('inspections')}
                   onRowClicked={(row) => setParam({ tab: 'measurements', inspectionId: row.id })}
                 />
               </>
@@ -276,7 +279,7 @@ export default function InspectionsPage() {
                     filters={{ branchCode, period, inspectionId, verdict }}
                     columnDefs={measurementColumns}
                     height="calc(100vh - 200px)"
-                    onTotal={setTotal}
+                    onTotal={totalOf('measurements')}
                     onCellValueChanged={(e) => {
                       if (!e.data || e.colDef.field !== 'value' || e.newValue === e.oldValue) return;
                       const row = e.data;
