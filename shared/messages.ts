@@ -182,8 +182,8 @@ export const MESSAGES = {
     zh: '无法撤销导入批次 {id}（{file}）：它写入的数据此后被以下导入或编辑使用或修改：{later}。请先撤销这些导入，或保留此批次；未做任何更改',
   },
   batchEditedByHand: {
-    en: 'import batch {id} ({file}) cannot be undone: some of its rows were edited by hand since, and undoing it would lose those edits. Keep this batch and correct its values where needed; nothing changed',
-    zh: '无法撤销导入批次 {id}（{file}）：它写入的部分数据此后经过手工修改，撤销会丢失这些修改。请保留此批次，需要时直接更正数值；未做任何更改',
+    en: 'import batch {id} ({file}) cannot be undone: records entered or edited by hand since use its rows ({uses}), and undoing it would lose them. Keep this batch and correct its values where needed; nothing changed',
+    zh: '无法撤销导入批次 {id}（{file}）：此后手工录入或修改的记录用到了它写入的数据（{uses}），撤销会丢失这些记录。请保留此批次，需要时直接更正数值；未做任何更改',
   },
   batchUndone: {
     en: 'import batch {id} ({file}) was undone before; nothing changed',

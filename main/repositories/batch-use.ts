@@ -1,18 +1,29 @@
 import type { DB } from '../db/open';
 import { AUDITED_TABLES, BATCHED_TABLES } from './rows';
 
+/** A record entered or edited by hand that uses a batch's rows: which, as the trail names it. */
+export interface HandUse {
+  table: string;
+  id: string;
+  key: string | null;
+}
+
 /**
  * What has used or changed an import batch's rows since it was written: the batches that did
- * (by id), and null for edits made by hand. Undoing the batch would take their work with it: a
+ * (by id), and records entered or edited by hand that did (one of each kind a query finds: a
+ * bare column beside min() comes from that row in SQLite). Undoing the batch would take their work with it: a
  * measurement added to an inspection the batch created goes with it (ON DELETE CASCADE), a
  * value changed since would be put back to what it was before the batch, and a branch others
  * refer to could not be removed at all. Batches undone since no longer count: their rows are gone
  * and their overwrites restored.
  */
-export function laterUse(db: DB, batchId: string): (string | null)[] {
-  const found = new Set<string | null>();
+export function laterUse(db: DB, batchId: string): { batches: string[]; byHand: HandUse[] } {
+  const batches = new Set<string>();
+  const byHand = new Map<string, HandUse>();
   const add = (rows: unknown[]) => {
-    for (const r of rows as { batch: string | null }[]) found.add(r.batch);
+    for (const r of rows as { batch: string | null; tbl: string; id: string; key: string | null }[])
+      if (r.batch !== null) batches.add(r.batch);
+      else byHand.set(`${r.tbl}/${r.id}`, { table: r.tbl, id: r.id, key: r.key });
   };
   const stillCommitted = (column: string) =>
     `NOT EXISTS (SELECT 1 FROM import_batches b WHERE b.id = ${column} AND b.status = 'undone')`;
@@ -28,8 +39,9 @@ export function laterUse(db: DB, batchId: string): (string | null)[] {
         add(
           db
             .prepare(
-              `SELECT DISTINCT ${childBatch} AS batch FROM ${child} c JOIN ${parent} p ON p.id = c.${col}
-                WHERE p.batch_id = @batchId AND ${childBatch} IS NOT @batchId LIMIT 10`,
+              `SELECT ${childBatch} AS batch, '${child}' AS tbl, min(c.id) AS id, NULL AS key
+                 FROM ${child} c JOIN ${parent} p ON p.id = c.${col}
+                WHERE p.batch_id = @batchId AND ${childBatch} IS NOT @batchId GROUP BY 1 LIMIT 10`,
             )
             .all({ batchId }),
         );
@@ -39,11 +51,12 @@ export function laterUse(db: DB, batchId: string): (string | null)[] {
   add(
     db
       .prepare(
-        `SELECT DISTINCT later.batch_id AS batch FROM audit_log mine
+        `SELECT later.batch_id AS batch, later.entity_type AS tbl, min(later.entity_id) AS id,
+                later.entity_key AS key FROM audit_log mine
            JOIN audit_log later ON later.entity_type = mine.entity_type AND later.entity_id = mine.entity_id
                                AND later.id > mine.id
           WHERE mine.batch_id = @batchId AND later.batch_id IS NOT @batchId AND ${stillCommitted('later.batch_id')}
-          LIMIT 10`,
+          GROUP BY 1, 2 LIMIT 10`,
       )
       .all({ batchId }),
   );
@@ -52,11 +65,12 @@ export function laterUse(db: DB, batchId: string): (string | null)[] {
     add(
       db
         .prepare(
-          `SELECT DISTINCT a.batch_id AS batch FROM audit_log a JOIN ${table} r ON r.id = a.entity_id
+          `SELECT a.batch_id AS batch, a.entity_type AS tbl, min(a.entity_id) AS id, a.entity_key AS key
+             FROM audit_log a JOIN ${table} r ON r.id = a.entity_id
             WHERE a.entity_type = '${table}' AND r.batch_id = @batchId AND a.batch_id IS NOT @batchId
-              AND ${stillCommitted('a.batch_id')} LIMIT 10`,
+              AND ${stillCommitted('a.batch_id')} GROUP BY 1 LIMIT 10`,
         )
         .all({ batchId }),
     );
-  return [...found];
+  return { batches: [...batches], byHand: [...byHand.values()] };
 }

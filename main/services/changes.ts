@@ -101,4 +101,4 @@ function requireUnchanged(change: InChange, table: AuditedTable, key: string, e:
 }
 
 /** A trail key as the pages name its parts: EAST-001/2026-10/自评, not self_assessment. */
-const named = (key: string): Bilingual => listed(key.split('/').map(labelOf), { en: '/', zh: '/' });
+export const named = (key: string): Bilingual => listed(key.split('/').map(labelOf), { en: '/', zh: '/' });

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { listed, NOUNS, type Bilingual } from '../../shared/messages';
-import { entriesOf } from '../repositories/audit';
-import { laterUse } from '../repositories/batch-use';
+import { listed, NOUNS, tableNoun, type Bilingual } from '../../shared/messages';
+import { entriesOf, lastKey } from '../repositories/audit';
+import { laterUse, type HandUse } from '../repositories/batch-use';
 import { getBatch, setBatchStatus } from '../repositories/system';
 import {
   AUDITED_TABLES,
@@ -12,6 +12,7 @@ import {
   type AuditedTable,
   type RawRow,
 } from '../repositories/rows';
+import { named } from './changes';
 import { inTransaction, type ServiceContext, audit } from './context';
 
 /**
@@ -25,14 +26,28 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRemoved: numbe
     // Said, not passed over: "undid, restored 0 rows" read as if this undo had done something.
     if (batch.status === 'undone')
       throw new AppError('conflict', 'batchUndone', { id, file: batch.fileName }, 'id');
-    const later = laterUse(ctx.db, id);
-    if (later.length === 1 && later[0] === null)
-      throw new AppError('conflict', 'batchEditedByHand', { id, file: batch.fileName }, 'id');
-    if (later.length > 0)
+    const { batches, byHand } = laterUse(ctx.db, id);
+    // Named, not only counted: "edited by hand" read as if a value had been, where an action
+    // raised from one of its findings was what held it.
+    if (batches.length === 0 && byHand.length > 0)
+      throw new AppError(
+        'conflict',
+        'batchEditedByHand',
+        { id, file: batch.fileName, uses: listed(byHand.map((u) => handUse(ctx, u))) },
+        'id',
+      );
+    if (batches.length > 0)
       throw new AppError(
         'conflict',
         'batchInUse',
-        { id, file: batch.fileName, later: listed(later.map((b) => nameOf(ctx, b))) },
+        {
+          id,
+          file: batch.fileName,
+          later: listed([
+            ...batches.map((b) => nameOf(ctx, b)),
+            ...(byHand.length ? [NOUNS.editsByHand] : []),
+          ]),
+        },
         'id',
       );
     const entries = entriesOf(ctx.db, 'batch_id', id);
@@ -67,8 +82,15 @@ export function undoBatch(ctx: ServiceContext, id: string): { rowsRemoved: numbe
   });
 }
 
-/** A batch that used another's rows, as the user knows it: its file; null: edits by hand. */
-function nameOf(ctx: ServiceContext, batchId: string | null): Bilingual {
-  const file = batchId === null ? undefined : getBatch(ctx.db, batchId)?.fileName;
-  return file === undefined ? NOUNS.editsByHand : { en: file, zh: file };
+/** A batch that used another's rows, as the user knows it: its file. */
+function nameOf(ctx: ServiceContext, batchId: string): Bilingual {
+  const file = getBatch(ctx.db, batchId)?.fileName ?? batchId;
+  return { en: file, zh: file };
+}
+
+/** A record made by hand, as the trail names it: 整改措施 EAST-001/CS-FCR/增加高峰时段值守人员. */
+function handUse(ctx: ServiceContext, u: HandUse): Bilingual {
+  const key = named(u.key ?? lastKey(ctx.db, u.table, u.id) ?? u.id);
+  const noun = tableNoun(u.table);
+  return { en: `${noun.en} ${key.en}`, zh: `${noun.zh} ${key.zh}` };
 }

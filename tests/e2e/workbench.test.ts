@@ -370,7 +370,7 @@ describe('the workbench in Chromium', () => {
       await page.locator('.ant-popconfirm .ant-btn-primary').filter({ visible: true }).click();
       const refusal = page.locator('.ant-modal-confirm-error');
       await seeContains(refusal, '未能撤销 east-2026-11-reviewed.xlsx');
-      await seeContains(refusal, '它写入的部分数据此后经过手工修改，撤销会丢失这些修改');
+      await seeContains(refusal, '此后手工录入或修改的记录用到了它写入的数据（测量值 EAST-');
       await refusal.waitFor({ state: 'visible' });
       await page.locator('.ant-popconfirm').filter({ visible: true }).waitFor({ state: 'detached' });
       await shot('undo-refused-zh');

@@ -119,8 +119,13 @@ describe('undoing an import that later work built on', () => {
     });
     const byHand = await refusal(wb, first);
     expect(byHand.key).toBe('batchEditedByHand');
-    expect(byHand.localized('en')).toContain('some of its rows were edited by hand since');
-    expect(byHand.localized('zh')).toContain('此后经过手工修改，撤销会丢失这些修改');
+    // Named: "edited by hand" alone read as if a value had been, whatever held the batch.
+    expect(byHand.localized('en')).toContain(
+      'records entered or edited by hand since use its rows (measurement EAST-001/2026-11/Self-assessment/CS-FCR)',
+    );
+    expect(byHand.localized('zh')).toContain(
+      '此后手工录入或修改的记录用到了它写入的数据（测量值 EAST-001/2026-11/自评/CS-FCR）',
+    );
     // With a later import as well, both are named.
     const third = await imported(
       wb,
@@ -132,5 +137,28 @@ describe('undoing an import that later work built on', () => {
     );
     await wb.dispatch('imports:undo', { id: third });
     expect(value().get(first)).toBe(75);
+  });
+
+  it('names an action raised from one of its findings as what holds it', async () => {
+    wb = testWorkbench();
+    await withSampleLibrary(wb);
+    const batch = await imported(
+      wb,
+      [['EAST', 'EAST-001', '上海浦东营业厅', '2026-11', 'CS-FCR', 70]],
+      'nov.xlsx',
+    );
+    const m = (await wb.dispatch('measurements:list', { period: '2026-11' })) as Output<'measurements:list'>;
+    await wb.dispatch('actions:create', {
+      branchCode: 'EAST-001',
+      standardCode: 'CS-FCR',
+      measurementId: m.rows[0]!.id,
+      action: '增加高峰时段值守人员',
+      department: '客户服务部',
+      owner: '黄强',
+      dueDate: '2026-12-15',
+    });
+    const held = await refusal(wb, batch);
+    expect(held.key).toBe('batchEditedByHand');
+    expect(held.localized('zh')).toContain('（整改措施 EAST-001/CS-FCR/增加高峰时段值守人员）');
   });
 });
