@@ -40,12 +40,17 @@ export function rawRow(db: DB, table: AuditedTable, id: string): RawRow | undefi
 }
 
 /**
- * Columns that hold a whole document: a region's plan content runs to megabytes. The audit
- * trail keeps such a column in the `before` of the change that replaces it, not in the
- * `after` of the write that stored it: until that next change the row itself holds it. So
- * every version is on record once, not twice, and a plan is written once when generated.
+ * Columns that hold a whole document: a region's plan content runs to megabytes, a review's
+ * snapshot lists every branch and open action. The audit trail keeps such a column in the
+ * `before` of the change that replaces it, not in the `after` of the write that stored it:
+ * until that next change the row itself holds it. So every version is on record once, not
+ * twice, and a plan is written once when generated (a review's decisions, saved as typed, do
+ * not copy the snapshot into each entry's `after`).
  */
-export const DOCUMENT_COLUMNS: Partial<Record<AuditedTable, string>> = { plans: 'content_json' };
+export const DOCUMENT_COLUMNS: Partial<Record<AuditedTable, string>> = {
+  plans: 'content_json',
+  reviews: 'snapshot_json',
+};
 
 /** What the trail's `after` holds in place of a document: its size, with the rule above. */
 export interface OmittedDocument {

@@ -202,17 +202,20 @@ export function createReview(ctx: ServiceContext, input: ParsedInput<'reviews:cr
   });
 }
 
+/**
+ * Records the decisions and objectives given; the page saves them as they are typed, so one
+ * saved again unchanged writes nothing and leaves no entry in the trail.
+ */
 export function updateReview(ctx: ServiceContext, input: ParsedInput<'reviews:update'>): Review {
   return inTransaction(ctx, () => {
     const row = repo.getReviewRow(ctx.db, input.id);
     if (!row) throw new AppError('not_found', 'notFound', { entity: NOUNS.review, id: input.id }, 'id');
+    const decisions = input.decisions ?? row.decisions;
+    const objectives = input.objectives ?? row.objectives;
+    if ((decisions ?? '') === (row.decisions ?? '') && (objectives ?? '') === (row.objectives ?? ''))
+      return toReview(row);
     auditedUpdate(ctx, 'reviews', row.id, reviewKey(row), () =>
-      repo.updateReview(ctx.db, {
-        ...row,
-        decisions: input.decisions ?? row.decisions,
-        objectives: input.objectives ?? row.objectives,
-        updatedAt: nowIso(ctx),
-      }),
+      repo.updateReview(ctx.db, { ...row, decisions, objectives, updatedAt: nowIso(ctx) }),
     );
     return getReview(ctx, row.id);
   });

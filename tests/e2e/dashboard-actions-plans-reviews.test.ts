@@ -2,7 +2,8 @@
  * The dashboard, corrective actions, PDCA plans and reviews pages in real Chromium over
  * `qms serve`, on the EAST sample: the charts draw with data and a figure clicks through to
  * its rows; a card moves across the actions board; a plan is generated and walked from Plan
- * to closed; a review is built, its decisions saved and exported. Screenshots in zh and en.
+ * to closed; a review is built, its decisions kept as typed across leaving the page and a
+ * reload, and exported. Screenshots in zh and en.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -347,17 +348,33 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
   );
 
   it(
-    'builds a review pack, records the decisions, and exports it',
+    'builds a review pack, keeps the decisions as typed through another page and a reload, exports it',
     async () => {
       await goTo(page, 'reviews');
       await chooseOption(page, 'period', '2026-10');
       await byTestId('create-review').click();
       await byTestId('review-detail').waitFor();
-      await byTestId('review-form').locator('textarea').first().fill('网络维护中心 12 月底前完成掉话率整改');
-      await byTestId('review-save').click();
-      await eventually(
-        async () => ((await served.wb.dispatch('reviews:list', {})) as { decisions: string }[])[0]?.decisions,
-      ).toBe('网络维护中心 12 月底前完成掉话率整改');
+      const reviewRoute = (await page.evaluate(() => window.location.hash)).slice(2);
+      const fields = byTestId('review-form').locator('textarea');
+      // Typed, then straight to another page and back: no save button, nothing lost.
+      await fields.first().fill('网络维护中心 12 月底前完成掉话率整改');
+      await byTestId('nav-dashboard').first().click();
+      await byTestId('dashboard-page').waitFor();
+      await goTo(page, reviewRoute);
+      await eventually(() => fields.first().inputValue()).toBe('网络维护中心 12 月底前完成掉话率整改');
+      // Typed, then the page reloaded at once: the save goes as the page does.
+      await fields.nth(1).fill('华东区综合得分达到 95 分');
+      await page.reload();
+      await eventually(() => fields.nth(1).inputValue()).toBe('华东区综合得分达到 95 分');
+      expect(await fields.first().inputValue()).toBe('网络维护中心 12 月底前完成掉话率整改');
+      const stored = (await served.wb.dispatch('reviews:list', {})) as {
+        decisions: string;
+        objectives: string;
+      }[];
+      expect(stored[0]).toMatchObject({
+        decisions: '网络维护中心 12 月底前完成掉话率整改',
+        objectives: '华东区综合得分达到 95 分',
+      });
       await shot('review-pack-zh');
 
       await exportThroughDialog('review', path.join(out, 'review.xlsx'));

@@ -36,11 +36,14 @@ import { ActForm } from './ActForm';
 import { ExportButtons } from './ExportButtons';
 import { coveredKeys } from '../../../shared/plans/coverage';
 import { confirmations } from './proposals';
-import { useDraftSaver } from './useDraftSaver';
+import { useDraftSaver } from '../../components/useDraftSaver';
 import { namesInPlan, SEPARATORS } from '../../../shared/plans/texts';
 import { proposalAsTyped } from '../../../shared/plans/drafts';
 
 const STEPS: PlanStage[] = ['plan', 'do', 'check', 'act', 'closed'];
+
+const saveDrafts = (id: string, drafts: ReadonlyMap<string, PlanDraft>) =>
+  client.call('plans:saveDrafts', { id, drafts: [...drafts].map(([key, d]) => ({ key, ...d })) });
 
 export function PlanDetail({
   plan,
@@ -58,7 +61,7 @@ export function PlanDetail({
   const sep = SEPARATORS[lang];
   // What the user typed before, as saved with the plan; edits are saved as they are made.
   const [drafts, setDrafts] = useState(() => new Map(Object.entries(plan.content.drafts)));
-  const { queue, flush } = useDraftSaver(plan.id);
+  const { queue, flush } = useDraftSaver<PlanDraft>(plan.id, saveDrafts);
   const [busy, setBusy] = useState(false);
   const { modal } = App.useApp();
 

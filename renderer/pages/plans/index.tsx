@@ -11,6 +11,7 @@ import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
 import { useEnumLabel } from '../dashboard/labels';
 import { useNotice } from '../../components/useNotice';
+import { draftsSaved } from '../../components/useDraftSaver';
 import { BuildAndPick, openById, useHashId } from './BuildAndPick';
 import { PlanDetail } from './PlanDetail';
 
@@ -27,7 +28,10 @@ export default function PlansPage() {
   useEffect(() => void reload(), []);
   useEffect(() => {
     if (!id) return setPlan(null);
-    client.call('plans:get', { id }).then(setPlan, notice.refused);
+    // After the drafts a page just left are saved: opening the same plan again shows them.
+    draftsSaved()
+      .then(() => client.call('plans:get', { id }))
+      .then(setPlan, notice.refused);
   }, [id]);
 
   const generate = async (input: Input<'plans:generate'>) => {

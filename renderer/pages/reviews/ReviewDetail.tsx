@@ -1,11 +1,12 @@
 /**
  * One management review: the snapshot taken when it was built (scores against the previous
  * period, attainment by dimension, branches, open actions, plans) and the decisions and
- * objectives the meeting records, saved with reviews:update. Exports like a plan.
+ * objectives the meeting records, saved as they are typed (reviews:update), as a plan's
+ * proposed actions are: a page left, reloaded or closed right after typing keeps them.
+ * Exports like a plan.
  */
-import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { Button, Card, Col, Form, Input, Row, Space, Statistic, Tabs, Tag } from 'antd';
+import { Card, Col, Form, Input, Row, Statistic, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/contracts/plans';
 import type { ReviewActionRow, ReviewBranchRow, ReviewPlanRow } from '../../../shared/plans/review';
@@ -15,29 +16,35 @@ import { toLang } from '../../i18n';
 import { EChart } from '../../charts/EChart';
 import { scoreBarsOption } from '../../charts/options';
 import { useEnumLabel } from '../dashboard/labels';
-import { useNotice } from '../../components/useNotice';
+import { useDraftSaver } from '../../components/useDraftSaver';
 import { ExportButtons } from '../plans/ExportButtons';
 import { LocalGrid } from '../plans/LocalGrid';
 
-export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r: Review) => void }) {
+type Typed = Pick<Review, 'decisions' | 'objectives'>;
+
+/**
+ * `onChange` keeps the page's copy of the review as typed and as saved, so the review opened
+ * again from the list shows the text even before its save has answered.
+ */
+export function ReviewDetail({
+  review,
+  onChange,
+}: {
+  review: Review;
+  onChange: (id: string, changes: Partial<Review>) => void;
+}) {
   const { t, i18n } = useTranslation('reviews');
   const label = useEnumLabel();
-  const notice = useNotice();
   const lang = toLang(i18n.language);
-  const [form] = Form.useForm<{ decisions: string; objectives: string }>();
-  const [saving, setSaving] = useState(false);
   const s = review.snapshot;
-
-  const save = async (v: { decisions: string; objectives: string }) => {
-    setSaving(true);
-    try {
-      onSaved(await client.call('reviews:update', { id: review.id, ...v }));
-      notice.done(t('saved'));
-    } catch (e) {
-      notice.refused(e);
-    } finally {
-      setSaving(false);
-    }
+  const { queue } = useDraftSaver<string>(review.id, (id, changed) =>
+    client
+      .call('reviews:update', { id, ...Object.fromEntries(changed) })
+      .then((saved) => onChange(id, { updatedAt: saved.updatedAt })),
+  );
+  const typed = (changed: Partial<Typed>) => {
+    onChange(review.id, changed);
+    for (const [field, text] of Object.entries(changed)) queue(field, text ?? '');
   };
 
   const dimensions = DIMENSIONS.map((d) => ({
@@ -146,12 +153,11 @@ export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r:
             key: 'decisions',
             label: t('tab.decisions'),
             children: (
-              <Form
-                form={form}
+              <Form<Typed>
                 layout="vertical"
                 size="small"
                 initialValues={{ decisions: review.decisions, objectives: review.objectives }}
-                onFinish={(v) => void save(v)}
+                onValuesChange={typed}
                 data-testid="review-form"
               >
                 <Form.Item name="decisions" label={t('decisions')}>
@@ -160,12 +166,9 @@ export function ReviewDetail({ review, onSaved }: { review: Review; onSaved: (r:
                 <Form.Item name="objectives" label={t('objectives')}>
                   <Input.TextArea rows={3} maxLength={4000} showCount placeholder={t('objectivesHint')} />
                 </Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" loading={saving} data-testid="review-save">
-                    {t('save')}
-                  </Button>
-                  <Tag>{t('updatedAt', { at: review.updatedAt.slice(0, 16).replace('T', ' ') })}</Tag>
-                </Space>
+                <Typography.Text type="secondary" data-testid="review-saved-at">
+                  {t('savedAsTyped', { at: review.updatedAt.slice(0, 16).replace('T', ' ') })}
+                </Typography.Text>
               </Form>
             ),
           },

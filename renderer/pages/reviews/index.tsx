@@ -11,6 +11,7 @@ import type { Review } from '../../../shared/contracts/plans';
 import type { Input } from '../../../shared/contract';
 import { client } from '../../client';
 import { useNotice } from '../../components/useNotice';
+import { draftsSaved } from '../../components/useDraftSaver';
 import { BuildAndPick, openById, useHashId } from '../plans/BuildAndPick';
 import { ReviewDetail } from './ReviewDetail';
 
@@ -23,7 +24,10 @@ export default function ReviewsPage() {
   const selected = reviews?.find((r) => r.id === id) ?? null;
 
   useEffect(() => {
-    client.call('reviews:list', {}).then(setReviews, notice.refused);
+    // After the decisions a page just left are saved: the review opened again shows them.
+    draftsSaved()
+      .then(() => client.call('reviews:list', {}))
+      .then(setReviews, notice.refused);
   }, []);
 
   const create = async (input: Input<'reviews:create'>) => {
@@ -71,7 +75,9 @@ export default function ReviewsPage() {
           <ReviewDetail
             key={selected.id}
             review={selected}
-            onSaved={(r) => setReviews((rs) => (rs ?? []).map((x) => (x.id === r.id ? r : x)))}
+            onChange={(changed, changes) =>
+              setReviews((rs) => (rs ?? []).map((x) => (x.id === changed ? { ...x, ...changes } : x)))
+            }
           />
         ) : (
           <Card size="small">

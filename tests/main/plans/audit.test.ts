@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../../shared/contracts/plans';
+import type { Plan, Review } from '../../../shared/contracts/plans';
 import type { AuditEntry } from '../../../shared/schemas/system';
 import type { Page } from '../../../shared/schemas/common';
 import { testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
@@ -14,9 +14,9 @@ const generate = (wb: TestWorkbench) =>
 const stored = (wb: TestWorkbench, id: string) =>
   (wb.db.prepare('SELECT content_json AS c FROM plans WHERE id = ?').get(id) as { c: string }).c;
 
-async function trail(wb: TestWorkbench, id: string): Promise<AuditEntry[]> {
+async function trail(wb: TestWorkbench, id: string, entityType = 'plans'): Promise<AuditEntry[]> {
   const page = (await wb.dispatch('audit:list', {
-    entityType: 'plans',
+    entityType,
     entityId: id,
     offset: 0,
     limit: 100,
@@ -71,6 +71,50 @@ describe('the audit trail of a plan', () => {
       action: 'update',
       before: { stage: 'plan', content_json: second },
       after: { stage: 'do', content_json: { bytes: Buffer.byteLength(second) } },
+    });
+    wb.close();
+  });
+});
+
+/**
+ * The review page saves the decisions and objectives as they are typed: each change is one
+ * entry, the same text again none, and no entry copies the snapshot into its `after`.
+ */
+describe('the audit trail of a review', () => {
+  it('records each change of the typed text once, nothing for the same text, the snapshot by size after', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    await loadRows(wb, [['EAST-001', '2026-10', 'CS-FCR', 70]]);
+    const review = (await wb.dispatch('reviews:create', {
+      scope: { type: 'region', code: 'EAST' },
+      period: '2026-10',
+    })) as Review;
+    const snapshot = (
+      wb.db.prepare('SELECT snapshot_json AS s FROM reviews WHERE id = ?').get(review.id) as { s: string }
+    ).s;
+    wb.setNow('2026-11-20T08:00:01.000Z');
+    await wb.dispatch('reviews:update', { id: review.id, decisions: '网络维护中心' });
+    wb.setNow('2026-11-20T08:00:02.000Z');
+    const typed = (await wb.dispatch('reviews:update', {
+      id: review.id,
+      decisions: '网络维护中心 12 月底前完成',
+    })) as Review;
+    wb.setNow('2026-11-20T08:00:03.000Z');
+    // Sent again (a save on leaving the page, nothing typed since): nothing written.
+    const again = (await wb.dispatch('reviews:update', {
+      id: review.id,
+      decisions: '网络维护中心 12 月底前完成',
+      objectives: '',
+    })) as Review;
+    expect(again.updatedAt).toBe(typed.updatedAt);
+    const entries = await trail(wb, review.id, 'reviews');
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'update']);
+    expect(entries[2]).toMatchObject({
+      before: { decisions: '网络维护中心' },
+      after: {
+        decisions: '网络维护中心 12 月底前完成',
+        snapshot_json: { bytes: Buffer.byteLength(snapshot) },
+      },
     });
     wb.close();
   });
