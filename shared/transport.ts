@@ -29,6 +29,13 @@ export const IPC_PROGRESS_CHANNEL = 'qms-progress';
 /** HTTP: POST `${HTTP_API_PREFIX}${channel}` with the JSON argument; GET `${HTTP_EVENTS_PATH}` is SSE. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EVENTS_PATH = '/api-events';
+/**
+ * HTTP (qms serve) only: POST `${HTTP_SAVE_TARGET_PATH}?name=NAME` answers a private place for a
+ * file a contract call is to write ({ path, url }), and GET the url downloads it once written:
+ * the browser's stand-in for the desktop app's save dialog.
+ */
+export const HTTP_SAVE_TARGET_PATH = '/api-save-target';
+export const HTTP_DOWNLOAD_PREFIX = '/api-download/';
 
 export interface Client {
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;

@@ -6,6 +6,8 @@
  *   GET  /api-events      Server-Sent Events: ProgressEvents of running jobs
  *   POST /api-upload      a workbook's bytes -> { path } of a private temporary copy, since a
  *                         browser cannot hand over file paths the way Electron's dialogs do
+ *   POST /api-save-target a private place for a file a call is to write -> { path, url }, and
+ *   GET  /api-download/…  that file, once written, as a download (downloads.ts)
  *   GET  anything else    the built renderer (static.ts)
  */
 import fs from 'node:fs';
@@ -17,11 +19,18 @@ import { randomUUID } from 'node:crypto';
 import { openWorkbench, type Workbench } from '../workbench';
 import { dispatchEnvelope } from '../services/handlers';
 import { withBackupBeforeImport } from '../services/backups';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type ProgressEvent } from '../../shared/transport';
+import {
+  HTTP_API_PREFIX,
+  HTTP_DOWNLOAD_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_SAVE_TARGET_PATH,
+  type ProgressEvent,
+} from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { hostAllowed, isPageLoad, newToken, requestToken, sameSecret, tokenCookie } from './auth';
 import { readStatic } from '../platform/static-files';
 import { readBody, TooLarge } from './body';
+import { attachment, downloadsIn, safeFileName } from './downloads';
 
 export const HTTP_UPLOAD_PATH = '/api-upload';
 /** A contract call's argument is small; workbooks come through the upload route. */
@@ -79,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handlers = { ...workbench.handlers, ...withBackupBeforeImport(workbench.handlers, workbench.ctx) };
   const token = newToken();
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qms-serve-'));
+  const downloads = downloadsIn(path.join(uploadDir, 'downloads'));
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -110,6 +120,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return events(req, res);
     if (url.pathname === HTTP_UPLOAD_PATH && req.method === 'POST') return upload(req, res, url);
+    if (url.pathname === HTTP_SAVE_TARGET_PATH && req.method === 'POST')
+      return sendJson(
+        res,
+        200,
+        downloads.target(safeFileName(url.searchParams.get('name'), 'download.xlsx')),
+      );
+    if (url.pathname.startsWith(HTTP_DOWNLOAD_PREFIX) && req.method === 'GET') return download(res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
     const file = await readStatic(options.staticDir, url.pathname);
     if (!file) return send(res, 404, 'not found');
@@ -143,9 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const name = path
-      .basename(url.searchParams.get('name') ?? 'upload.xlsx')
-      .replace(/[^\p{L}\p{N}._ -]/gu, '_');
+    const name = safeFileName(url.searchParams.get('name'), 'upload.xlsx');
     let body: Buffer;
     try {
       body = await readBody(req, MAX_UPLOAD_BYTES);
@@ -155,9 +170,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Each upload in its own folder keeps the user's file name (reports show it).
     const dir = path.join(uploadDir, randomUUID());
     fs.mkdirSync(dir);
-    const file = path.join(dir, name || 'upload.xlsx');
+    const file = path.join(dir, name);
     fs.writeFileSync(file, body);
     sendJson(res, 200, { path: file, bytes: body.length });
+  }
+
+  function download(res: ServerResponse, url: URL): void {
+    const file = downloads.file(url.pathname);
+    if (!file) return send(res, 404, 'not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': attachment(file.name),
+    });
+    fs.createReadStream(file.path).pipe(res);
   }
 
   const server = http.createServer((req, res) => {

@@ -80,6 +80,8 @@ const ROUTES: { method: string; path: string; body?: string; headers?: Record<st
   { method: 'POST', path: '/api/regions:create', body: '{"code":"X","name":"X"}', headers: json },
   { method: 'GET', path: '/api-events' },
   { method: 'POST', path: '/api-upload?name=a.xlsx', body: 'PK' },
+  { method: 'POST', path: '/api-save-target?name=a.xlsx' },
+  { method: 'GET', path: '/api-download/00000000-0000-4000-8000-000000000000' },
 ];
 
 describe('qms serve security', () => {
@@ -197,5 +199,31 @@ describe('qms serve security', () => {
     const { path: saved } = JSON.parse(reply.body) as { path: string };
     expect(path.basename(saved)).toBe('华东 2026-10.xlsx');
     expect(fs.readFileSync(saved, 'latin1')).toBe('PK\u0003\u0004');
+  });
+
+  it('downloads only a file written at a place it gave, under the name given, by its address', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const reply = await request(port, '/api-save-target?name=' + encodeURIComponent('../华东 错误行.xlsx'), {
+      method: 'POST',
+      headers: auth,
+    });
+    const target = JSON.parse(reply.body) as { path: string; url: string };
+    expect(path.basename(target.path)).toBe('华东 错误行.xlsx');
+    expect(target.url).toMatch(/^\/api-download\/[0-9a-f-]{36}$/);
+    // Nothing written there yet: nothing to download.
+    expect((await request(port, target.url, { headers: auth })).status).toBe(404);
+    fs.writeFileSync(target.path, 'PK\u0003\u0004');
+    const got = await request(port, target.url, { headers: auth });
+    expect(got.status).toBe(200);
+    expect(got.body).toBe('PK\u0003\u0004');
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="__ ___.xlsx"; filename*=UTF-8''${encodeURIComponent('华东 错误行.xlsx')}`,
+    );
+    // Another address, or a path in place of one, finds nothing.
+    for (const p of [
+      '/api-download/00000000-0000-4000-8000-000000000000',
+      '/api-download/..%2f..%2fetc%2fpasswd',
+    ])
+      expect((await request(port, p, { headers: auth })).status, p).toBe(404);
   });
 });

@@ -2,7 +2,8 @@
  * The import wizard: pick or drop workbooks -> per sheet, the detected kind, layout and column
  * mapping with the first rows, editable -> a dry run listing every row error (fix the mapping
  * or period and check again, or skip the bad rows) -> the import with progress and cancel ->
- * the report. The mapping the user fixes is the one `imports:run` uses (and remembers).
+ * the report. Failed rows are listed at the check and in the report, and can be downloaded as a
+ * workbook with a reason column to send back to the branch. The mapping the user fixes is the one `imports:run` uses (and remembers).
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, Space, Steps, Typography } from 'antd';
@@ -232,7 +233,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               <div data-testid="check-errors">
                 <Alert type="warning" showIcon title={t('errorsFound', { n: errorCount })} />
               </div>
-              <ErrorsGrid files={files} />
+              <ErrorsGrid files={files} of="check" period={periodOption} />
             </>
           )}
           {alreadyImported && (
@@ -278,6 +279,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
       {step === 4 && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <ReportView files={files} />
+          <ErrorsGrid files={files} of="report" period={periodOption} />
           <Button type="primary" onClick={restart} data-testid="import-again">
             {t('importMore')}
           </Button>
