@@ -2,7 +2,9 @@ import type { ParsedInput } from '../../shared/contract';
 import { NOUNS } from '../../shared/messages';
 import type { Standard } from '../../shared/schemas/standard';
 import { VERSIONED_FIELDS } from '../../shared/schemas/standard';
-import { AppError } from '../../shared/errors';
+import { AppError, invalidField } from '../../shared/errors';
+import { implausibility } from '../../shared/import/values';
+import { reason } from '../../shared/import/reasons';
 import { thresholdsAreOrdered } from '../../shared/domain/verdict';
 import { labelOf } from '../../shared/domain/enums';
 import * as repo from '../repositories/standards';
@@ -16,7 +18,13 @@ export function requireStandard(ctx: ServiceContext, code: string, field = 'stan
   return s;
 }
 
-function checkThresholds(s: Pick<Standard, 'direction' | 'target' | 'warning'>): void {
+function checkThresholds(s: Pick<Standard, 'unit' | 'direction' | 'target' | 'warning'>): void {
+  // A bound no measurement could meet or miss is a slip (−5 for a drop rate in %, 1e9): the
+  // values it judges are refused past the same range (shared/import/values.ts).
+  for (const field of ['target', 'warning'] as const) {
+    const implausible = implausibility(s[field], s.unit);
+    if (implausible) throw invalidField(field, reason(implausible.key, implausible.params));
+  }
   if (!thresholdsAreOrdered(s)) {
     throw new AppError('invalid', 'thresholdsOrder', { direction: labelOf(s.direction) }, 'warning');
   }

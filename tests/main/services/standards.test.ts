@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import type { Standard } from '../../../shared/schemas/standard';
 import type { Page } from '../../../shared/schemas/common';
 import type { AuditEntry } from '../../../shared/schemas/system';
@@ -121,6 +122,38 @@ describe('standards are versioned', () => {
         effectiveFrom: '2020-01-01',
       }),
     ).rejects.toMatchObject({ kind: 'conflict', field: 'effectiveFrom' });
+    wb.close();
+  });
+});
+
+describe('a standard refuses bounds no measurement could meet', () => {
+  it('a negative target, or a rate past twice its whole, as the values it judges are refused', async () => {
+    const wb = testWorkbench();
+    await withOrganisation(wb);
+    const update = (changes: Record<string, unknown>) =>
+      wb.dispatch('standards:update', { code: 'NET-DCR', changes }).catch((e: unknown) => e as AppError);
+    const negative = (await update({ target: -5 })) as AppError;
+    expect(negative).toBeInstanceOf(AppError);
+    expect(negative.field).toBe('target');
+    expect(negative.localized('zh')).toContain('负数');
+    const huge = (await update({ target: 1e9, warning: 2e9 })) as AppError;
+    expect(huge.field).toBe('target');
+    expect(huge.localized('en')).toContain('0–200');
+    // Nothing written: still the one version.
+    const history = (await wb.dispatch('standards:history', { code: 'NET-DCR' })) as Standard[];
+    expect(history).toHaveLength(1);
+    // A count has no upper bound.
+    await expect(
+      wb.dispatch('standards:create', {
+        code: 'LOC-CALLS',
+        nameZh: '投诉量',
+        dimension: 'CS',
+        unit: '件',
+        direction: 'lower',
+        target: 50_000,
+        warning: 80_000,
+      }),
+    ).resolves.toMatchObject({ target: 50_000 });
     wb.close();
   });
 });
