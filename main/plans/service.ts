@@ -9,6 +9,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { listed, messageOf, NOUNS, type Lang } from '../../shared/messages';
 import type { Plan, PlanListItem } from '../../shared/contracts/plans';
 import type { Scope } from '../../shared/schemas/common';
+import type { CorrectiveAction } from '../../shared/schemas/action';
 import { AppError, invalidField } from '../../shared/errors';
 import { PLAN_TRANSITIONS, canTransition, labelOf, type PlanStage } from '../../shared/domain/enums';
 import { comparePeriods, shiftPeriod } from '../../shared/domain/period';
@@ -17,7 +18,7 @@ import { gapStatement } from '../../shared/plans/texts';
 import type { PlanContent, PlanDraft, PlanGap, StandardisedItem } from '../../shared/plans/types';
 import * as repo from '../repositories/plans';
 import * as draftRows from '../repositories/plan-drafts';
-import { listActions } from '../repositories/actions';
+import { getAction as getActionRow, listActions } from '../repositories/actions';
 import { afterCreate, auditedDelete, auditedUpdate } from '../services/audited';
 import { inTransaction, newId, nowIso, today, type ServiceContext } from '../services/context';
 import { createAction } from '../services/actions';
@@ -37,6 +38,23 @@ function requireFound<T>(row: T | undefined, id: string): T {
   return row;
 }
 const requirePlanRow = (ctx: ServiceContext, id: string) => requireFound(repo.getPlanRow(ctx.db, id), id);
+
+/**
+ * The open actions the plan's gaps were linked to when it was made (not duplicated: domain.md),
+ * other than its own, as they stand now: the plan's list of actions showed only those it made,
+ * so its count disagreed with the summary's and the printed Do.
+ */
+function linkedNow(
+  ctx: ServiceContext,
+  content: PlanContent,
+  own: readonly CorrectiveAction[],
+): CorrectiveAction[] {
+  const skip = new Set(own.map((a) => a.id));
+  const ids = new Set(
+    content.gaps.flatMap((g) => g.linkedActions.map((a) => a.id)).filter((id) => !skip.has(id)),
+  );
+  return [...ids].flatMap((id) => getActionRow(ctx.db, id, today(ctx)) ?? []);
+}
 
 function toPlan(ctx: ServiceContext, row: repo.PlanHead, content: PlanContent): Plan {
   const actions = listActions(
@@ -59,6 +77,7 @@ function toPlan(ctx: ServiceContext, row: repo.PlanHead, content: PlanContent): 
       drafts: Object.fromEntries(draftRows.draftsOf(ctx.db, row.id).map((d) => [d.gapKey, draftOf(d)])),
     },
     actions,
+    linkedActions: linkedNow(ctx, content, actions),
     nextPlanTitle: content.act?.nextPlanId
       ? (repo.getPlanRow(ctx.db, content.act.nextPlanId)?.title ?? null)
       : null,

@@ -26,8 +26,10 @@ export interface Plan {
    * (plans:saveDrafts), which are kept apart from it; empty until the first is saved.
    */
   content: PlanContent & { drafts: Record<string, PlanDraft> };
-  /** Actions created by this plan (confirmed proposals); linked open ones are in the gaps. */
+  /** Actions created by this plan (confirmed proposals). */
   actions: CorrectiveAction[];
+  /** Open actions its gaps were linked to when it was made, as they stand now. */
+  linkedActions: CorrectiveAction[];
   /** The title of the plan its Act carried the open gaps into, as people name it (not its id). */
   nextPlanTitle: string | null;
 }

@@ -243,6 +243,15 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
         ['EAST-001', '2026-11', 'NET-DCR', 0.45],
         ['EAST-006', '2026-11', 'NET-DCR', 0.9],
       ]);
+      // An action already open on one gap's branch and standard: linked to it, not duplicated.
+      await served.wb.dispatch('actions:create', {
+        branchCode: 'EAST-006',
+        standardCode: 'NET-DCR',
+        action: '调整切换参数',
+        department: '网络维护中心',
+        owner: '黄强',
+        dueDate: '2026-12-20',
+      });
       await goTo(page, 'plans');
       await chooseOption(page, 'scope-type', '区域');
       await chooseOption(page, 'scope-code', 'EAST');
@@ -275,6 +284,14 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
         ).rows.some((a) => a.owner === '李娜'),
       ).toBe(true);
       await shot('plan-walk-zh');
+      // The plan's actions: the one it made and the one its gap was linked to, marked so.
+      await page.getByRole('tab', { name: /^整改措施/ }).click();
+      const linked = page.locator('[data-testid="plan-action"]', { hasText: '调整切换参数' });
+      await seeContains(linked, '已有措施');
+      const made = page.locator('[data-testid="plan-action"]', { hasText: '李娜' });
+      await made.waitFor();
+      expect(await made.getByTestId('linked-action').count()).toBe(0);
+      await page.getByRole('tab', { name: /^差距/ }).click();
 
       // The other gaps have no action yet: Do is asked for, not entered at a click.
       await byTestId('advance-do').click();

@@ -264,7 +264,7 @@ export function PlanDetail({
           },
           {
             key: 'actions',
-            label: t('tab.actions', { n: plan.actions.length }),
+            label: t('tab.actions', { n: plan.actions.length + plan.linkedActions.length }),
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Link
@@ -276,10 +276,15 @@ export function PlanDetail({
                 <List
                   size="small"
                   bordered
-                  dataSource={plan.actions}
+                  // Its own, then the open ones its gaps were linked to (not duplicated), marked so.
+                  dataSource={[...plan.actions, ...plan.linkedActions]}
                   locale={{ emptyText: t('noActions') }}
                   renderItem={(a) => (
-                    <List.Item extra={<Tag color={a.overdue ? 'red' : undefined}>{label(a.status)}</Tag>}>
+                    <List.Item
+                      data-testid="plan-action"
+                      extra={<Tag color={a.overdue ? 'red' : undefined}>{label(a.status)}</Tag>}
+                    >
+                      {a.planId !== plan.id && <Tag data-testid="linked-action">{t('linkedAction')}</Tag>}
                       <Typography.Text>{`${a.branchName} · ${named.standard(a.standardCode)} · ${a.action}`}</Typography.Text>
                       <Typography.Text
                         type="secondary"

@@ -50,6 +50,10 @@ describe('a plan round the PDCA cycle', () => {
     expect(dcr!.linkedActions.map((a) => a.id)).toEqual([existing.id]);
     expect(dcr!.proposed).toBeNull();
     expect(plan.content.summary).toMatchObject({ linkedCount: 1, proposedCount: 1 });
+    // Listed with the plan's actions, as it stands now (the list held only those the plan made).
+    expect(plan.linkedActions.map((a) => [a.id, a.branchName, a.status])).toEqual([
+      [existing.id, '上海徐汇营业厅', 'open'],
+    ]);
 
     // The same data gives the same plan: a draft is regenerated in place, not duplicated.
     const again = await generatePlan(wb);
