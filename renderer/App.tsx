@@ -52,7 +52,20 @@ export function App({ userName }: { userName: string }) {
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <div style={{ padding: '14px 16px', fontWeight: 600, fontSize: 15 }} data-testid="app-title">
+            {/* One line in both languages: "Quality Workbench" at 15px wrapped in the 184px sider,
+                pushing the menu down. 14px fits; the ellipsis (full title on hover) guards a wider font. */}
+            <div
+              style={{
+                padding: '14px 12px',
+                fontWeight: 600,
+                fontSize: 14,
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              }}
+              title={t('appTitle')}
+              data-testid="app-title"
+            >
               {t('appTitle')}
             </div>
             <Menu

@@ -16,6 +16,8 @@ export function DataGrid<T>({
         theme={gridTheme}
         localeText={gridLocale(i18n.language)}
         defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 80 }}
+        // An abbreviated header's full text (grid-setup's `header`) is read on hover, not after 2 s.
+        tooltipShowDelay={400}
         {...props}
       />
     </div>

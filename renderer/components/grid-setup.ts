@@ -17,3 +17,18 @@ export const gridTheme = themeQuartz.withParams({
 
 export const gridLocale = (language: string): Record<string, string> =>
   language.startsWith('zh') ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN;
+
+/**
+ * A column header, abbreviated (`<key>Short` in the locale) where the full text would not fit
+ * the column at a 1366-wide window; the full text is always its tooltip.
+ */
+export const header = (t: (key: string) => string, key: string, short = false) => ({
+  headerName: t(short ? `${key}Short` : key),
+  headerTooltip: t(key),
+});
+
+/**
+ * A column of prose (names, descriptions): the text wraps and the row grows to hold it, so
+ * nothing is cut at a narrow window. The spacing of wrapped lines is in app.css.
+ */
+export const PROSE = { wrapText: true, autoHeight: true } as const;

@@ -129,3 +129,13 @@ export async function chooseOption(page: Page, testId: string, search: string): 
     .click();
   await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
+
+/**
+ * The texts of the elements matching `selector` that are cut: wider than their box (an
+ * ellipsis, or overflow hidden). What a user at a small window cannot read.
+ */
+export function cutTexts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (elements) =>
+    elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => (e as HTMLElement).innerText),
+  );
+}

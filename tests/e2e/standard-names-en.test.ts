@@ -2,14 +2,23 @@
  * Grids of measurements name each standard in the page's language: the English name on English
  * pages (the Chinese one when a standard has none), the Chinese name on Chinese pages. And a
  * standard edited on its page keeps its history: a changed target is a new version. A branch
- * picker names the branch it is given, however far down the list.
+ * picker names the branch it is given, however far down the list. The standards grid can be
+ * read whole in a 1366×768 window, the smallest we support, in both languages.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withOrganisation } from '../helpers/workbench';
 import type { Measurement } from '../../shared/schemas/inspection';
-import { type AppInChromium, eventually, goTo, SCREENSHOTS, type Served, servedInChromium } from './server';
+import {
+  type AppInChromium,
+  cutTexts,
+  eventually,
+  goTo,
+  SCREENSHOTS,
+  type Served,
+  servedInChromium,
+} from './server';
 
 let served: Served;
 let app: AppInChromium;
@@ -129,4 +138,37 @@ describe('the branch picker', () => {
     await eventually(() => picker.innerText()).toContain('EAST-060 测试营业厅60');
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
+});
+
+describe('the standards grid at 1366×768', () => {
+  it('cuts no header, cell or the app title, in Chinese and in English', async () => {
+    // At 1366 in English the library showed "Network …", "Higher is be…", "Warni…" and the
+    // sider's title on two lines; in Chinese names and 来源 were cut.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await goTo(page, 'standards');
+    const grid = '[data-testid="standards-grid"]';
+    for (const [language, lang, name] of [
+      ['中文', 'zh', '宽带速率达标率'],
+      ['English', 'en', 'Complaints per 10,000 customers'],
+    ] as const) {
+      await page.locator('[data-testid="language-switch"]').getByText(language).click();
+      await page.locator(`${grid} .ag-cell`, { hasText: name }).waitFor();
+      expect(await cutTexts(page, `${grid} .ag-header-cell-text`)).toEqual([]);
+      expect(await cutTexts(page, `${grid} .ag-cell, ${grid} .ag-cell-value`)).toEqual([]);
+      expect(await cutTexts(page, '[data-testid="app-title"]')).toEqual([]);
+      const titleLines = await page.locator('[data-testid="app-title"]').evaluate((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(titleLines).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `standards-1366-${lang}.png`) });
+    }
+    // An abbreviated header (Warn.) says the whole of it on hover.
+    await page.locator(`${grid} .ag-header-cell[col-id="warning"] .ag-header-cell-text`).hover();
+    await eventually(() => page.locator('.ag-tooltip').innerText()).toBe('Warning');
+    await page.locator('[data-testid="language-switch"]').getByText('中文').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -4,17 +4,27 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Drawer, Input, Select, Space, Table, Tabs } from 'antd';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, SizeColumnsToContentStrategy } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { Standard } from '../../../shared/schemas/standard';
 import { DIMENSIONS } from '../../../shared/domain/dimensions';
 import { client } from '../../client';
 import { DataGrid } from '../../components/DataGrid';
+import { header, PROSE } from '../../components/grid-setup';
 import { useLabels } from '../../format';
 import { useNotice } from '../../components/useNotice';
 import { StandardForm } from './StandardForm';
 
 type Dimension = (typeof DIMENSIONS)[number]['code'];
+
+const CODE_FITS: SizeColumnsToContentStrategy = {
+  type: 'fitCellContents',
+  colIds: ['code'],
+  // The header (编码 / Code) fits the 96px floor; measured, it would claim room for a sort icon.
+  skipHeader: true,
+  columnLimits: [{ colId: 'code', minWidth: 96, maxWidth: 180 }],
+  continuous: true,
+};
 
 export default function StandardsPage() {
   const { t, i18n } = useTranslation('standards');
@@ -39,29 +49,44 @@ export default function StandardsPage() {
       void client.call('standards:history', { code: editing.code }).then(setHistory);
   }, [editing]);
 
+  // Sized for a 1366-wide window in English, the narrowest we support: codes, units, numbers,
+  // dates and the usual dimension and source labels keep one line at a width that holds them
+  // (the numeric columns' headers abbreviated, their full text in the tooltip); names, and the
+  // longest dimension labels, wrap rather than being cut. Wider windows give the rest to names.
   const columns = useMemo<ColDef<Standard>[]>(
     () => [
-      { field: 'code', headerName: t('code'), width: 130, pinned: 'left' },
+      { field: 'code', ...header(t, 'code'), width: 96, pinned: 'left' },
       {
         colId: 'name',
-        headerName: t('name'),
+        ...header(t, 'name'),
         flex: 2,
+        minWidth: 150,
+        ...PROSE,
         valueGetter: (p) => (i18n.language === 'en' ? (p.data?.nameEn ?? p.data?.nameZh) : p.data?.nameZh),
       },
       {
         field: 'dimension',
-        headerName: t('dimension'),
-        width: 130,
+        ...header(t, 'dimension'),
+        flex: 1,
+        minWidth: 130,
+        ...PROSE,
         valueFormatter: (p) => dimension(p.value),
       },
-      { field: 'unit', headerName: t('unit'), width: 80 },
-      { field: 'direction', headerName: t('direction'), width: 120, valueFormatter: (p) => label(p.value) },
-      { field: 'target', headerName: t('target'), width: 90, type: 'numericColumn' },
-      { field: 'warning', headerName: t('warning'), width: 90, type: 'numericColumn' },
-      { field: 'weight', headerName: t('weight'), width: 80, type: 'numericColumn' },
-      { field: 'version', headerName: t('version'), width: 80, type: 'numericColumn' },
-      { field: 'effectiveFrom', headerName: t('effectiveFrom'), width: 120 },
-      { field: 'source', headerName: t('source'), width: 110, valueFormatter: (p) => label(p.value) },
+      { field: 'unit', ...header(t, 'unit'), width: 72, minWidth: 72 },
+      { field: 'direction', ...header(t, 'direction'), width: 126, valueFormatter: (p) => label(p.value) },
+      { field: 'target', ...header(t, 'target'), width: 84, type: 'numericColumn' },
+      { field: 'warning', ...header(t, 'warning', true), width: 80, type: 'numericColumn' },
+      { field: 'weight', ...header(t, 'weight', true), width: 66, minWidth: 66, type: 'numericColumn' },
+      { field: 'version', ...header(t, 'version', true), width: 66, minWidth: 66, type: 'numericColumn' },
+      { field: 'effectiveFrom', ...header(t, 'effectiveFrom', true), width: 100 },
+      {
+        field: 'source',
+        ...header(t, 'source'),
+        flex: 1,
+        minWidth: 142,
+        ...PROSE,
+        valueFormatter: (p) => label(p.value),
+      },
     ],
     [t, i18n.language, label, dimension],
   );
@@ -95,6 +120,10 @@ export default function StandardsPage() {
         rowData={rows}
         columnDefs={columns}
         getRowId={(p) => p.data.id}
+        // A code is one token of any length (LOC-QUEUE): its column takes the longest one shown.
+        autoSizeStrategy={CODE_FITS}
+        // ag-grid pads an auto-sized column by 20px, which a 1366 window has not to spare.
+        autoSizePadding={4}
         onRowClicked={(e) => e.data && setEditing(e.data)}
       />
       <Drawer
