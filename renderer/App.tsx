@@ -48,6 +48,15 @@ export function App({ userName }: { userName: string }) {
       theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#1557b0', borderRadius: 4 } }}
       // antd spaces out a two-character Chinese label (保 存), which no Chinese desktop app does.
       button={{ autoInsertSpace: false }}
+      // A long value (an action of 800 characters, a plan's carried-over gaps) squeezed a
+      // details table's label column to one character a line (整/改/措/施): labels keep their
+      // width, values wrap, even inside a long code or number.
+      descriptions={{
+        styles: { label: { whiteSpace: 'nowrap' }, content: { overflowWrap: 'anywhere' } },
+      }}
+      // A drawer's title grew to its text and ran under the buttons beside it; held to the
+      // room left, an ellipsis title (Typography's, with the full text on hover) can show.
+      drawer={{ styles: { title: { minWidth: 0 } } }}
     >
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>

@@ -14,6 +14,7 @@ import {
   chooseOption,
   eventually,
   goTo,
+  linesOf,
   SCREENSHOTS,
   type Served,
   servedInChromium,
@@ -225,6 +226,19 @@ describe('creating and editing a corrective action in Chromium', () => {
       await eventually(() => drawer.innerText()).toContain(text);
       const close = await page.locator('.ant-drawer-close').boundingBox();
       expect(close!.y + close!.height).toBeLessThan(page.viewportSize()!.height / 4);
+      // The title ends where the buttons begin (it ran on under them), its whole text on hover;
+      // each label keeps one line beside the long value (整改措施 was one character a line).
+      const title = page.locator('.ant-drawer-open .ant-drawer-title');
+      const edit = await byTestId('action-edit').boundingBox();
+      expect((await title.boundingBox())!.x + (await title.boundingBox())!.width).toBeLessThanOrEqual(
+        edit!.x,
+      );
+      expect(await linesOf(page, '.ant-drawer-open .ant-descriptions-item-label')).toEqual(
+        Array<number>(11).fill(1),
+      );
+      await title.hover();
+      await eventually(() => page.locator('.ant-tooltip:visible').innerText()).toBe(text);
+      await page.mouse.move(0, 0);
       await drawer.locator('button', { hasText: '已验证' }).click();
       await byTestId('verify-form').waitFor();
       await page.keyboard.press('Escape');

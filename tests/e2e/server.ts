@@ -139,3 +139,14 @@ export function cutTexts(page: Page, selector: string): Promise<string[]> {
     elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => (e as HTMLElement).innerText),
   );
 }
+
+/** How many lines the text of each element matching `selector` takes on screen. */
+export function linesOf(page: Page, selector: string): Promise<number[]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+}

@@ -15,6 +15,7 @@ import {
   cutTexts,
   eventually,
   goTo,
+  linesOf,
   SCREENSHOTS,
   type Served,
   servedInChromium,
@@ -156,12 +157,7 @@ describe('the standards grid at 1366×768', () => {
       expect(await cutTexts(page, `${grid} .ag-header-cell-text`)).toEqual([]);
       expect(await cutTexts(page, `${grid} .ag-cell, ${grid} .ag-cell-value`)).toEqual([]);
       expect(await cutTexts(page, '[data-testid="app-title"]')).toEqual([]);
-      const titleLines = await page.locator('[data-testid="app-title"]').evaluate((e) => {
-        const range = document.createRange();
-        range.selectNodeContents(e);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
-      expect(titleLines).toBe(1);
+      expect(await linesOf(page, '[data-testid="app-title"]')).toEqual([1]);
       await page.screenshot({ path: path.join(SCREENSHOTS, `standards-1366-${lang}.png`) });
     }
     // An abbreviated header (Warn.) says the whole of it on hover.
