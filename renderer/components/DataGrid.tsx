@@ -1,7 +1,7 @@
 /** A grid over rows already in the page (short lists: standards, regions, import previews). */
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
-import { gridLocale, gridTheme } from './grid-setup';
+import { gridLocale, gridTheme, TOOLTIP_SHOW_DELAY } from './grid-setup';
 
 export function DataGrid<T>({
   height = 420,
@@ -16,8 +16,7 @@ export function DataGrid<T>({
         theme={gridTheme}
         localeText={gridLocale(i18n.language)}
         defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 80 }}
-        // An abbreviated header's full text (grid-setup's `header`) is read on hover, not after 2 s.
-        tooltipShowDelay={400}
+        tooltipShowDelay={TOOLTIP_SHOW_DELAY}
         {...props}
       />
     </div>

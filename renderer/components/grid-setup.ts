@@ -18,6 +18,9 @@ export const gridTheme = themeQuartz.withParams({
 export const gridLocale = (language: string): Record<string, string> =>
   language.startsWith('zh') ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN;
 
+/** An abbreviated header's full text is read on hover, not after ag-grid's 2 s. */
+export const TOOLTIP_SHOW_DELAY = 400;
+
 /**
  * A column header, abbreviated (`<key>Short` in the locale) where the full text would not fit
  * the column at a 1366-wide window; the full text is always its tooltip.

@@ -14,6 +14,7 @@ import { expectedRows, loadEastSample, loadRows } from '../main/plans/samples';
 import {
   type AppInChromium,
   chooseOption,
+  cutTexts,
   eventually,
   goTo,
   SCREENSHOTS,
@@ -325,6 +326,28 @@ describe('dashboard, actions, plans and reviews in Chromium', () => {
       );
       expect(await gridText('check-grid')).not.toMatch(/EAST-\d+|NET-DCR/);
       await shot('plan-check-zh');
+      // At 1366×768 the result, what the tab is for, is whole on screen (it was cut at the
+      // grid's edge), and so is every other cell.
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const gridEdge = async () => {
+        const box = (await byTestId('check-grid').boundingBox())!;
+        return box.x + box.width;
+      };
+      await eventually(async () => {
+        const result = (await byTestId('check-grid')
+          .locator('.ag-cell[col-id="status"] .ant-tag')
+          .first()
+          .boundingBox())!;
+        return result.x + result.width <= (await gridEdge());
+      }).toBe(true);
+      expect(
+        await cutTexts(
+          page,
+          '[data-testid="check-grid"] .ag-cell-value, [data-testid="check-grid"] .ag-header-cell-text',
+        ),
+      ).toEqual([]);
+      await shot('plan-check-1366-zh');
+      await page.setViewportSize({ width: 1440, height: 900 });
 
       await byTestId('advance-act').click();
       await seeContains(byTestId('plan-stage'), '处理');

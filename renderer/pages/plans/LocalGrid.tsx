@@ -5,7 +5,7 @@
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import { gridLocale, gridTheme } from '../../components/grid-setup';
+import { gridLocale, gridTheme, TOOLTIP_SHOW_DELAY } from '../../components/grid-setup';
 
 export function LocalGrid<T>({
   rows,
@@ -32,6 +32,7 @@ export function LocalGrid<T>({
         columnDefs={columns}
         getRowId={(p) => rowId(p.data)}
         defaultColDef={{ sortable: true, resizable: true }}
+        tooltipShowDelay={TOOLTIP_SHOW_DELAY}
         {...more}
       />
     </div>
