@@ -15,6 +15,7 @@ import {
   eventually,
   goTo,
   linesOf,
+  linesOfText,
   SCREENSHOTS,
   type Served,
   servedInChromium,
@@ -200,6 +201,35 @@ describe('creating and editing a corrective action in Chromium', () => {
       await byTestId('filter-overdue').click();
       await eventually(() => total.innerText()).toBe('共 1 条');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'actions-filters-zh.png') });
+      expect(app.pageErrors).toEqual([]);
+    },
+    STEP,
+  );
+
+  it(
+    'keeps dates and names whole on a board card at 1366×768',
+    async () => {
+      // At 1366 a column is 220px: an overdue card broke its date (2026-12- / 01) and the
+      // owner's name (李 / 明) where the line ran out.
+      const card = (await served.wb.dispatch('actions:create', {
+        branchCode: 'EAST-001',
+        standardCode: 'NET-DCR',
+        department: '网络运维部',
+        owner: '李明',
+        dueDate: '2027-03-01',
+        action: '优化基站参数并对弱覆盖区域进行补点建设',
+      })) as CorrectiveAction;
+      served.wb.setNow('2027-03-10T08:00:00.000Z'); // overdue: the card's widest footer
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await goTo(page, 'actions?view=board');
+      const selector = `[data-action-id="${card.id}"]`;
+      await page.locator(selector).waitFor();
+      for (const token of ['上海浦东营业厅', 'NET-DCR', '李明', '2027-03-01'])
+        expect([token, await linesOfText(page, selector, token)]).toEqual([token, 1]);
+      await page.locator(selector).screenshot({ path: path.join(SCREENSHOTS, 'board-card-1366-zh.png') });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await served.wb.dispatch('actions:delete', { id: card.id });
+      await goTo(page, 'actions'); // so that the next test's board is loaded afresh
       expect(app.pageErrors).toEqual([]);
     },
     STEP,

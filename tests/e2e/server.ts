@@ -150,3 +150,23 @@ export function linesOf(page: Page, selector: string): Promise<number[]> {
     }),
   );
 }
+
+/** How many lines `text` takes on screen where it stands in an element matching `selector`. */
+export function linesOfText(page: Page, selector: string, text: string): Promise<number> {
+  return page.$eval(
+    selector,
+    (root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }
+      throw new Error(`"${wanted}" is not in ${root.outerHTML.slice(0, 200)}`);
+    },
+    text,
+  );
+}

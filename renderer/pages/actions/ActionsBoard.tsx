@@ -12,6 +12,20 @@ import { client } from '../../client';
 import { useEnumLabel } from '../dashboard/labels';
 import { nextStatuses, type ActionFilters } from './filters';
 
+/**
+ * A date, a name or a code on a card is read whole: at 1366 a column of 220px broke them
+ * mid-token (2026-12- / 01, 黄 / 强). The line breaks between them instead; one longer than
+ * the card ends in an ellipsis.
+ */
+const WHOLE = {
+  display: 'inline-block',
+  maxWidth: '100%',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  verticalAlign: 'bottom',
+} as const;
+
 /** Cards per column: the board is for working the queue; the grid pages through all of them. */
 const COLUMN_LIMIT = 50;
 
@@ -62,16 +76,30 @@ function ActionCard({
         {action.action}
       </Typography.Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {action.branchName} · {action.standardCode ?? '—'} · {action.owner}
+        {[action.branchName, action.standardCode ?? '—', action.owner].map((part, i) => (
+          <span key={i}>
+            {i > 0 && ' · '}
+            <span style={WHOLE}>{part}</span>
+          </span>
+        ))}
       </Typography.Text>
-      <div style={{ marginTop: 4, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      {/* In a narrow column the buttons go under the date, rather than the date breaking. */}
+      <div
+        style={{
+          marginTop: 4,
+          display: 'flex',
+          flexWrap: 'wrap',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+        }}
+      >
         <Space size={4}>
-          <Typography.Text style={{ fontSize: 12 }} type={action.overdue ? 'danger' : undefined}>
+          <Typography.Text style={{ fontSize: 12, ...WHOLE }} type={action.overdue ? 'danger' : undefined}>
             {t('due', { date: action.dueDate })}
           </Typography.Text>
           {action.overdue && <Tag color="red">{t('overdue')}</Tag>}
         </Space>
-        <Space size={2}>
+        <Space size={2} style={{ marginLeft: 'auto' }}>
           {nextStatuses(action.status).map((to) => (
             <Button key={to} size="small" type="link" onClick={() => onMove(to)} data-testid={`move-${to}`}>
               {t('moveTo', { status: label(to) })}
