@@ -63,6 +63,14 @@ describe('creating and editing a corrective action in Chromium', () => {
 
       // A two-character button reads as the word, not spaced out (保 存).
       expect(await byTestId('action-form-save').innerText()).toBe('保存');
+      // The fields the contract needs are marked before anyone is told 必填 (none were).
+      expect(await form().locator('label.ant-form-item-required').allInnerTexts()).toEqual([
+        '营业厅',
+        '整改措施',
+        '责任部门',
+        '责任人',
+        '完成时限',
+      ]);
       // Nothing filled in: the contract's checks refuse it, in the page's language.
       await byTestId('action-form-save').click();
       await eventually(() => fieldError('整改措施').innerText()).toBe('必填');

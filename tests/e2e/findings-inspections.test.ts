@@ -137,6 +137,8 @@ describe('findings and inspection status in Chromium', () => {
       await goTo(page, 'findings');
       await byTestId('observation-new').click();
       await chooseOption(page, 'observation-branch', 'EAST-002');
+      // A hint, not what looked like a value already filled in (2026-11) and then failed as 必填.
+      expect(await byTestId('observation-period').getAttribute('placeholder')).toBe('如 2026-11');
       // Read as an import reads a period.
       await byTestId('observation-period').fill('2026年11月');
       // The contract's bound is the field's: it was refused after saving, in English ("description：…").

@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/workbench';
 import { ActionCreate } from '../../shared/schemas/action';
-import { fieldError, FORM_FIELDS } from '../../renderer/pages/actions/validation';
+import { fieldError, FORM_FIELDS, isRequired } from '../../renderer/pages/actions/validation';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -23,6 +23,16 @@ beforeAll(async () => {
 const tIn = (lng: string) => i18n.getFixedT(lng, 'actions') as (k: string, p?: object) => string;
 
 describe('action form field checks', () => {
+  it('marks as required exactly the fields actions:create cannot do without', () => {
+    expect(FORM_FIELDS.filter(isRequired)).toEqual([
+      'branchCode',
+      'action',
+      'department',
+      'owner',
+      'dueDate',
+    ]);
+  });
+
   it('says what is wrong with each field, in English and Chinese', () => {
     const en = tIn('en');
     const zh = tIn('zh-CN');

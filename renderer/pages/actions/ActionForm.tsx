@@ -18,7 +18,7 @@ import { errorText } from '../../format';
 import { useNotice } from '../../components/useNotice';
 import { toLang } from '../../i18n';
 import { BranchSelect } from '../../components/BranchSelect';
-import { fieldError, FORM_FIELDS, type FormField } from './validation';
+import { fieldError, FORM_FIELDS, isRequired, type FormField } from './validation';
 
 interface Values {
   branchCode?: string;
@@ -130,6 +130,9 @@ export function ActionForm({
     },
   ];
 
+  /** A field's name, its check against the contract, and its required mark. */
+  const checked = (field: FormField) => ({ name: field, rules: rule(field), required: isRequired(field) });
+
   async function save() {
     const v = await form.validateFields();
     const fields = {
@@ -193,7 +196,7 @@ export function ActionForm({
         />
       )}
       <Form form={form} layout="vertical" size="small" data-testid="action-form">
-        <Form.Item name="branchCode" label={t('form.branch')} rules={rule('branchCode')}>
+        <Form.Item {...checked('branchCode')} label={t('form.branch')}>
           {fixedBranch ? (
             <Select
               disabled
@@ -212,7 +215,7 @@ export function ActionForm({
             />
           )}
         </Form.Item>
-        <Form.Item name="standardCode" label={t('form.standard')} rules={rule('standardCode')}>
+        <Form.Item {...checked('standardCode')} label={t('form.standard')}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             allowClear
@@ -224,19 +227,19 @@ export function ActionForm({
             data-testid="action-form-standard"
           />
         </Form.Item>
-        <Form.Item name="finding" label={t('form.finding')} rules={rule('finding')}>
+        <Form.Item {...checked('finding')} label={t('form.finding')}>
           <Input.TextArea rows={2} data-testid="action-form-finding" />
         </Form.Item>
-        <Form.Item name="action" label={t('form.action')} rules={rule('action')}>
+        <Form.Item {...checked('action')} label={t('form.action')}>
           <Input.TextArea rows={2} data-testid="action-form-action" />
         </Form.Item>
-        <Form.Item name="department" label={t('form.department')} rules={rule('department')}>
+        <Form.Item {...checked('department')} label={t('form.department')}>
           <Input data-testid="action-form-department" />
         </Form.Item>
-        <Form.Item name="owner" label={t('form.owner')} rules={rule('owner')}>
+        <Form.Item {...checked('owner')} label={t('form.owner')}>
           <Input data-testid="action-form-owner" />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('form.dueDate')} rules={rule('dueDate')}>
+        <Form.Item {...checked('dueDate')} label={t('form.dueDate')}>
           <DatePicker data-testid="action-form-due" />
         </Form.Item>
       </Form>

@@ -41,3 +41,10 @@ export function fieldError(field: FormField, value: unknown, t: Translate, lang:
   });
   return checked.success ? null : issueText(checked.error.issues[0]!, t, lang);
 }
+
+/**
+ * Whether actions:create needs the field, as its schema says: the form marks these (antd sees
+ * no `required` rule in a validator, and showed no mark on fields it then called 必填).
+ */
+export const isRequired = (field: FormField): boolean =>
+  !ActionCreate.shape[field].safeParse(undefined).success;

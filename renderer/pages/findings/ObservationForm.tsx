@@ -105,7 +105,8 @@ export function ObservationForm({
           )}
         </Form.Item>
         <Form.Item name="period" label={t('inspections:period')} rules={periodRules(t)}>
-          <Input placeholder="2026-11" data-testid="observation-period" />
+          {/* A hint, not a value: a bare 2026-11 read as filled in, then failed as 必填. */}
+          <Input placeholder={t('periodHint')} data-testid="observation-period" />
         </Form.Item>
         <Form.Item name="standardCode" label={t('standard')}>
           <Select
