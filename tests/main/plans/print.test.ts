@@ -88,14 +88,42 @@ describe('the plan and review PDFs', () => {
           const overflowing = [...document.querySelectorAll('td, th')]
             .filter((c) => c.scrollWidth > c.clientWidth + 1)
             .map((c) => c.textContent);
+          // The Pareto's legend overlaps no other text of the chart: 累计占比 sat on the 97.8% label.
+          const texts = [...document.querySelectorAll('svg text')].map((e) => ({
+            text: e.textContent ?? '',
+            box: e.getBoundingClientRect(),
+          }));
+          const legend = texts.filter((e) => /累计占比|加权差距（|Cumulative|Weighted gap \(/.test(e.text));
+          const overlapping = legend.flatMap((l) =>
+            texts
+              .filter(
+                (o) =>
+                  o !== l &&
+                  o.box.left < l.box.right &&
+                  l.box.left < o.box.right &&
+                  o.box.top < l.box.bottom &&
+                  l.box.top < o.box.bottom,
+              )
+              .map((o) => `${l.text} / ${o.text}`),
+          );
           return {
+            legend: legend.length,
+            overlapping,
             cjkFont: document.fonts.check('12px "Noto Sans CJK SC"', '华东区掉话率'),
             pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
             overflowing,
             tables: document.querySelectorAll('table').length,
           };
         });
-        expect(layout).toEqual({ cjkFont: true, pageOverflow: 0, overflowing: [], tables: layout.tables });
+        expect(layout).toEqual({
+          // The plans have the Pareto's two series, the review none.
+          legend: html.includes('帕累托') || html.includes('Pareto') ? 2 : 0,
+          overlapping: [],
+          cjkFont: true,
+          pageOverflow: 0,
+          overflowing: [],
+          tables: layout.tables,
+        });
         expect(layout.tables).toBeGreaterThan(2);
       }
     } finally {
