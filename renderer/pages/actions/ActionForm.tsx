@@ -10,11 +10,11 @@ import dayjs from 'dayjs';
 import { OVER_DRAWER_Z } from './layers';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/schemas/action';
-import type { Standard } from '../../../shared/schemas/standard';
 import { UNFINISHED_ACTION_STATUSES } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { client } from '../../client';
 import { errorText } from '../../format';
+import { useStandardOptions } from '../../components/useStandardOptions';
 import { useNotice } from '../../components/useNotice';
 import { toLang } from '../../i18n';
 import { BranchSelect } from '../../components/BranchSelect';
@@ -63,7 +63,7 @@ export function ActionForm({
   const { t, i18n } = useTranslation('actions');
   const notice = useNotice();
   const [form] = Form.useForm<Values>();
-  const [standards, setStandards] = useState<Standard[]>([]);
+  const { options: standardOptions } = useStandardOptions(!!target);
   const [saving, setSaving] = useState(false);
   const editing = target?.mode === 'edit' ? target.action : null;
   const from = target?.mode === 'new' ? target.from : undefined;
@@ -92,11 +92,6 @@ export function ActionForm({
       live = false;
     };
   }, [from]);
-
-  useEffect(() => {
-    if (target && standards.length === 0)
-      void client.call('standards:list', {}).then(setStandards, () => setStandards([]));
-  }, [target, standards.length]);
 
   useEffect(() => {
     if (!target) return;
@@ -165,7 +160,6 @@ export function ActionForm({
     }
   }
 
-  const en = i18n.language.startsWith('en');
   return (
     <Modal
       open={!!target}
@@ -220,10 +214,7 @@ export function ActionForm({
             showSearch={{ optionFilterProp: 'label' }}
             allowClear
             placeholder={t('form.standardPlaceholder')}
-            options={standards.map((s) => ({
-              value: s.code,
-              label: `${s.code} ${en ? (s.nameEn ?? s.nameZh) : s.nameZh}`,
-            }))}
+            options={standardOptions}
             data-testid="action-form-standard"
           />
         </Form.Item>

@@ -4,16 +4,15 @@
  * page for an action like a failed measurement does. The same form, prefilled, corrects one
  * (findings:updateObservation): a typo no longer stays for good once an action keeps it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/schemas/action';
-import type { Standard } from '../../../shared/schemas/standard';
 import { readPeriod } from '../../../shared/import/periods';
 import { client } from '../../client';
 import { BranchSelect } from '../../components/BranchSelect';
 import { periodRules } from '../../components/period-rules';
-import { standardNameIn } from '../../format';
+import { useStandardOptions } from '../../components/useStandardOptions';
 import { useNotice } from '../../components/useNotice';
 
 interface Values {
@@ -35,17 +34,13 @@ export function ObservationForm({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t, i18n } = useTranslation('findings');
+  const { t } = useTranslation('findings');
   const notice = useNotice();
-  const [standards, setStandards] = useState<Standard[]>([]);
   const [form] = Form.useForm<Values>();
+  const { options: standardOptions } = useStandardOptions(!!target);
   const editing = target?.mode === 'edit' ? target.observation : null;
   // The actions raised from it are on its branch and standard: those stay (the service refuses).
   const answered = editing && editing.actionCount > 0 ? editing : null;
-  useEffect(() => {
-    if (target && standards.length === 0)
-      void client.call('standards:list', {}).then(setStandards, () => setStandards([]));
-  }, [target, standards.length]);
   useEffect(() => {
     if (!target) return;
     form.resetFields();
@@ -113,10 +108,7 @@ export function ObservationForm({
             allowClear
             disabled={!!answered}
             showSearch={{ optionFilterProp: 'label' }}
-            options={standards.map((s) => ({
-              value: s.code,
-              label: `${s.code} ${standardNameIn(i18n.language, s.nameZh, s.nameEn)}`,
-            }))}
+            options={standardOptions}
             data-testid="observation-standard"
           />
         </Form.Item>

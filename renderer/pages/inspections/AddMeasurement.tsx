@@ -1,19 +1,18 @@
 /** Enters one value for a standard the inspection has not measured yet (or corrects one). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../../shared/schemas/standard';
 import { client } from '../../client';
 import { typedValue } from './typed-value';
+import { useStandardOptions } from '../../components/useStandardOptions';
 import { useNotice } from '../../components/useNotice';
 
 export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string; onAdded: () => void }) {
   const { t, i18n } = useTranslation('inspections');
   const notice = useNotice();
-  const [standards, setStandards] = useState<Standard[]>([]);
+  const { standards, options } = useStandardOptions();
   const [code, setCode] = useState<string>();
   const [value, setValue] = useState('');
-  useEffect(() => void client.call('standards:list', {}).then(setStandards), []);
 
   async function add() {
     if (!code) return;
@@ -43,10 +42,7 @@ export function AddMeasurement({ inspectionId, onAdded }: { inspectionId: string
         value={code}
         onChange={setCode}
         optionFilterProp="label"
-        options={standards.map((s) => ({
-          value: s.code,
-          label: `${s.code} ${i18n.language === 'en' ? (s.nameEn ?? s.nameZh) : s.nameZh}`,
-        }))}
+        options={options}
       />
       <Input
         placeholder={t('value')}
