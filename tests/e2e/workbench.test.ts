@@ -157,6 +157,7 @@ describe('the workbench in Chromium', () => {
       await byTestId('app-title').waitFor();
       // A period it cannot use is said beside the field, not only by a red border.
       await page.getByRole('tab', { name: '导入向导' }).click();
+      expect(await byTestId('import-period').getAttribute('placeholder')).toBe('可选，如 2026-10');
       await byTestId('import-period').fill('2026 10');
       await seeText(byTestId('import-period-error'), '应写为 YYYY-MM 或 YYYY-Qn');
       await byTestId('import-period').fill('');

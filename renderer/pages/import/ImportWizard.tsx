@@ -164,9 +164,10 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
           <Space>
             <span>{t('periodOption')}</span>
             <Input
-              style={{ width: 140 }}
+              style={{ width: 180 }}
               value={period}
-              placeholder="2026-10"
+              // A hint, not a value: "2026-10" alone read as a period already filled in.
+              placeholder={t('periodPlaceholder')}
               status={period && !periodOption ? 'error' : undefined}
               onChange={(e) => setPeriod(e.target.value.trim())}
               data-testid="import-period"
