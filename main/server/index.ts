@@ -33,6 +33,11 @@ import { readBody, TooLarge } from './body';
 import { attachment, downloadsIn, safeFileName } from './downloads';
 
 export const HTTP_UPLOAD_PATH = '/api-upload';
+/** What a download is, by the extension of the file a call wrote (an export, failed rows). */
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+};
 /** A contract call's argument is small; workbooks come through the upload route. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -180,7 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!file) return send(res, 404, 'not found');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-type': DOWNLOAD_TYPES[path.extname(file.name).toLowerCase()] ?? 'application/octet-stream',
       'content-disposition': attachment(file.name),
     });
     fs.createReadStream(file.path).pipe(res);
