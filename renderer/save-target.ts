@@ -7,7 +7,7 @@ import { HTTP_SAVE_TARGET_PATH } from '../shared/transport';
 import type { Input } from '../shared/contract';
 import { client, isDesktop } from './client';
 
-export interface SaveTarget {
+interface SaveTarget {
   /** Where the contract call is to write the file. */
   path: string;
   /** The browser's download of the written file; nothing to do in the desktop app. */
@@ -17,7 +17,7 @@ export interface SaveTarget {
 }
 
 /** The place asked for; null when the user cancels the dialog. */
-export async function chooseSaveTarget(request: Input<'desktop:chooseSavePath'>): Promise<SaveTarget | null> {
+async function chooseSaveTarget(request: Input<'desktop:chooseSavePath'>): Promise<SaveTarget | null> {
   if (isDesktop) {
     const chosen = await client.call('desktop:chooseSavePath', request);
     return chosen.path ? { path: chosen.path, deliver: () => {}, shown: chosen.path } : null;
@@ -38,4 +38,20 @@ export async function chooseSaveTarget(request: Input<'desktop:chooseSavePath'>)
       link.click();
     },
   };
+}
+
+/**
+ * A file written for the user: the place asked for, `write` (a contract call) puts the file
+ * there, then a browser downloads it. Answers what `write` did and where the user finds the
+ * file (null: in the browser's downloads); null when the user cancels the dialog.
+ */
+export async function saveForUser<T>(
+  request: Input<'desktop:chooseSavePath'>,
+  write: (path: string) => Promise<T>,
+): Promise<{ written: T; shown: string | null } | null> {
+  const target = await chooseSaveTarget(request);
+  if (!target) return null;
+  const written = await write(target.path);
+  target.deliver();
+  return { written, shown: target.shown };
 }

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
-import { chooseSaveTarget } from '../../save-target';
+import { saveForUser } from '../../save-target';
 import { useNotice } from '../../components/useNotice';
 import type { WizardFile } from './ImportWizard';
 
@@ -29,21 +29,20 @@ export function DownloadErrors({
     setBusy(true);
     try {
       const defaultName = t('errorsFileName', { name: file.name.replace(/\.[^.]*$/, '') });
-      const target = await chooseSaveTarget({ purpose: 'errors', defaultName, formats: ['xlsx'] });
-      if (!target) return;
       // The file read again as the check read it (same mapping and period), nothing written: its
       // failed rows are the ones listed. Forced, as after the import these bytes count as imported
       // and would not be read at all.
-      await client.call('imports:run', {
-        path: file.path,
-        period,
-        mapping: file.mapping,
-        dryRun: true,
-        force: true,
-        errorsPath: target.path,
-      });
-      target.deliver();
-      notice.done(target.shown ? t('errorsSaved', { path: target.shown }) : t('errorsDownloaded'));
+      const saved = await saveForUser({ purpose: 'errors', defaultName, formats: ['xlsx'] }, (errorsPath) =>
+        client.call('imports:run', {
+          path: file.path,
+          period,
+          mapping: file.mapping,
+          dryRun: true,
+          force: true,
+          errorsPath,
+        }),
+      );
+      if (saved) notice.done(saved.shown ? t('errorsSaved', { path: saved.shown }) : t('errorsDownloaded'));
     } catch (e) {
       notice.refused(e);
     } finally {

@@ -9,7 +9,7 @@ import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
 import { toLang } from '../../i18n';
-import { chooseSaveTarget } from '../../save-target';
+import { saveForUser } from '../../save-target';
 import { useNotice } from '../../components/useNotice';
 
 type Format = 'xlsx' | 'pdf';
@@ -32,17 +32,18 @@ export function ExportButtons({
   const start = async (format: Format) => {
     setBusy(format);
     try {
-      const target = await chooseSaveTarget({
-        purpose: kind,
-        defaultName: fileName(format),
-        formats: [format],
-      });
-      if (!target) return;
-      const input = { id, format, path: target.path, lang: toLang(i18n.language) };
-      const result = await client.call(kind === 'plan' ? 'plans:export' : 'reviews:export', input);
-      target.deliver();
-      setWritten({ shown: target.shown, bytes: result.bytes });
-      notice.done(target.shown ? t('export.done', { path: target.shown }) : t('export.downloaded'));
+      const request = { purpose: kind, defaultName: fileName(format), formats: [format] };
+      const saved = await saveForUser(request, (path) =>
+        client.call(kind === 'plan' ? 'plans:export' : 'reviews:export', {
+          id,
+          format,
+          path,
+          lang: toLang(i18n.language),
+        }),
+      );
+      if (!saved) return;
+      setWritten({ shown: saved.shown, bytes: saved.written.bytes });
+      notice.done(saved.shown ? t('export.done', { path: saved.shown }) : t('export.downloaded'));
     } catch (e) {
       notice.refused(e);
     } finally {
