@@ -1,7 +1,7 @@
 import { comparePeriods, periodRange } from '../../shared/domain/period';
 import type { CorrectiveAction, Retest } from '../../shared/schemas/action';
 import { getFinding } from '../repositories/actions';
-import { measurementsOfBranch } from '../repositories/inspections';
+import { getMeasurement, measurementsOfBranch } from '../repositories/inspections';
 import type { ServiceContext } from './context';
 
 /**
@@ -14,8 +14,13 @@ import type { ServiceContext } from './context';
  */
 export function retestOf(ctx: ServiceContext, a: CorrectiveAction): Retest | null {
   if (!a.standardCode) return null;
-  const raisedFrom = a.measurementId ?? a.findingId;
-  const since = raisedFrom ? getFinding(ctx.db, raisedFrom)?.period : undefined;
+  // The measurement's own period, read from it: as a finding (the findings view) it is gone once
+  // its value is corrected to a pass, and the action would be taken for one raised by hand.
+  const since = a.measurementId
+    ? getMeasurement(ctx.db, a.measurementId)?.period
+    : a.findingId
+      ? getFinding(ctx.db, a.findingId)?.period
+      : undefined;
   const later = measurementsOfBranch(ctx.db, a.branchId, a.standardCode).filter((m) =>
     since ? comparePeriods(m.period, since) > 0 : periodRange(m.period).start > a.createdAt.slice(0, 10),
   );

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectiveAction, Finding, Retest } from '../../../shared/schemas/action';
 import type { Page } from '../../../shared/schemas/common';
-import type { Inspection } from '../../../shared/schemas/inspection';
+import type { Inspection, Measurement } from '../../../shared/schemas/inspection';
 import { testWorkbench, withOrganisation, type TestWorkbench } from '../../helpers/workbench';
 
 /** EAST-001's first-contact resolution (CS-FCR: target 85, warning 75) measured in a period. */
@@ -74,6 +74,21 @@ describe('verifying an action against a later measurement', () => {
     await measured(wb, '2026-12', 88);
     expect(await retestOf(wb, a)).toMatchObject({ period: '2026-12', verdict: 'pass' });
     expect((await verify(wb, a, { verificationMet: false })).verificationMet).toBe(true);
+    wb.close();
+  });
+
+  it('counts from the finding period though its value was corrected to a pass since', async () => {
+    const wb = testWorkbench({ now: '2026-12-01T08:00:00.000Z' });
+    const a = await doneAction(wb);
+    // October's 70 corrected to 90: no longer a finding, still the month the action answers.
+    const october = (await wb.dispatch('measurements:list', { period: '2026-10' })) as Page<Measurement>;
+    await wb.dispatch('measurements:upsert', {
+      inspectionId: october.rows[0]!.inspectionId,
+      standardCode: 'CS-FCR',
+      value: 90,
+    });
+    await measured(wb, '2026-11', 88);
+    expect(await retestOf(wb, a)).toMatchObject({ period: '2026-11', verdict: 'pass' });
     wb.close();
   });
 
