@@ -3,7 +3,8 @@
  * mapping with the first rows, editable -> a dry run listing every row error (fix the mapping
  * or period and check again, or skip the bad rows) -> the import with progress and cancel ->
  * the report. Failed rows are listed at the check and in the report, and can be downloaded as a
- * workbook with a reason column to send back to the branch. The mapping the user fixes is the one `imports:run` uses (and remembers).
+ * workbook with a reason column to send back to the branch. The mapping the user fixes is the
+ * one `imports:run` uses (and remembers).
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, Space, Steps, Typography } from 'antd';
